@@ -1,0 +1,31 @@
+"""Collectors that turn public reports of cyberattacks on healthcare into one tidy dataset.
+
+Read the dataset through `load_incidents()`; see `collectors.schema` for its columns.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from collectors.coverage import SourceCoverage
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def load_incidents(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """The committed tidy dataset (data/incidents.csv) with the schema's dtypes."""
+    from collectors import store
+
+    return store.Store(Path(data_dir) if data_dir else DATA_DIR).read_incidents()
+
+
+def load_coverage(data_dir: Path | str | None = None) -> list[SourceCoverage]:
+    """For each source in the dataset: as-of date and the date through which it is complete."""
+    from collectors import store
+
+    return store.Store(Path(data_dir) if data_dir else DATA_DIR).coverage()
+
+
+__all__ = ["DATA_DIR", "SourceCoverage", "load_coverage", "load_incidents"]

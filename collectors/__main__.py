@@ -1,0 +1,99 @@
+"""Command line: python -m collectors update | ingest | status."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from collectors import DATA_DIR, registry, runner
+from collectors.errors import CollectorError
+from collectors.raw import RawExport
+from collectors.store import Store
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m collectors", description=__doc__)
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="dataset folder (default: %(default)s)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    update = commands.add_parser("update", help="fetch the live sources and merge what they return")
+    update.add_argument("--source", action="append", choices=sorted(registry.SOURCES),
+                        help="only this source (repeatable); default: all")
+
+    ingest = commands.add_parser("ingest", help="merge export files saved by hand (e.g. from the HHS portal)")
+    ingest.add_argument("source", choices=sorted(registry.SOURCES))
+    ingest.add_argument("files", nargs="+", type=Path)
+    ingest.add_argument("--list", dest="list_kind", help="which list the files are (HHS: under_investigation or "
+                                                         "archive); default: detected from the contents")
+    ingest.add_argument("--as-of", type=pd.Timestamp, help="date the files were exported (default: the newest "
+                                                           "report date in each file)")
+    ingest.add_argument("--fresh", action="store_true", help="drop this source's rows first (a full rebuild)")
+
+    commands.add_parser("status", help="rows, freshness, coverage and last live update of each source")
+
+    args = parser.parse_args(argv)
+    store = Store(args.data_dir)
+    try:
+        if args.command == "update":
+            return _update(store, args)
+        if args.command == "ingest":
+            return _ingest(store, args)
+        return _status(store)
+    except CollectorError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+
+
+def _ingest(store: Store, args) -> int:
+    exports = []
+    for path in args.files:
+        try:
+            content = path.read_bytes()
+        except OSError as err:
+            raise CollectorError(args.source, f"cannot read {path}: {err.strerror}") from None
+        exports.append(RawExport(args.source, content, origin=path.name, list_kind=args.list_kind))
+    result = runner.ingest(store, args.source, exports, as_of=args.as_of, fresh=args.fresh)
+    print(result)
+    return 0
+
+
+def _update(store: Store, args) -> int:
+    results = runner.update(store, store.data_dir / "raw", args.source)
+    failed = 0
+    for name, result in results.items():
+        if isinstance(result, CollectorError):
+            failed += 1
+            print(f"FAILED {result}", file=sys.stderr)
+        else:
+            print(result)
+    return 1 if failed else 0
+
+
+def _status(store: Store) -> int:
+    incidents = store.read_incidents()
+    sources = store.read_sources()
+    today = pd.Timestamp(datetime.now(timezone.utc).date())
+    for cov in store.coverage():
+        rows = incidents[incidents["source"] == cov.source]
+        run = sources.get("runs", {}).get(cov.source, {})
+        print(f"{cov.source}  ({registry.get(cov.source).INFO['title']})")
+        print(f"  rows               {len(rows):,}  (reported {rows['reported_date'].min():%Y-%m-%d} "
+              f"to {rows['reported_date'].max():%Y-%m-%d})")
+        print(f"  data as of         {cov.data_as_of:%Y-%m-%d}  ({(today - cov.data_as_of).days:,} days ago, "
+              f"{cov.exports} export(s) merged)")
+        complete = f"{cov.complete_through:%Y-%m-%d}" if cov.complete_through is not None else "unknown"
+        print(f"  complete through   {complete}  (later reports may still be added)")
+        print(f"  last live success  {run.get('last_success', 'never')}")
+        if "last_error" in run:
+            print(f"  last live error    {run['last_error']['at']}: {run['last_error']['message']}")
+    if incidents.empty:
+        print("the dataset is empty: run `python -m collectors update` or `ingest`")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,20 @@
+"""The one explicit list of sources. A source module has INFO, fetch(session) and parse(raw, ...)."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from collectors.sources import hhs_ocr
+
+SOURCES: dict[str, ModuleType] = {
+    hhs_ocr.SOURCE: hhs_ocr,
+}
+
+
+def get(name: str) -> ModuleType:
+    from collectors.errors import CollectorError
+
+    try:
+        return SOURCES[name]
+    except KeyError:
+        raise CollectorError(name, f"no such source; known sources: {', '.join(SOURCES)}") from None

@@ -1,0 +1,125 @@
+"""The runner: parse raw exports, merge them into the dataset, validate, write, report what changed.
+
+Sources never write; the runner does, one source at a time, so a failing source
+leaves its rows (and everybody else's) exactly as they were on disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from collectors import dedupe, registry
+from collectors.errors import CollectorError
+from collectors.http import make_session
+from collectors.raw import RawExport, freeze
+from collectors.store import Store
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    source: str
+    rows: int  # rows of this source after the merge
+    added: int
+    updated: int
+    unchanged: int
+    skipped_exports: int  # exports already in data/sources.json
+
+    def __str__(self) -> str:
+        text = (f"{self.source}: {self.rows:,} rows, {self.added:,} added, {self.updated:,} updated, "
+                f"{self.unchanged:,} unchanged")
+        if self.skipped_exports:
+            text += f" ({self.skipped_exports} export(s) already ingested, skipped)"
+        return text
+
+
+def ingest(store: Store, source: str, exports: list[RawExport], *, as_of: datetime | None = None,
+           fresh: bool = False, progress: Progress = print) -> IngestResult:
+    """Merge raw exports of one source into the dataset (all or nothing for that source)."""
+    module = registry.get(source)
+    with store.locked():
+        incidents = store.read_incidents()
+        sources = store.read_sources()
+        if fresh:
+            incidents = incidents[incidents["source"] != source]
+            sources["exports"] = [e for e in sources["exports"] if e["source"] != source]
+        known = {e["sha256"] for e in sources["exports"]}
+        todo = [e for e in exports if e.sha256 not in known]
+
+        parsed = []
+        for export in todo:
+            progress(f"{source}: parsing {export.origin} ...")
+            try:
+                rows = module.parse(export.content, list_kind=export.list_kind, as_of=as_of or export.fetched_at)
+            except CollectorError as err:
+                raise type(err)(source, f"{export.origin}: {err.message}") from None
+            progress(f"{source}:   {len(rows):,} rows, list {rows['source_list'].iloc[0]}, "
+                     f"as of {rows['collected_at'].iloc[0]:%Y-%m-%d}")
+            parsed.append((export, rows))
+
+        before = mine = incidents[incidents["source"] == source]
+        # Oldest export first, so that "newest values win" holds whatever order the files came in.
+        for export, rows in sorted(parsed, key=lambda pair: pair[1]["collected_at"].iloc[0]):
+            mine, _ = dedupe.merge(mine, rows)
+            sources["exports"].append(_export_record(export, rows))
+
+        if parsed and hasattr(module, "removed_reports"):
+            mine_exports = [e for e in sources["exports"] if e["source"] == source]
+            mine = mine.assign(is_removed_by_source=module.removed_reports(mine, mine_exports))
+        if parsed:
+            others = incidents[incidents["source"] != source]
+            sources["exports"].sort(key=lambda e: (e["source"], e["as_of"], e["sha256"]))
+            store.write(pd.concat([others, mine], ignore_index=True), sources)
+        change = dedupe.compare(before, mine)
+        return IngestResult(source, len(mine), change.added, change.updated, change.unchanged,
+                            len(exports) - len(todo))
+
+
+def _export_record(export: RawExport, rows: pd.DataFrame) -> dict:
+    return {
+        "source": export.source,
+        "snapshot_id": export.snapshot_id,
+        "sha256": export.sha256,
+        "list_kind": rows["source_list"].iloc[0],
+        "as_of": f"{rows['collected_at'].iloc[0]:%Y-%m-%d}",
+        "rows": len(rows),
+        "origin": export.origin,
+    }
+
+
+def update(store: Store, raw_dir: Path, names: list[str] | None = None, *, session_factory=make_session,
+           progress: Progress = print) -> dict[str, IngestResult | CollectorError]:
+    """Fetch each live source, freeze its raw exports, ingest them. One failure never stops the others."""
+    results: dict[str, IngestResult | CollectorError] = {}
+    for name in names or list(registry.SOURCES):
+        started = datetime.now(timezone.utc)
+        try:
+            module = registry.get(name)
+            progress(f"{name}: fetching {module.INFO['url']} ...")
+            exports = module.fetch(session_factory())
+            for export in exports:
+                freeze(export, raw_dir)
+            results[name] = ingest(store, name, exports, progress=progress)
+            _record_run(store, name, started, None)
+        except CollectorError as err:
+            results[name] = err
+            _record_run(store, name, started, err.message)
+    return results
+
+
+def _record_run(store: Store, source: str, at: datetime, error: str | None) -> None:
+    """Remember the last success or failure of a live update, for `status` and the dashboard."""
+    with store.locked():
+        sources = store.read_sources()
+        run = sources.setdefault("runs", {}).setdefault(source, {})
+        if error is None:
+            run["last_success"] = at.isoformat(timespec="seconds")
+        else:
+            run["last_error"] = {"at": at.isoformat(timespec="seconds"), "message": error}
+        store.write_sources(sources)

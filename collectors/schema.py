@@ -1,0 +1,148 @@
+"""THE tidy schema of the incident dataset, declared once.
+
+Each row is one report of one incident by one source (a regulator filing, a press
+report, a criminal group's claim). The dashboard, the brief and any notebook read
+rows in this shape through `collectors.load_incidents()`.
+
+`COLUMNS` holds, in order, every column with its dtype and meaning; `validate()`
+checks a frame against it and reports every failure at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import pandera.pandas as pa
+
+from collectors.errors import ValidationError
+
+ATTACK_TYPES = (
+    "ransomware",
+    "hacking",
+    "unauthorized_disclosure",
+    "theft",
+    "loss",
+    "improper_disposal",
+    "ddos",
+    "other",
+    "unknown",
+)
+STATUSES = ("confirmed", "reported", "claimed")
+ORGANIZATION_TYPES = (
+    "healthcare_provider",
+    "health_plan",
+    "business_associate",
+    "healthcare_clearinghouse",
+    "unknown",
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    dtype: str  # pandas dtype name as stored in memory
+    meaning: str
+    nullable: bool = True
+    allowed: tuple[str, ...] | None = None
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("record_id", "str", "Stable identifier of this report: `<source>:<12 hex>`. "
+           "Kept across updates even when the source revises the report.", nullable=False),
+    Column("source", "str", "Which collector produced the row (e.g. `hhs_ocr`).", nullable=False),
+    Column("organization", "str", "Name of the organisation that was attacked or reported the breach, "
+           "as the source writes it (trimmed, encoding damage repaired where it can be).", nullable=False),
+    Column("organization_type", "str", "Kind of organisation, in our vocabulary.", nullable=False,
+           allowed=ORGANIZATION_TYPES),
+    Column("organization_type_raw", "str", "The source's own words for the kind of organisation."),
+    Column("country", "str", "ISO 3166-1 alpha-2 code of the country.", nullable=False),
+    Column("subdivision", "str", "ISO 3166-2 code such as `US-CA`; empty when unknown."),
+    Column("region", "str", "UN M49 region of the country (e.g. `Americas`)."),
+    Column("subregion", "str", "UN M49 sub-region of the country (e.g. `Northern America`)."),
+    Column("attack_type", "str", "Kind of attack or breach, in our vocabulary.", nullable=False,
+           allowed=ATTACK_TYPES),
+    Column("attack_type_raw", "str", "The source's own words for the kind of attack, kept whole "
+           "(e.g. `Hacking/IT Incident` or `Loss, Theft`)."),
+    Column("reported_date", "datetime64[s]", "Date the source received or published the report "
+           "(HHS: the breach submission date).", nullable=False),
+    Column("incident_date", "datetime64[s]", "Date the attack happened, when the source says so."),
+    Column("individuals_affected", "Int64", "Number of people whose data was affected, as reported; "
+           "empty when not reported."),
+    Column("is_placeholder_count", "bool", "True when `individuals_affected` is a placeholder rather than "
+           "a count (HHS: exactly 500 or 501, the values filers use when the real number is not yet known).",
+           nullable=False),
+    Column("breach_location", "str", "Where the breached information was (HHS: `Network Server`, `Email` ...; "
+           "several values joined by `; `)."),
+    Column("business_associate_involved", "boolean", "True when the source says a business associate "
+           "(a vendor) was involved; empty when the source does not say."),
+    Column("is_removed_by_source", "bool", "True when later exports of the source no longer list this report "
+           "(HHS: OCR deleted a duplicate filing, or the filing reappeared with other details and so as another "
+           "row). Kept for traceability; left out of every count.", nullable=False),
+    Column("status", "str", "How sure the report is: `confirmed` (a regulator filing), `reported` (press), "
+           "`claimed` (a criminal group's leak-site claim).", nullable=False, allowed=STATUSES),
+    Column("source_list", "str", "Which list or feed of the source the row was last seen in "
+           "(HHS: `under_investigation` or `archive`)."),
+    Column("source_url", "str", "Where the report can be checked.", nullable=False),
+    Column("source_snapshot", "str", "First 12 hex digits of the SHA-256 of the raw export the row's values "
+           "come from; `data/sources.json` lists every export by this id.", nullable=False),
+    Column("first_seen_at", "datetime64[s]", "As-of date of the first export that held this report.",
+           nullable=False),
+    Column("collected_at", "datetime64[s]", "As-of date of the export the row's current values come from "
+           "(a live fetch: the time of the fetch, UTC).", nullable=False),
+)
+
+COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
+DTYPES: dict[str, str] = {c.name: c.dtype for c in COLUMNS}
+DATE_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.dtype.startswith("datetime"))
+
+
+def _record_id_names_its_source(frame: pd.DataFrame) -> pd.Series:
+    return pd.Series(
+        [rid.startswith(f"{src}:") for rid, src in zip(frame["record_id"], frame["source"])], index=frame.index
+    )
+
+
+def _pandera_schema() -> pa.DataFrameSchema:
+    columns = {}
+    for col in COLUMNS:
+        checks = [pa.Check.isin(col.allowed)] if col.allowed else []
+        columns[col.name] = pa.Column(col.dtype, checks=checks, nullable=col.nullable)
+    columns["individuals_affected"].checks.append(pa.Check.ge(0))
+    return pa.DataFrameSchema(
+        columns,
+        strict=True,
+        ordered=True,
+        unique=["record_id"],
+        checks=[pa.Check(_record_id_names_its_source, error="record_id starts with its source")],
+    )
+
+
+_SCHEMA = _pandera_schema()
+
+
+def empty_frame() -> pd.DataFrame:
+    """A frame with every column and no rows."""
+    return pd.DataFrame({c.name: pd.Series(dtype=c.dtype) for c in COLUMNS})
+
+
+def coerce(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cast the schema's columns to their dtypes and put them in order (extra columns are an error)."""
+    missing = [c for c in COLUMN_NAMES if c not in frame.columns]
+    extra = [c for c in frame.columns if c not in COLUMN_NAMES]
+    if missing or extra:
+        raise ValidationError("schema", f"columns missing: {missing or 'none'}; unexpected: {extra or 'none'}")
+    return frame.loc[:, list(COLUMN_NAMES)].astype(DTYPES)
+
+
+def validate(frame: pd.DataFrame, source: str = "dataset") -> pd.DataFrame:
+    """Check `frame` against the schema; raise one ValidationError listing every failure."""
+    try:
+        return _SCHEMA.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        cases = err.failure_cases
+        lines = []
+        for (column, check), group in cases.groupby(["column", "check"], dropna=False, sort=False):
+            examples = ", ".join(repr(v) for v in group["failure_case"].head(3))
+            lines.append(f"{column}: {check} failed in {len(group)} row(s), e.g. {examples}")
+        raise ValidationError(source, "rows do not fit the schema:\n  " + "\n  ".join(lines)) from None

@@ -1,0 +1,227 @@
+"""US HHS Office for Civil Rights breach portal ("Wall of Shame").
+
+Every breach of unsecured health information affecting 500 or more people that a
+HIPAA covered entity or business associate reported to OCR since October 2009.
+Two lists: "under investigation" (open cases) and the archive (closed, or about
+24 months old). The live portal has no plain download URL: see hhs_portal.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from datetime import datetime
+
+import ftfy
+import pandas as pd
+import requests
+
+from collectors import normalise, schema
+from collectors.errors import SourceFormatError
+from collectors.raw import RawExport
+
+SOURCE = "hhs_ocr"
+PORTAL_URL = "https://ocrportal.hhs.gov/ocr/breach/breach_report_hip.jsf"
+INFO = {
+    "name": SOURCE,
+    "title": "US HHS OCR breach portal",
+    "publisher": "U.S. Department of Health and Human Services, Office for Civil Rights",
+    "url": PORTAL_URL,
+    "licence": "US federal government work: public domain in the US (17 U.S.C. §105)",
+    "status": "confirmed",
+    "lists": ("under_investigation", "archive"),
+}
+
+LISTS = ("under_investigation", "archive")
+
+# The portal's column order; the exporter sometimes writes placeholder names instead (see below).
+HEADER = (
+    "Name of Covered Entity",
+    "State",
+    "Covered Entity Type",
+    "Individuals Affected",
+    "Breach Submission Date",
+    "Type of Breach",
+    "Location of Breached Information",
+    "Business Associate Present",
+    "Web Description",
+)
+_SHORT = ("name", "state", "entity_type", "individuals", "date", "breach_type", "location", "ba", "description")
+
+# JSF's exporter sometimes writes the component's toString() instead of the column titles.
+_PLACEHOLDER_HEADER = re.compile(r"^javax\.faces\.component\.\w+@[0-9a-f]+$", re.I)
+# A spreadsheet re-save turned the UTF-8 bytes of curly quotes into these sequences (Kaycaitt archive).
+_MANGLED_QUOTES = {b"\x83??": "’".encode(), b"\x83?\x9d": "”".encode(), b"\x83?\x9b": "“".encode()}
+# OCR's summaries say "ransomware", "a ransom note", "demanded a ransom", "malware/ransom attack".
+# Lower-case "ransom" only: the capitalised word is a name (Ransom Memorial Hospital, Ransom County).
+_RANSOMWARE = re.compile(r"(?i:\bransomware\b)|\bransom\b")
+# Filers who do not yet know how many people are affected report 500 or 501, the threshold.
+PLACEHOLDER_COUNTS = (500, 501)
+
+
+def fetch(session: requests.Session) -> list[RawExport]:
+    """Both lists from the live portal (two CSV exports)."""
+    from collectors.sources import hhs_portal
+
+    return hhs_portal.export_lists(session, PORTAL_URL)
+
+
+def decode(raw: bytes) -> tuple[str, bool]:
+    """Text of an export and whether the decoding was lossy.
+
+    Portal exports are UTF-8. Files re-saved by spreadsheet tools are not: repair the
+    mangled quote sequences we know, then read the rest as Windows-1252.
+    """
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return raw.decode("utf-8"), False
+    except UnicodeDecodeError:
+        for mangled, fixed in _MANGLED_QUOTES.items():
+            raw = raw.replace(mangled, fixed)
+        try:
+            return raw.decode("utf-8"), True
+        except UnicodeDecodeError:
+            return raw.decode("cp1252", errors="replace"), True
+
+
+def read_table(raw: bytes) -> pd.DataFrame:
+    """The export as a frame of strings with our short column names; clear errors for wrong files."""
+    if not raw.strip():
+        raise SourceFormatError(SOURCE, "the export is empty")
+    text, _ = decode(raw)
+    if text.lstrip().startswith("<"):
+        raise SourceFormatError(SOURCE, "expected a CSV export but got an HTML page (a failed export or a captcha)")
+    try:
+        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        raise SourceFormatError(SOURCE, f"the export is not a readable CSV: {err}") from None
+    header = [str(c).strip() for c in table.columns]
+    if header and header[0] == "Name of Part 2 Program":
+        raise SourceFormatError(SOURCE, "this is the 42 CFR Part 2 listing, not the HIPAA breach list")
+    if all(_PLACEHOLDER_HEADER.match(h) for h in header) and len(header) in (8, 9):
+        header = list(HEADER[: len(header)])  # trust the fixed column order; values are checked below
+    if len(header) == 8 and header == list(HEADER[:8]):
+        table["Web Description"] = ""  # some exports drop the empty description column
+        header.append(HEADER[8])
+    if [h.casefold() for h in header] != [h.casefold() for h in HEADER]:
+        raise SourceFormatError(
+            SOURCE, f"unexpected columns {header!r}; expected {list(HEADER)!r} (has the portal changed its export?)"
+        )
+    table.columns = _SHORT
+    return table.apply(lambda col: col.str.strip())
+
+
+def _parse_counts(values: pd.Series) -> pd.Series:
+    cleaned = values.str.replace(r"[,\s]", "", regex=True)
+    bad = cleaned[(cleaned != "") & ~cleaned.str.fullmatch(r"\d+")]
+    if not bad.empty:
+        raise SourceFormatError(SOURCE, f"Individuals Affected is not a whole number in {len(bad)} row(s): {list(bad[:3])}")
+    return pd.to_numeric(cleaned.replace("", None)).astype("Int64")
+
+
+def _parse_dates(values: pd.Series) -> pd.Series:
+    dates = pd.to_datetime(values, format="%m/%d/%Y", errors="coerce")
+    iso = pd.to_datetime(values[dates.isna()], format="%Y-%m-%d", errors="coerce")  # some tools rewrite dates
+    dates = dates.fillna(iso)
+    bad = values[dates.isna()]
+    if not bad.empty:
+        raise SourceFormatError(SOURCE, f"Breach Submission Date is not MM/DD/YYYY in {len(bad)} row(s): {list(bad[:3])}")
+    return dates.astype("datetime64[s]")
+
+
+def detect_list(table: pd.DataFrame, as_of: pd.Timestamp) -> str:
+    """Which list an export is: only archive rows carry OCR's Web Description."""
+    if (table["description"] != "").any():
+        return "archive"
+    oldest = _parse_dates(table["date"]).min()
+    if oldest >= as_of - pd.DateOffset(months=36):
+        return "under_investigation"
+    raise SourceFormatError(SOURCE, "cannot tell whether this export is the archive or the under-investigation "
+                                    "list; say which with --list")
+
+
+def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = None) -> pd.DataFrame:
+    """Rows of one HHS export in the tidy schema.
+
+    `as_of` is when the export was taken (default: its newest submission date, a lower
+    bound); `list_kind` is `under_investigation` or `archive` (default: detected).
+    """
+    table = read_table(raw)
+    if table.empty:
+        raise SourceFormatError(SOURCE, "the export has a header but no rows")
+    reported = _parse_dates(table["date"])
+    as_of_ts = pd.Timestamp(as_of).tz_localize(None).floor("s") if as_of is not None else reported.max()
+    list_kind = list_kind or detect_list(table, as_of_ts)
+    if list_kind not in LISTS:
+        raise SourceFormatError(SOURCE, f"unknown list {list_kind!r}; expected one of {LISTS}")
+
+    states = table["state"].str.upper()
+    unknown_states = sorted(set(states) - normalise.known_us_states() - {""})
+    if unknown_states:
+        raise SourceFormatError(SOURCE, f"unknown State codes {unknown_states[:5]} (not in data/mappings/us_states.csv)")
+
+    counts = _parse_counts(table["individuals"])
+    attack = normalise.attack_types(SOURCE, table["breach_type"])
+    attack = attack.mask(table["description"].str.contains(_RANSOMWARE), "ransomware")
+    organisations = table["name"].map(_clean_name)
+    if (organisations == "").any():
+        raise SourceFormatError(SOURCE, f"{(organisations == '').sum()} row(s) have no Name of Covered Entity")
+
+    tidy = pd.DataFrame({
+        "record_id": _record_ids(organisations, states, reported, counts),
+        "source": SOURCE,
+        "organization": organisations,
+        "organization_type": normalise.lookup("organization_type", SOURCE, table["entity_type"], "organization_type"),
+        "organization_type_raw": table["entity_type"].replace("", None),
+        "country": "US",
+        "subdivision": ("US-" + states).where(states != "", None),
+        "attack_type": attack,
+        "attack_type_raw": table["breach_type"].replace("", None),
+        "reported_date": reported,
+        "incident_date": pd.NaT,
+        "individuals_affected": counts,
+        "is_placeholder_count": counts.isin(PLACEHOLDER_COUNTS).fillna(False).astype(bool),
+        "breach_location": table["location"].str.replace(r"\s*,\s*", "; ", regex=True).replace("", None),
+        "business_associate_involved": table["ba"].str.lower().map({"yes": True, "no": False}).astype("boolean"),
+        "is_removed_by_source": False,
+        "status": "confirmed",
+        "source_list": list_kind,
+        "source_url": PORTAL_URL,
+        "source_snapshot": hashlib.sha256(raw).hexdigest()[:12],
+        "first_seen_at": as_of_ts,
+        "collected_at": as_of_ts,
+    })
+    tidy[["region", "subregion"]] = normalise.regions(tidy["country"])
+    return schema.validate(schema.coerce(tidy), SOURCE)
+
+
+def _clean_name(name: str) -> str:
+    # Some names were double-encoded by the portal itself ("Centerâ€™s"); ftfy undoes that.
+    return " ".join(ftfy.fix_text(name, uncurl_quotes=False).split())
+
+
+def removed_reports(rows: pd.DataFrame, exports: list[dict]) -> pd.Series:
+    """Which reports the portal no longer lists, given every export merged so far.
+
+    The archive only ever grows, so an archive report missing from a newer archive
+    was removed. An open case missing from a newer under-investigation list has
+    usually moved to the archive: it counts as removed only when an archive of that
+    same day lacks it too.
+    """
+    archive_days = [pd.Timestamp(e["as_of"]) for e in exports if e["list_kind"] == "archive"]
+    open_days = {pd.Timestamp(e["as_of"]) for e in exports if e["list_kind"] == "under_investigation"}
+    newest_archive = max(archive_days, default=pd.NaT)
+    newest_pair = max(open_days & set(archive_days), default=pd.NaT)
+    in_archive = rows["source_list"] == "archive"
+    return ((in_archive & (rows["collected_at"] < newest_archive))
+            | (~in_archive & (rows["collected_at"] < newest_pair)))
+
+
+def _record_ids(names: pd.Series, states: pd.Series, dates: pd.Series, counts: pd.Series) -> pd.Series:
+    """`hhs_ocr:<12 hex>` from what identifies a filing; an exact repeat within one export gets `-2`, `-3`."""
+    keys = (names.map(normalise.name_key) + "|" + states + "|" + dates.dt.strftime("%Y-%m-%d")
+            + "|" + counts.astype("string").fillna(""))
+    ids = keys.map(lambda k: f"{SOURCE}:{hashlib.sha1(k.encode()).hexdigest()[:12]}")
+    repeat = ids.groupby(ids).cumcount()
+    return ids.where(repeat == 0, ids + "-" + (repeat + 1).astype(str))
