@@ -89,7 +89,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("first_seen_at", "datetime64[s]", "As-of date of the first export that held this report.",
            nullable=False),
     Column("collected_at", "datetime64[s]", "As-of date of the export the row's current values come from "
-           "(a live fetch: the time of the fetch, UTC).", nullable=False),
+           "(a live fetch: its UTC date; the exact time is in the raw export's sidecar).", nullable=False),
 )
 
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)

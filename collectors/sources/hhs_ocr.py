@@ -13,7 +13,6 @@ import io
 import re
 from datetime import datetime
 
-import ftfy
 import pandas as pd
 import requests
 
@@ -51,11 +50,13 @@ _SHORT = ("name", "state", "entity_type", "individuals", "date", "breach_type", 
 
 # JSF's exporter sometimes writes the component's toString() instead of the column titles.
 _PLACEHOLDER_HEADER = re.compile(r"^javax\.faces\.component\.\w+@[0-9a-f]+$", re.I)
-# A spreadsheet re-save turned the UTF-8 bytes of curly quotes into these sequences (Kaycaitt archive).
-_MANGLED_QUOTES = {b"\x83??": "’".encode(), b"\x83?\x9d": "”".encode(), b"\x83?\x9b": "“".encode()}
+# A spreadsheet re-save turned curly quotes into the bytes 0x83 "?" "?" / 0x83 "?" 0x9d / 0x83 "?" 0x9b
+# (Kaycaitt archive), which read as Windows-1252 give these.
+_MANGLED_QUOTES = {"ƒ??": "’", "ƒ?\ufffd": "”", "ƒ?›": "“"}
 # OCR's summaries say "ransomware", "a ransom note", "demanded a ransom", "malware/ransom attack".
 # Lower-case "ransom" only: the capitalised word is a name (Ransom Memorial Hospital, Ransom County).
 _RANSOMWARE = re.compile(r"(?i:\bransomware\b)|\bransom\b")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Filers who do not yet know how many people are affected report 500 or 501, the threshold.
 PLACEHOLDER_COUNTS = (500, 501)
 
@@ -70,19 +71,17 @@ def fetch(session: requests.Session) -> list[RawExport]:
 def decode(raw: bytes) -> tuple[str, bool]:
     """Text of an export and whether the decoding was lossy.
 
-    Portal exports are UTF-8. Files re-saved by spreadsheet tools are not: repair the
-    mangled quote sequences we know, then read the rest as Windows-1252.
+    Portal exports are UTF-8. Files re-saved by spreadsheet tools are not: read them
+    as Windows-1252, then repair the mangled quote sequences we know.
     """
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
         return raw.decode("utf-8"), False
     except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
         for mangled, fixed in _MANGLED_QUOTES.items():
-            raw = raw.replace(mangled, fixed)
-        try:
-            return raw.decode("utf-8"), True
-        except UnicodeDecodeError:
-            return raw.decode("cp1252", errors="replace"), True
+            text = text.replace(mangled, fixed)
+        return text, True
 
 
 def read_table(raw: bytes) -> pd.DataFrame:
@@ -151,7 +150,8 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
     if table.empty:
         raise SourceFormatError(SOURCE, "the export has a header but no rows")
     reported = _parse_dates(table["date"])
-    as_of_ts = pd.Timestamp(as_of).tz_localize(None).floor("s") if as_of is not None else reported.max()
+    # Dates only: the store keeps days, and an export's as-of day is all that coverage needs.
+    as_of_ts = pd.Timestamp(as_of).tz_localize(None).floor("D") if as_of is not None else reported.max()
     list_kind = list_kind or detect_list(table, as_of_ts)
     if list_kind not in LISTS:
         raise SourceFormatError(SOURCE, f"unknown list {list_kind!r}; expected one of {LISTS}")
@@ -197,8 +197,9 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
 
 
 def _clean_name(name: str) -> str:
-    # Some names were double-encoded by the portal itself ("Centerâ€™s"); ftfy undoes that.
-    return " ".join(ftfy.fix_text(name, uncurl_quotes=False).split())
+    # One portal name holds U+0019 where U+2019 (’) was meant: the high byte was lost on the way.
+    name = name.replace("\x19", "’")
+    return " ".join(_CONTROL_CHARS.sub("", name).split())
 
 
 def removed_reports(rows: pd.DataFrame, exports: list[dict]) -> pd.Series:
