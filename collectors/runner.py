@@ -46,6 +46,7 @@ def ingest(store: Store, source: str, exports: list[RawExport], *, as_of: dateti
     with store.locked():
         incidents = store.read_incidents()
         sources = store.read_sources()
+        before = incidents[incidents["source"] == source]  # what the summary compares against
         if fresh:
             incidents = incidents[incidents["source"] != source]
             sources["exports"] = [e for e in sources["exports"] if e["source"] != source]
@@ -63,7 +64,7 @@ def ingest(store: Store, source: str, exports: list[RawExport], *, as_of: dateti
                      f"as of {rows['collected_at'].iloc[0]:%Y-%m-%d}")
             parsed.append((export, rows))
 
-        before = mine = incidents[incidents["source"] == source]
+        mine = incidents[incidents["source"] == source]
         # Oldest export first, so that "newest values win" holds whatever order the files came in.
         for export, rows in sorted(parsed, key=lambda pair: pair[1]["collected_at"].iloc[0]):
             mine, _ = dedupe.merge(mine, rows)

@@ -1,0 +1,103 @@
+"""The committed dataset: what our collectors build from the snapshots, checked against published figures."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from collectors import DATA_DIR, load_coverage, load_incidents, registry, runner, schema
+from collectors.raw import RawExport
+from collectors.store import Store
+from tests.snapshots import HHS_FILES, needs_snapshots
+
+README = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def committed() -> pd.DataFrame:
+    return load_incidents()
+
+
+@pytest.fixture(scope="module")
+def counted(committed) -> pd.DataFrame:
+    """The rows every count uses: reports the source still lists."""
+    return committed[~committed["is_removed_by_source"]]
+
+
+def test_committed_dataset_fits_the_schema(committed):
+    schema.validate(committed, "data/incidents.csv")
+    assert len(committed) > 6000
+
+
+@needs_snapshots
+def test_committed_dataset_is_exactly_what_the_collectors_build_from_the_snapshots(tmp_path):
+    store = Store(tmp_path)
+    exports = [RawExport("hhs_ocr", path.read_bytes(), origin=path.name) for path in HHS_FILES]
+    runner.ingest(store, "hhs_ocr", exports, progress=lambda _: None)
+    assert store.incidents_path.read_bytes() == (DATA_DIR / "incidents.csv").read_bytes(), (
+        "data/incidents.csv is stale: rebuild it with the command in data/README.md")
+    assert store.sources_path.read_bytes() == (DATA_DIR / "sources.json").read_bytes()
+
+
+# Yearly counts of HHS breach reports published from the portal (sources in data/README.md).
+PUBLISHED = {
+    2015: 270,  # InfoRiskToday, January 2022
+    2020: 663,  # Definitive Healthcare, October 2021
+}
+
+
+@pytest.mark.parametrize("year, published", PUBLISHED.items())
+def test_yearly_counts_match_published_figures_for_fully_covered_years(counted, year, published):
+    assert (counted["reported_date"].dt.year == year).sum() == published
+
+
+def test_2019_differs_from_the_published_figure_by_the_one_duplicate_ocr_removed(committed, counted):
+    # Definitive Healthcare counted 512 for 2019 in 2021; OCR has since deleted a duplicate filing.
+    in_2019 = committed["reported_date"].dt.year == 2019
+    assert (counted["reported_date"].dt.year == 2019).sum() == 511
+    removed = committed[in_2019 & committed["is_removed_by_source"]]
+    assert removed["organization"].tolist() == ["Fairfield Medical Center"]
+
+
+def test_2009_to_2017_total_is_within_one_of_the_published_figure(counted):
+    # HIPAA Guide: 2,181 breaches from 2009 to 2017.
+    assert abs(counted["reported_date"].dt.year.between(2009, 2017).sum() - 2181) <= 1
+
+
+def test_coverage_marks_everything_after_mid_2022_as_incomplete():
+    (hhs,) = load_coverage()
+    assert hhs.source == "hhs_ocr"
+    assert hhs.complete_through == pd.Timestamp("2022-06-28")  # the 2024-06-28 archive minus 24 months
+    assert hhs.data_as_of == pd.Timestamp("2025-12-31")
+
+
+def test_dataset_holds_no_narrative_text(committed):
+    # Structured fields only: OCR's Web Description (sentences of 200-2,000 characters) never reaches the file.
+    text_columns = [c.name for c in schema.COLUMNS if c.dtype == "str"]
+    longest = {column: committed[column].str.len().max() for column in text_columns}
+    assert max(longest.values()) < 300, longest
+
+
+def test_every_source_is_documented_in_the_data_readme():
+    for name in registry.SOURCES:
+        assert f"`{name}`" in README, f"source {name} is missing from data/README.md"
+
+
+def test_every_column_is_in_the_data_dictionary():
+    documented = set(re.findall(r"^\| `(\w+)` \|", README, flags=re.M))
+    assert documented == set(schema.COLUMN_NAMES)
+
+
+def test_every_mapping_table_is_documented():
+    for table in (DATA_DIR / "mappings").glob("*.csv"):
+        assert f"mappings/{table.name}" in README
+
+
+def test_no_source_snapshot_was_copied_into_the_repository():
+    repo = Path(__file__).resolve().parent.parent
+    big_csvs = [p for p in repo.rglob("*.csv") if p.stat().st_size > 50_000 and ".git" not in p.parts
+                and p != DATA_DIR / "incidents.csv"]
+    assert big_csvs == []
