@@ -1,0 +1,127 @@
+"""Pure figure builders: aggregated frames in, plotly Figures out (never calls st.*).
+
+Every number and date a reader sees is formatted by app.i18n and passed as text
+(customdata, ticktext), because plotly's own locale inside Streamlit is English.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from app import geo, i18n
+
+# Colour-blind-safe (Okabe-Ito based); ransomware gets the strongest colour.
+ATTACK_COLORS = {
+    "ransomware": "#D55E00",
+    "hacking": "#E69F00",
+    "unauthorized_disclosure": "#0072B2",
+    "theft": "#009E73",
+    "loss": "#56B4E9",
+    "improper_disposal": "#CC79A7",
+    "ddos": "#F0E442",
+    "other": "#999999",
+    "unknown": "#666666",
+}
+INCOMPLETE_OPACITY = 0.55
+INCOMPLETE_PATTERN = "/"
+_BAR_PERIOD = {"week": 7 * 24 * 3600 * 1000, "month": "M1", "year": "M12"}  # plotly xperiod
+
+
+def _base_layout(fig: go.Figure, lang: str, height: int) -> go.Figure:
+    fig.update_layout(separators=i18n.PLOTLY_SEPARATORS[lang], height=height,
+                      margin={"l": 10, "r": 10, "t": 30, "b": 10})
+    return fig
+
+
+def _time_ticks(starts: pd.Series, granularity: str, lang: str) -> tuple[list, list[str]]:
+    """Tick positions and localized labels: years when the span is long, months otherwise."""
+    if starts.empty:
+        return [], []
+    span_years = starts.iloc[-1].year - starts.iloc[0].year
+    if granularity == "year":
+        step = max(1, len(starts) // 12)
+        # Centred under the year's bar.
+        return [s + pd.Timedelta(days=182) for s in starts[::step]], [str(s.year) for s in starts[::step]]
+    if span_years >= 3:
+        years = pd.date_range(f"{starts.iloc[0].year}-01-01", starts.iloc[-1], freq="YS")
+        step = max(1, len(years) // 12)
+        return list(years[::step]), [str(y.year) for y in years[::step]]
+    months = pd.date_range(starts.iloc[0], starts.iloc[-1], freq="MS")
+    if months.empty or months[0] > starts.iloc[0]:
+        months = months.insert(0, starts.iloc[0].replace(day=1))
+    step = max(1, len(months) // 8)
+    return list(months[::step]), [i18n.format_month(m, lang) for m in months[::step]]
+
+
+def trend_figure(counts: pd.DataFrame, status: pd.DataFrame, granularity: str, lang: str,
+                 complete_through: pd.Timestamp | None) -> go.Figure:
+    """Stacked bars of breaches per period by attack type; periods that may still grow or that the
+    date filter cuts are drawn lighter and hatched, and the span after complete_through is shaded."""
+    starts = status["period_start"].reset_index(drop=True)
+    partial = (status["incomplete"] | status["cut"]).to_numpy()
+    labels = [i18n.format_period(s, granularity, lang) for s in starts]
+    still_growing, cut_short = f" ({i18n.t('trend.incomplete', lang)})", f" ({i18n.t('trend.partial_filter', lang)})"
+    notes = [still_growing if inc else (cut_short if cut else "")
+             for inc, cut in zip(status["incomplete"], status["cut"])]
+    fig = go.Figure()
+    for attack in counts.columns:
+        values = counts[attack].to_numpy()
+        name = i18n.attack_type_label(attack, lang)
+        color = ATTACK_COLORS.get(attack, "#999999")
+        # A separate, empty legend entry: otherwise the legend copies the first bar's hatching.
+        fig.add_trace(go.Bar(x=[None], y=[None], name=name, legendgroup=attack, marker_color=color))
+        fig.add_trace(go.Bar(
+            x=starts, y=values, name=name, legendgroup=attack, showlegend=False,
+            xperiod=_BAR_PERIOD[granularity], xperiod0=starts.iloc[0] if len(starts) else None,
+            xperiodalignment="middle",
+            marker={"color": color,
+                    "opacity": [INCOMPLETE_OPACITY if p else 1.0 for p in partial],
+                    "pattern": {"shape": [INCOMPLETE_PATTERN if p else "" for p in partial],
+                                "solidity": 0.3}},
+            customdata=[[label, name, i18n.format_int(v, lang), note] for label, v, note in zip(labels, values, notes)],
+            hovertemplate="%{customdata[0]}%{customdata[3]}<br>%{customdata[1]}: %{customdata[2]}<extra></extra>",
+        ))
+    last_end = status["period_end"].max() if len(status) else None
+    if complete_through is not None and last_end is not None and complete_through < last_end:
+        # Clipped to the periods shown: a shape outside them would stretch the axis into empty time.
+        shade_start = max(complete_through + pd.Timedelta(days=1), status["period_start"].min())
+        fig.add_vrect(x0=shade_start, x1=last_end + pd.Timedelta(days=1),
+                      fillcolor="#888888", opacity=0.15, line_width=0, layer="below",
+                      annotation_text=i18n.t("trend.incomplete", lang), annotation_position="top left")
+    tickvals, ticktext = _time_ticks(starts, granularity, lang)
+    fig.update_layout(barmode="stack", bargap=0.15, legend={"orientation": "h", "y": -0.15},
+                      yaxis_title=i18n.t("trend.y", lang), hovermode="closest")
+    fig.update_xaxes(type="date", tickvals=tickvals, ticktext=ticktext)
+    return _base_layout(fig, lang, height=460)
+
+
+def state_map_figure(states: pd.DataFrame, lang: str) -> go.Figure:
+    """Choropleth of breaches per US state; every state is drawn, those without breaches at zero."""
+    counts = {geo.state_code(s): int(n) for s, n in zip(states["subdivision"], states["breaches"])}
+    codes = sorted(geo.MAPPABLE_STATES)
+    values = [counts.get(code, 0) for code in codes]
+    fig = go.Figure(go.Choropleth(
+        locations=codes, z=values, locationmode="USA-states", colorscale="OrRd", zmin=0,
+        marker_line_color="white", marker_line_width=0.5,
+        colorbar={"title": {"text": i18n.t("map.colorbar", lang)}, "thickness": 12},
+        customdata=[[geo.subdivision_name(f"US-{c}", lang), i18n.format_int(v, lang)] for c, v in zip(codes, values)],
+        hovertemplate="%{customdata[0]}<br>" + i18n.t("hover.breaches", lang) + ": %{customdata[1]}<extra></extra>",
+    ))
+    fig.update_geos(scope="usa", showland=True, landcolor="#eeeeee", showsubunits=True, subunitcolor="white",
+                    showlakes=False, bgcolor="rgba(0,0,0,0)")
+    return _base_layout(fig, lang, height=420)
+
+
+def organization_type_figure(counts: pd.Series, lang: str) -> go.Figure:
+    """Horizontal bars of breaches per organisation type, largest on top."""
+    ordered = counts.sort_values(ascending=True, kind="stable")
+    labels = [i18n.organization_type_label(code, lang) for code in ordered.index]
+    texts = [i18n.format_int(v, lang) for v in ordered.to_numpy()]
+    fig = go.Figure(go.Bar(
+        x=ordered.to_numpy(), y=labels, orientation="h", marker_color="#0072B2",
+        text=texts, textposition="auto", customdata=texts,
+        hovertemplate="%{y}: %{customdata}<extra></extra>",
+    ))
+    fig.update_layout(xaxis_title=i18n.t("entity.x", lang))
+    return _base_layout(fig, lang, height=420)

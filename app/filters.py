@@ -1,0 +1,176 @@
+"""Sidebar widgets -> one frozen Filters, kept in the URL so a copied link reproduces the view.
+
+URL parameters hold codes, never translated labels, so a link works in both languages:
+`?from=2020-01-01&to=2024-12-31&state=US-CA&state=US-TX&attack=ransomware&org=health_plan&period=year&lang=fr`.
+Parameters equal to the default are left out of the URL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import streamlit as st
+
+from app import geo, i18n
+
+FILTER_PARAMS = ("from", "to", "state", "attack", "org")
+GRANULARITY_PARAM = "period"
+DEFAULT_GRANULARITY = "year"
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+
+# Widget keys, distinct from the URL parameter names so that Streamlit never confuses the two.
+_DATES_KEY, _STATES_KEY, _ATTACKS_KEY, _ORGS_KEY = "f_dates", "f_states", "f_attacks", "f_orgs"
+_GRANULARITY_KEY, _LANGUAGE_KEY = "f_period", "f_lang"
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the data offers to filter on."""
+
+    first: dt.date
+    last: dt.date
+    states: tuple[str, ...]  # ISO 3166-2 codes, e.g. 'US-CA'
+    attack_types: tuple[str, ...]
+    organization_types: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The reader's selection; an empty tuple means 'all'."""
+
+    start: dt.date
+    end: dt.date
+    states: tuple[str, ...] = ()
+    attack_types: tuple[str, ...] = ()
+    organization_types: tuple[str, ...] = ()
+
+
+def default_filters(options: FilterOptions) -> Filters:
+    return Filters(start=options.first, end=options.last)
+
+
+def _parse_date(values: Sequence[str], fallback: dt.date, options: FilterOptions) -> dt.date:
+    try:
+        day = dt.date.fromisoformat(values[-1])
+    except (IndexError, ValueError):
+        return fallback
+    return min(max(day, options.first), options.last)
+
+
+def _known(values: Sequence[str], allowed: Sequence[str]) -> tuple[str, ...]:
+    """Values the data knows, in the data's order (typos and duplicates dropped)."""
+    wanted = set(values)
+    return tuple(v for v in allowed if v in wanted)
+
+
+def filters_from_params(params: Mapping[str, Sequence[str]], options: FilterOptions) -> Filters:
+    """Read the filters from URL parameters (each a list of values); bad values fall back to defaults."""
+    start = _parse_date(params.get("from", ()), options.first, options)
+    end = _parse_date(params.get("to", ()), options.last, options)
+    if start > end:
+        start, end = options.first, options.last
+    return Filters(
+        start=start,
+        end=end,
+        states=_known(params.get("state", ()), options.states),
+        attack_types=_known(params.get("attack", ()), options.attack_types),
+        organization_types=_known(params.get("org", ()), options.organization_types),
+    )
+
+
+def filters_to_params(filters: Filters, options: FilterOptions) -> dict[str, list[str]]:
+    """The URL parameters that reproduce `filters` (defaults left out)."""
+    params: dict[str, list[str]] = {}
+    if filters.start != options.first:
+        params["from"] = [filters.start.isoformat()]
+    if filters.end != options.last:
+        params["to"] = [filters.end.isoformat()]
+    for name, values in (("state", filters.states), ("attack", filters.attack_types),
+                         ("org", filters.organization_types)):
+        if values:
+            params[name] = list(values)
+    return params
+
+
+def _url_params(names: Sequence[str]) -> dict[str, list[str]]:
+    return {name: st.query_params.get_all(name) for name in names if name in st.query_params}
+
+
+def _write_url(params: Mapping[str, list[str]], names: Sequence[str]) -> None:
+    """Make the URL's parameters `names` equal `params`, touching nothing else."""
+    for name in names:
+        wanted = list(params.get(name, ()))
+        if not wanted:
+            if name in st.query_params:
+                del st.query_params[name]
+        elif st.query_params.get_all(name) != wanted:
+            st.query_params[name] = wanted
+
+
+def sidebar_filters(options: FilterOptions, lang: str) -> Filters:
+    """Draw the filter widgets in the sidebar and return the reader's selection."""
+    if _DATES_KEY not in st.session_state:
+        # First draw in this session: the link the reader opened decides the widgets' values.
+        seed = filters_from_params(_url_params(FILTER_PARAMS), options)
+        st.session_state[_DATES_KEY] = (seed.start, seed.end)
+        st.session_state[_STATES_KEY] = list(seed.states)
+        st.session_state[_ATTACKS_KEY] = list(seed.attack_types)
+        st.session_state[_ORGS_KEY] = list(seed.organization_types)
+    with st.sidebar:
+        st.header(i18n.t("filters.header", lang))
+        dates = st.date_input(
+            i18n.t("filters.dates", lang), min_value=options.first, max_value=options.last,
+            format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD", key=_DATES_KEY, persist_state="session",
+        )
+        states = st.multiselect(
+            i18n.t("filters.states", lang), options.states, key=_STATES_KEY, persist_state="session",
+            format_func=lambda code: geo.subdivision_name(code, lang), placeholder=i18n.t("filters.all", lang),
+        )
+        attacks = st.multiselect(
+            i18n.t("filters.attack_types", lang), options.attack_types, key=_ATTACKS_KEY, persist_state="session",
+            format_func=lambda code: i18n.attack_type_label(code, lang), placeholder=i18n.t("filters.all", lang),
+        )
+        orgs = st.multiselect(
+            i18n.t("filters.organization_types", lang), options.organization_types, key=_ORGS_KEY,
+            persist_state="session", format_func=lambda code: i18n.organization_type_label(code, lang),
+            placeholder=i18n.t("filters.all", lang),
+        )
+        st.caption(i18n.t("filters.share", lang))
+    # While the reader is picking a range the widget holds only its first day.
+    start = dates[0] if len(dates) > 0 else options.first
+    end = dates[1] if len(dates) > 1 else options.last
+    filters = Filters(start, end, tuple(states), tuple(attacks), tuple(orgs))
+    _write_url(filters_to_params(filters, options), FILTER_PARAMS)
+    return filters
+
+
+def granularity_selector(lang: str) -> str:
+    """Week / month / year switch for the trend chart, kept in the URL as ?period=."""
+    if _GRANULARITY_KEY not in st.session_state:
+        asked = st.query_params.get(GRANULARITY_PARAM, DEFAULT_GRANULARITY)
+        st.session_state[_GRANULARITY_KEY] = asked if asked in i18n.GRANULARITY_LABELS["en"] else DEFAULT_GRANULARITY
+    granularity = st.radio(
+        i18n.t("trend.granularity", lang), tuple(i18n.GRANULARITY_LABELS["en"]), horizontal=True,
+        format_func=lambda code: i18n.GRANULARITY_LABELS[lang][code], key=_GRANULARITY_KEY, persist_state="session",
+    )
+    _write_url({GRANULARITY_PARAM: [granularity]} if granularity != DEFAULT_GRANULARITY else {},
+               (GRANULARITY_PARAM,))
+    return granularity
+
+
+def language_switch() -> str:
+    """English / French switch, kept in the URL as ?lang= (drawn on every page by the entrypoint)."""
+    if _LANGUAGE_KEY not in st.session_state:
+        st.session_state[_LANGUAGE_KEY] = i18n.parse_language(st.query_params.get("lang"))
+    lang = st.sidebar.radio(i18n.t("lang.label", "en"), i18n.LANGUAGES, horizontal=True,
+                            format_func=LANGUAGE_NAMES.get, key=_LANGUAGE_KEY)
+    # Switching pages clears the URL's parameters; writing it on every run puts ?lang= back.
+    _write_url({"lang": [lang]} if lang != i18n.DEFAULT_LANGUAGE else {}, ("lang",))
+    return lang
+
+
+def current_language() -> str:
+    """The language chosen by language_switch() in this run."""
+    return st.session_state.get(_LANGUAGE_KEY, i18n.DEFAULT_LANGUAGE)

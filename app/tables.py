@@ -1,0 +1,31 @@
+"""Reader-facing tables: codes turned into localized labels, numbers and dates into text.
+
+Organisation names stay plain text: st.dataframe never renders them as HTML or Markdown.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from app import geo, i18n
+
+
+def largest_breaches_table(ranked: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The output of data.largest_breaches() with localized headers and formatted values.
+
+    Numbers are text formatted for `lang` (st.dataframe would use the browser's locale),
+    so the rank column carries the order.
+    """
+    def t(key: str) -> str:
+        return i18n.t(key, lang)
+
+    states = ranked["subdivision"].fillna("")
+    return pd.DataFrame({
+        t("table.rank"): range(1, len(ranked) + 1),
+        t("table.organization"): ranked["organization"].astype(str),
+        t("table.state"): [geo.subdivision_name(s, lang) if s else "" for s in states],
+        t("table.date"): [i18n.format_date(d, lang) for d in ranked["reported_date"]],
+        t("table.type"): [i18n.attack_type_label(a, lang) for a in ranked["attack_type"]],
+        t("table.individuals"): [i18n.format_int(int(n), lang) for n in ranked["individuals_affected"]],
+        t("table.placeholder"): ranked["is_placeholder_count"].astype(bool).to_numpy(),
+    })

@@ -1,0 +1,83 @@
+"""Overview page: headline numbers, trend by attack type, state map, entity types, largest breaches."""
+
+import pandas as pd
+import streamlit as st
+
+from app import charts, data, filters, geo, i18n, tables
+
+# Served by Streamlit's static serving (.streamlit/config.toml); relative so it also works under a base path.
+PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False}
+
+lang = filters.current_language()
+dataset = data.load_dataset()
+selection_filters = filters.sidebar_filters(dataset.options, lang)
+selection = data.apply_filters(dataset.incidents, selection_filters)
+complete_through = dataset.complete_through
+
+st.title(i18n.t("app.title", lang))
+as_of = i18n.t("asof", lang, as_of=i18n.format_date(dataset.as_of, lang)) if dataset.as_of is not None else ""
+st.caption(f"{i18n.t('overview.subtitle', lang)} {as_of}")
+if complete_through is not None:
+    st.info(i18n.t("caveat.complete_through", lang, date=i18n.format_date(complete_through, lang)))
+else:
+    st.warning(i18n.t("caveat.unknown", lang))
+
+if selection.empty:
+    st.info(i18n.t("empty", lang))
+    st.stop()
+
+numbers = data.headline(selection)
+# The latest week is taken where the data are known to be complete, else at the newest export.
+through = min(complete_through or dataset.as_of or pd.Timestamp.max, pd.Timestamp(selection_filters.end))
+week = data.latest_complete_week(selection, through, selection_filters.start)
+col_breaches, col_people, col_week = st.columns(3)
+col_breaches.metric(i18n.t("metric.breaches", lang), i18n.format_int(numbers.breaches, lang))
+col_people.metric(i18n.t("metric.individuals", lang), i18n.format_int(numbers.individuals, lang))
+if week is None:
+    col_week.metric(i18n.t("metric.latest_week_none", lang), "–")
+    col_week.caption(i18n.t("metric.no_week", lang))
+else:
+    delta = i18n.t("metric.latest_week_delta", lang, weeks=week.trailing_weeks,
+                   delta=i18n.format_decimal(week.breaches - week.trailing_mean, lang, signed=True),
+                   mean=i18n.format_decimal(week.trailing_mean, lang)) if week.trailing_weeks else None
+    col_week.metric(i18n.t("metric.latest_week", lang, week=i18n.format_date(week.week_start, lang)),
+                    i18n.format_int(week.breaches, lang), delta=delta, delta_color="inverse")
+st.caption(i18n.t("metric.individuals_note", lang, missing=i18n.format_int(numbers.missing_counts, lang),
+                  placeholder=i18n.format_int(numbers.placeholder_counts, lang)))
+if week is not None:
+    st.caption(i18n.t("metric.latest_week_note", lang, through=i18n.format_date(through, lang),
+                      weeks=week.trailing_weeks))
+
+st.subheader(i18n.t("trend.header", lang))
+granularity = filters.granularity_selector(lang)
+counts = data.counts_by_period(selection, granularity, selection_filters.start, selection_filters.end)
+periods = data.periods_between(selection_filters.start, selection_filters.end, granularity)
+status = data.period_status(periods, selection_filters, dataset.options, complete_through)
+st.plotly_chart(charts.trend_figure(counts, status, granularity, lang, complete_through),
+                width="stretch", config=PLOTLY_CONFIG, key="trend_chart")
+if complete_through is not None:
+    st.caption(i18n.t("trend.caption_incomplete", lang, date=i18n.format_date(complete_through, lang)))
+if (selection["source_list"] == "under_investigation").any():
+    st.caption(i18n.t("trend.ransomware_note", lang))
+
+col_map, col_entities = st.columns([3, 2])
+with col_map:
+    st.subheader(i18n.t("map.header", lang))
+    states = data.state_counts(selection)
+    st.plotly_chart(charts.state_map_figure(states, lang), width="stretch", config=PLOTLY_CONFIG, key="state_map")
+    off_map = numbers.breaches - int(states.loc[states["subdivision"].isin(geo.MAPPABLE_SUBDIVISIONS),
+                                                "breaches"].sum())
+    if off_map:
+        st.caption(i18n.t("map.outside", lang, count=i18n.format_int(off_map, lang)))
+with col_entities:
+    st.subheader(i18n.t("entity.header", lang))
+    st.plotly_chart(charts.organization_type_figure(data.organization_type_counts(selection), lang),
+                    width="stretch", config=PLOTLY_CONFIG, key="entity_chart")
+
+st.subheader(i18n.t("table.header", lang))
+ranked = data.largest_breaches(selection, n=20)
+st.dataframe(tables.largest_breaches_table(ranked, lang), hide_index=True, width="stretch", height="content",
+             column_config={i18n.t("table.rank", lang): st.column_config.NumberColumn(width=40),
+                            i18n.t("table.organization", lang): st.column_config.TextColumn(width=240),
+                            i18n.t("table.placeholder", lang): st.column_config.CheckboxColumn(width="small")})
+st.caption(i18n.t("table.caption", lang, n=len(ranked)))

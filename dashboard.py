@@ -1,0 +1,13 @@
+"""Entry point: `streamlit run dashboard.py`. Page setup and navigation only; the views live in app/views/."""
+
+import streamlit as st
+
+from app import filters, i18n
+
+st.set_page_config(page_title="Healthcare cyberattack observatory", page_icon="🏥", layout="wide")
+# Drawn here, above every page, so the language survives page switches.
+lang = filters.language_switch()
+st.navigation([
+    st.Page("app/views/overview.py", title=i18n.t("nav.overview", lang), url_path="overview", default=True),
+    st.Page("app/views/about.py", title=i18n.t("nav.about", lang), url_path="about"),
+]).run()

@@ -1,0 +1,209 @@
+"""The dashboard in a real headless Chromium: every view renders, charts are drawn, the US map is
+filled from the topojson the dashboard serves itself (no outside network), links reproduce views.
+
+Screenshots go to artifacts/screenshots/ (gitignored) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip("Debian's Chromium (/usr/bin/chromium) is not installed: `apt-get install chromium`",
+                allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--no-first-run"]
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+pytestmark = pytest.mark.skipif(not (ROOT / "data" / "incidents.csv").exists(),
+                                reason="data/incidents.csv is not built yet")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    port = _free_port()
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                output = server.stdout.read().decode(errors="replace") if server.poll() is not None else ""
+                pytest.fail(f"streamlit did not start on {url}:\n{output}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """One page load that refuses every request leaving this machine and remembers the rest."""
+
+    def __init__(self, browser, url: str):
+        self.outside: list[str] = []
+        self.local: dict[str, int] = {}
+        self.context = browser.new_context(viewport={"width": 1400, "height": 3000})
+        self.page = self.context.new_page()
+        self.page.route("**/*", self._route)
+        self.page.on("response", lambda response: self.local.__setitem__(response.url, response.status))
+        self.page.goto(url)
+        self.page.wait_for_selector(READY, timeout=60_000)
+
+    def _route(self, route):
+        if urlparse(route.request.url).hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def screenshot(self, name: str) -> None:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser):
+    opened: list[Visit] = []
+
+    def open_(url: str) -> Visit:
+        opened.append(Visit(browser, url))
+        return opened[-1]
+
+    yield open_
+    for v in opened:
+        v.close()
+
+
+def _filled_state_paths(page) -> int:
+    return page.evaluate("""() => [...document.querySelectorAll('.choroplethlocation')].filter(p => {
+        const fill = getComputedStyle(p).fill || p.getAttribute('style') || '';
+        return fill && fill !== 'none' && !fill.includes('rgba(0, 0, 0, 0)');
+    }).length""")
+
+
+def _metric_values(page) -> dict[str, str]:
+    return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('[data-testid="stMetric"]')]
+        .map(m => [m.querySelector('[data-testid="stMetricLabel"]').innerText.trim(),
+                   m.querySelector('[data-testid="stMetricValue"]').innerText.trim()]))""")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_overview_renders_charts_and_a_filled_offline_map(visit, base_url, lang):
+    v = visit(f"{base_url}/?lang={lang}")
+    page = v.page
+    page.wait_for_selector(".js-plotly-plot .choroplethlocation", timeout=30_000)
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 3", timeout=30_000)
+    page.wait_for_timeout(500)  # let plotly finish its transitions before the screenshot
+    v.screenshot(f"overview_{lang}")
+
+    assert page.locator('[data-testid="stException"]').count() == 0
+    # The trend bars and the entity bars are drawn.
+    assert page.locator(".js-plotly-plot .barlayer .point path").count() > 20
+    # The map: 51 filled states over a base map whose land and state outlines come from our topojson.
+    assert _filled_state_paths(page) == 51
+    assert page.locator(".js-plotly-plot .geo .layer.land path, .js-plotly-plot .geo .land").count() >= 1
+    assert page.locator(".js-plotly-plot .geo .layer.subunits path, .js-plotly-plot .geo .subunits").count() >= 1
+    topojson = [u for u in v.local if u.endswith("usa_110m.json")]
+    assert topojson and all(urlparse(u).path == "/app/static/topojson/usa_110m.json" for u in topojson)
+    assert all(v.local[u] == 200 for u in topojson)
+    assert v.outside == [], f"the page asked the outside network for {v.outside}"
+    # Language: headline labels and the coverage caveat are in the chosen language.
+    labels = _metric_values(page)
+    assert ("Breaches reported" if lang == "en" else "Violations déclarées") in labels
+    assert page.get_by_text("28 Jun 2022" if lang == "en" else "28 juin 2022").first.is_visible()
+
+
+def test_about_page_renders_in_both_languages(visit, base_url):
+    for lang, heading in (("en", "Data & coverage"), ("fr", "Données et couverture")):
+        v = visit(f"{base_url}/about?lang={lang}")
+        v.page.get_by_role("heading", name=heading).first.wait_for(timeout=30_000)
+        v.screenshot(f"about_{lang}")
+        assert v.page.locator('[data-testid="stException"]').count() == 0
+        assert v.page.get_by_text("HHS OCR").first.is_visible()
+        assert v.outside == []
+
+
+def test_a_shared_link_reproduces_the_filtered_view(visit, base_url):
+    from collectors import load_incidents
+
+    frame = load_incidents(ROOT / "data")
+    kept = frame.loc[~frame["is_removed_by_source"] & (frame["subdivision"] == "US-CA")
+                     & (frame["attack_type"] == "ransomware")]
+    v = visit(f"{base_url}/?state=US-CA&attack=ransomware&period=month")
+    page = v.page
+    page.wait_for_selector(".js-plotly-plot .choroplethlocation", timeout=30_000)
+    v.screenshot("overview_filtered_ca_ransomware")
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert _metric_values(page)["Breaches reported"] == f"{len(kept):,}"
+    # The widgets show the filters from the link, and the link is still in the address bar.
+    assert page.locator('[data-testid="stSidebar"]').get_by_text("California").first.is_visible()
+    assert "state=US-CA" in page.url and "attack=ransomware" in page.url and "period=month" in page.url
+
+
+def test_weekly_view_in_french(visit, base_url):
+    v = visit(f"{base_url}/?lang=fr&period=week&from=2021-01-01")
+    page = v.page
+    page.wait_for_selector(".js-plotly-plot .choroplethlocation", timeout=30_000)
+    page.wait_for_timeout(500)
+    v.screenshot("overview_weekly_fr")
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator(".js-plotly-plot .barlayer .point path").count() > 200  # about 260 weeks drawn
+    assert "Semaine du 20 juin 2022" in _metric_values(page)
+    assert v.outside == []
+
+
+def test_language_survives_a_page_switch(visit, base_url):
+    v = visit(f"{base_url}/?lang=fr")
+    v.page.get_by_role("link", name="Données et couverture").first.click()
+    v.page.get_by_role("heading", name="Données et couverture").first.wait_for(timeout=30_000)
+    v.page.wait_for_selector(READY, timeout=30_000)
+    v.page.wait_for_function("location.search.includes('lang=fr')", timeout=10_000)
+    assert "/about" in v.page.url
