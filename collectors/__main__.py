@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -35,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("status", help="rows, freshness, coverage and last live update of each source")
 
+    build = commands.add_parser("build", help="rebuild the committed dataset from the shared source snapshots")
+    build.add_argument("--snapshots", type=Path, default=DATA_DIR.parent.parent / "shared" / "snapshots",
+                       help="folder of the snapshots (default: %(default)s)")
+
     args = parser.parse_args(argv)
     store = Store(args.data_dir)
     try:
@@ -42,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
             return _update(store, args)
         if args.command == "ingest":
             return _ingest(store, args)
+        if args.command == "build":
+            return _build(store, args.snapshots)
         return _status(store)
     except CollectorError as err:
         print(f"error: {err}", file=sys.stderr)
@@ -58,6 +66,26 @@ def _ingest(store: Store, args) -> int:
         exports.append(RawExport(args.source, content, origin=path.name, list_kind=args.list_kind))
     result = runner.ingest(store, args.source, exports, as_of=args.as_of, fresh=args.fresh)
     print(result)
+    return 0
+
+
+def _build(store: Store, snapshots: Path) -> int:
+    """Each source's snapshot files (its SNAPSHOT_FILES globs), merged from nothing: the committed dataset.
+
+    Built in a scratch folder and moved into place at the end, so a failure leaves the old files, and an
+    old file of another schema is simply replaced.
+    """
+    with tempfile.TemporaryDirectory(dir=store.data_dir) as scratch:
+        fresh = Store(Path(scratch))
+        for name, module in registry.SOURCES.items():
+            files = sorted(p for pattern in getattr(module, "SNAPSHOT_FILES", ()) for p in snapshots.glob(pattern))
+            if not files:
+                raise CollectorError(name, f"no snapshot files matching {module.SNAPSHOT_FILES} in {snapshots}")
+            exports = [RawExport(name, path.read_bytes(), origin=path.name) for path in files]
+            print(runner.ingest(fresh, name, exports))
+        with store.locked():
+            os.replace(fresh.incidents_path, store.incidents_path)
+            os.replace(fresh.sources_path, store.sources_path)
     return 0
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from collectors import dedupe, registry
+from collectors import dedupe, link, registry
 from collectors.errors import CollectorError
 from collectors.http import make_session
 from collectors.raw import RawExport, freeze
@@ -76,7 +76,7 @@ def ingest(store: Store, source: str, exports: list[RawExport], *, as_of: dateti
         if parsed:
             others = incidents[incidents["source"] != source]
             sources["exports"].sort(key=lambda e: (e["source"], e["as_of"], e["sha256"]))
-            store.write(pd.concat([others, mine], ignore_index=True), sources)
+            store.write(link.assign_incidents(pd.concat([others, mine], ignore_index=True)), sources)
         change = dedupe.compare(before, mine)
         return IngestResult(source, len(mine), change.added, change.updated, change.unchanged,
                             len(exports) - len(todo))

@@ -30,10 +30,12 @@ ATTACK_TYPES = (
 )
 STATUSES = ("confirmed", "reported", "claimed")
 ORGANIZATION_TYPES = (
-    "healthcare_provider",
-    "health_plan",
-    "business_associate",
+    "healthcare_provider",  # hospitals, clinics, practices, labs, pharmacies, care homes
+    "health_plan",  # insurers and health funds
+    "business_associate",  # a vendor handling health data for others
     "healthcare_clearinghouse",
+    "pharmaceutical",  # drug and biotech companies
+    "public_health",  # health ministries and agencies
     "unknown",
 )
 
@@ -50,6 +52,9 @@ class Column:
 COLUMNS: tuple[Column, ...] = (
     Column("record_id", "str", "Stable identifier of this report: `<source>:<12 hex>`. "
            "Kept across updates even when the source revises the report.", nullable=False),
+    Column("incident_id", "str", "The attack this report is about: `inc:<12 hex>`. Reports of one attack by several "
+           "sources (a claim, a press report, a regulator filing) share it; see collectors/link.py.",
+           nullable=False),
     Column("source", "str", "Which collector produced the row (e.g. `hhs_ocr`).", nullable=False),
     Column("organization", "str", "Name of the organisation that was attacked or reported the breach, "
            "as the source writes it (trimmed, encoding damage repaired where it can be).", nullable=False),
@@ -64,6 +69,10 @@ COLUMNS: tuple[Column, ...] = (
            allowed=ATTACK_TYPES),
     Column("attack_type_raw", "str", "The source's own words for the kind of attack, kept whole "
            "(e.g. `Hacking/IT Incident` or `Loss, Theft`)."),
+    Column("threat_actor", "str", "Who claimed or is said to be behind the attack (e.g. a ransomware group), "
+           "as the source names it."),
+    Column("is_care_disrupted", "boolean", "True when the source says patient care was disrupted (cancelled "
+           "operations, diverted ambulances, downtime procedures); empty when it does not say."),
     Column("reported_date", "datetime64[s]", "Date the source received or published the report "
            "(HHS: the breach submission date).", nullable=False),
     Column("incident_date", "datetime64[s]", "Date the attack happened, when the source says so."),
@@ -95,6 +104,15 @@ COLUMNS: tuple[Column, ...] = (
 COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
 DTYPES: dict[str, str] = {c.name: c.dtype for c in COLUMNS}
 DATE_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.dtype.startswith("datetime"))
+
+
+def markdown_dictionary() -> str:
+    """The data dictionary table of data/README.md (a test keeps the two identical)."""
+    lines = ["| column | dtype | can be empty | meaning |", "|---|---|---|---|"]
+    for col in COLUMNS:
+        allowed = f" One of: {', '.join(f'`{a}`' for a in col.allowed)}." if col.allowed else ""
+        lines.append(f"| `{col.name}` | {col.dtype} | {'yes' if col.nullable else 'no'} | {col.meaning}{allowed} |")
+    return "\n".join(lines) + "\n"
 
 
 def _record_id_names_its_source(frame: pd.DataFrame) -> pd.Series:

@@ -40,7 +40,7 @@ class Store:
             raise StoreError("store", f"cannot read {self.incidents_path}: {err}") from None
         if list(text.columns) != list(schema.COLUMN_NAMES):
             raise StoreError("store", f"{self.incidents_path} does not have the schema's columns (an older "
-                                      "version?); rebuild it with `python -m collectors ingest --fresh ...`")
+                                      "version?); rebuild it with `python -m collectors build`")
         return _from_text(text)
 
     def read_sources(self) -> dict:

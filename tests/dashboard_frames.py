@@ -38,7 +38,7 @@ TOTAL_INDIVIDUALS = 2_312_701  # every count but r04's, placeholders included
 def _row(record, reported, subdivision, attack, org_type, individuals, placeholder) -> dict:
     row = {name: None for name in COLUMN_NAMES}
     row.update(
-        record_id=f"hhs_ocr:{int(record[1:]):012x}", source="hhs_ocr", organization=f"Organisation {record}",
+        record_id=f"hhs_ocr:{int(record[1:]):012x}", incident_id=f"inc:{int(record[1:]):012x}", source="hhs_ocr", organization=f"Organisation {record}",
         organization_type=org_type, organization_type_raw=org_type, country="US", subdivision=subdivision,
         region="Americas", subregion="Northern America", attack_type=attack, attack_type_raw=attack,
         reported_date=pd.Timestamp(reported), individuals_affected=individuals, is_placeholder_count=placeholder,

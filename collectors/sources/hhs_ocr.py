@@ -16,7 +16,7 @@ from datetime import datetime
 import pandas as pd
 import requests
 
-from collectors import normalise, schema
+from collectors import link, normalise, schema
 from collectors.errors import SourceFormatError
 from collectors.raw import RawExport
 
@@ -33,6 +33,8 @@ INFO = {
 }
 
 LISTS = ("under_investigation", "archive")
+# Files of ../shared/snapshots that `python -m collectors build` merges into the committed dataset.
+SNAPSHOT_FILES = ("hhs-ocr-breach-portal/*.csv",)
 
 # The portal's column order; the exporter sometimes writes placeholder names instead (see below).
 HEADER = (
@@ -170,6 +172,7 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
 
     tidy = pd.DataFrame({
         "record_id": _record_ids(organisations, states, reported, counts),
+        "incident_id": None,  # set below; collectors.link may group it with other sources' reports
         "source": SOURCE,
         "organization": organisations,
         "organization_type": normalise.lookup("organization_type", SOURCE, table["entity_type"], "organization_type"),
@@ -178,6 +181,8 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         "subdivision": ("US-" + states).where(states != "", None),
         "attack_type": attack,
         "attack_type_raw": table["breach_type"].replace("", None),
+        "threat_actor": None,  # OCR never names attackers
+        "is_care_disrupted": pd.NA,
         "reported_date": reported,
         "incident_date": pd.NaT,
         "individuals_affected": counts,
@@ -193,6 +198,7 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         "collected_at": as_of_ts,
     })
     tidy[["region", "subregion"]] = normalise.regions(tidy["country"])
+    tidy = link.assign_incidents(tidy)
     return schema.validate(schema.coerce(tidy), SOURCE)
 
 
