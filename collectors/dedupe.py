@@ -46,8 +46,13 @@ class MergeSummary:
 def match(existing: pd.DataFrame, incoming: pd.DataFrame) -> dict[int, int]:
     """Pairs {incoming index: existing index} of rows that are the same filing."""
     pairs: dict[int, int] = {}
-    old = _keyed(existing)
-    new = _keyed(incoming)
+    # Pass 0: sources with their own stable ids (an API's id, an article URL) give the same record_id.
+    old_by_id = {rid: i for i, rid in existing["record_id"].items()}
+    for new_i, rid in incoming["record_id"].items():
+        if rid in old_by_id:
+            pairs[new_i] = old_by_id.pop(rid)
+    old = _keyed(existing.drop(index=list(pairs.values())))
+    new = _keyed(incoming.drop(index=list(pairs)))
     # Pass 1: name key + state + date, the count breaking ties within a key.
     old_by_k1 = old.groupby("k1").groups
     for key, new_group in new.groupby("k1", sort=False):

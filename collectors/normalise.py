@@ -66,6 +66,56 @@ def regions(countries: pd.Series) -> pd.DataFrame:
     })
 
 
+# Names sources use that ISO 3166 spells otherwise (compared after name_key()).
+_COUNTRY_ALIASES = {
+    "usa": "US", "us": "US", "unitedstates": "US", "etatsunis": "US", "uk": "GB", "unitedkingdom": "GB",
+    "greatbritain": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "northernireland": "GB",
+    "royaumeuni": "GB", "russia": "RU", "southkorea": "KR", "korearepublicof": "KR", "northkorea": "KP",
+    "iran": "IR", "syria": "SY", "vietnam": "VN", "laos": "LA", "moldova": "MD", "bolivia": "BO",
+    "venezuela": "VE", "tanzania": "TZ", "taiwan": "TW", "czechrepublic": "CZ", "turkey": "TR",
+    "ivorycoast": "CI", "cotedivoire": "CI", "palestine": "PS", "kosovo": "XK", "holland": "NL",
+    "thenetherlands": "NL", "brunei": "BN", "capeverde": "CV", "macedonia": "MK", "swaziland": "SZ",
+    "burma": "MM", "vatican": "VA", "micronesia": "FM", "congo": "CG", "drcongo": "CD",
+    "democraticrepublicofthecongo": "CD",
+}
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """name_key of every English and French ISO 3166-1 name (official, common, short) -> alpha-2."""
+    import gettext
+
+    import pycountry
+
+    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"]).gettext
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names[name_key(value)] = country.alpha_2
+                names[name_key(french(value))] = country.alpha_2
+    names.update(_COUNTRY_ALIASES)
+    return names
+
+
+def country_code(name: str | None) -> str | None:
+    """ISO 3166-1 alpha-2 code for a country name or code in English or French; None when unknown.
+
+    `United States`, `USA`, `us`, `États-Unis` -> `US`; `Allemagne` -> `DE`. Kosovo gets the
+    user-assigned `XK`, as most sources use it.
+    """
+    if not name or not name.strip():
+        return None
+    text = name.strip()
+    if len(text) == 2 and text.isalpha():
+        import pycountry
+
+        code = text.upper()
+        return code if code == "XK" or pycountry.countries.get(alpha_2=code) else None
+    return _country_names().get(name_key(text))
+
+
 def known_us_states() -> set[str]:
     return set(mapping("us_states")["state"])
 

@@ -126,3 +126,12 @@ def test_real_archives_merge_into_the_newer_one_with_known_renames_linked():
     # The accent the newer file mangled is kept from the older one.
     caparros = result[result["organization"].str.contains("Caparros")]
     assert caparros["organization"].tolist() == ["Laboratorio Clínico Caparros"]
+
+
+def test_rows_with_the_same_record_id_are_one_report_whatever_their_other_fields():
+    older = parse(row(name="Alpha Clinic", count="100"), as_of="2023-01-01")
+    newer = parse(row(name="Completely Renamed Org", state="NV", count="999"), as_of="2024-01-01")
+    newer = newer.assign(record_id=older["record_id"])  # a source whose own id says they are the same
+    result = merged(older, newer)
+    assert len(result) == 1
+    assert result["organization"].item() == "Completely Renamed Org"

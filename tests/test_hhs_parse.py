@@ -217,3 +217,13 @@ def test_ids_do_not_depend_on_row_order():
     backward = hhs_ocr.parse(export(b, a), list_kind="archive").set_index("organization")["record_id"]
     assert forward.sort_index().tolist() == backward.sort_index().tolist()
 
+
+
+@pytest.mark.parametrize("name, code", [
+    ("United States", "US"), ("USA", "US"), ("États-Unis", "US"), ("Allemagne", "DE"), ("fr", "FR"),
+    ("Korea, Republic of", "KR"), ("Türkiye", "TR"), ("Kosovo", "XK"), ("ZZ", None), ("Atlantis", None), ("", None),
+])
+def test_country_names_in_english_and_french_become_iso_codes(name, code):
+    from collectors.normalise import country_code
+
+    assert country_code(name) == code
