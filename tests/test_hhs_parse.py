@@ -218,12 +218,3 @@ def test_ids_do_not_depend_on_row_order():
     assert forward.sort_index().tolist() == backward.sort_index().tolist()
 
 
-
-@pytest.mark.parametrize("name, code", [
-    ("United States", "US"), ("USA", "US"), ("États-Unis", "US"), ("Allemagne", "DE"), ("fr", "FR"),
-    ("Korea, Republic of", "KR"), ("Türkiye", "TR"), ("Kosovo", "XK"), ("ZZ", None), ("Atlantis", None), ("", None),
-])
-def test_country_names_in_english_and_french_become_iso_codes(name, code):
-    from collectors.normalise import country_code
-
-    assert country_code(name) == code
