@@ -1,21 +1,145 @@
 """Cross-source linking: reports of the same attack get one incident_id.
 
-Rows stay source reports; `incident_id` groups them. Until a rule links a report
-to others, it is its own incident, with an id derived from its record_id so that
-it is stable across rebuilds.
+The same attack often reaches us several times: a criminal group's leak-site claim,
+a press report a few days later, a regulator filing months later. Rows stay source
+reports; `incident_id` groups them so the dashboard can count incidents or reports.
+
+Precision first, because a wrong link is worse than a missed one. Two reports are
+linked only when all of these hold:
+- they come from different channels (a channel is a source and one of its lists:
+  ransomware.live's leak-site claims and its press items are different channels;
+  within a channel, collectors/dedupe.py already merged repeats);
+- same country;
+- the organisation names match: equal once case, accents and punctuation are
+  ignored, or one name begins the other (ten letters or more), or one name's
+  distinctive words (two or more) all appear in the other's;
+- their dates fit the usual order of events (see WINDOWS);
+- the match is unambiguous: each is the other's only candidate in that channel.
+
+A report no rule links is its own incident, with an id derived from its record_id.
+A linked incident takes the id of its earliest report, so ids are stable across
+rebuilds and only change when a new report is linked to an older one.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 
 import pandas as pd
+
+from collectors import normalise
+
+# How far apart (in days) the dates of two reports of one attack may be, by kind of
+# report (status): (earliest, latest) offset of the second report's date from the first's.
+# A regulator filing (confirmed) comes 0 to about 400 days after a claim or a press report.
+WINDOWS: dict[tuple[str, str], tuple[int, int]] = {
+    ("claimed", "reported"): (-30, 60),
+    ("reported", "reported"): (-30, 30),
+    ("claimed", "claimed"): (-30, 30),
+    ("claimed", "confirmed"): (-30, 400),
+    ("reported", "confirmed"): (-60, 400),
+}
 
 
 def own_incident_id(record_id: str) -> str:
     return "inc:" + hashlib.sha1(record_id.encode()).hexdigest()[:12]
 
 
+def _channel(frame: pd.DataFrame) -> pd.Series:
+    return frame["source"] + "/" + frame["source_list"].fillna("")
+
+
+def _event_date(frame: pd.DataFrame) -> pd.Series:
+    """The date to compare: when the attack happened if the source says, else when it was reported."""
+    return frame["incident_date"].fillna(frame["reported_date"])
+
+
+def names_match(a: str, b: str) -> bool:
+    key_a, key_b = normalise.name_key(a), normalise.name_key(b)
+    short_key, long_key = sorted((key_a, key_b), key=len)
+    # "Centre Hospitalier de Dax" and "Centre hospitalier de Dax-Côte d'Argent": one name starts the other.
+    if short_key == long_key or (len(short_key) >= 10 and long_key.startswith(short_key)):
+        return True
+    # "Lurie Children's" and "Ann & Robert H. Lurie Children's Hospital": two or more telling words shared.
+    shorter, longer = sorted((normalise.distinctive_words(a), normalise.distinctive_words(b)), key=len)
+    return len(shorter) >= 2 and shorter <= longer
+
+
+def _window(status_a: str, status_b: str) -> tuple[int, int] | None:
+    if (status_a, status_b) in WINDOWS:
+        return WINDOWS[(status_a, status_b)]
+    if (status_b, status_a) in WINDOWS:
+        low, high = WINDOWS[(status_b, status_a)]
+        return -high, -low
+    return None
+
+
+def candidate_pairs(frame: pd.DataFrame) -> list[tuple[int, int]]:
+    """Index pairs (i, j) of reports that satisfy every rule but uniqueness."""
+    channel = _channel(frame).tolist()
+    when = _event_date(frame).tolist()
+    status = frame["status"].tolist()
+    names = frame["organization"].tolist()
+    # Only reports that share the country and a distinctive word (or the whole name) can match.
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (country, name) in enumerate(zip(frame["country"], names)):
+        for word in normalise.distinctive_words(name) | {normalise.name_key(name)}:
+            blocks[(country, word)].append(i)
+    pairs = set()
+    for members in blocks.values():
+        by_channel: dict[str, list[int]] = defaultdict(list)
+        for i in members:
+            by_channel[channel[i]].append(i)
+        if len(by_channel) < 2:
+            continue
+        groups = list(by_channel.values())
+        for g, first in enumerate(groups):
+            for second in groups[g + 1:]:
+                for i in first:
+                    for j in second:
+                        i, j = min(i, j), max(i, j)
+                        if (i, j) in pairs:
+                            continue
+                        window = _window(status[i], status[j])
+                        if window is None:
+                            continue
+                        gap = (when[j] - when[i]).days
+                        if window[0] <= gap <= window[1] and names_match(names[i], names[j]):
+                            pairs.add((i, j))
+    return sorted(pairs)
+
+
+def _unambiguous(pairs: list[tuple[int, int]], channel: pd.Series) -> list[tuple[int, int]]:
+    """Keep a pair only when each report is the other's only candidate in the other's channel."""
+    per_side: dict[tuple[int, str], int] = defaultdict(int)
+    for i, j in pairs:
+        per_side[(i, channel[j])] += 1
+        per_side[(j, channel[i])] += 1
+    return [(i, j) for i, j in pairs if per_side[(i, channel[j])] == 1 and per_side[(j, channel[i])] == 1]
+
+
 def assign_incidents(frame: pd.DataFrame) -> pd.DataFrame:
     """The frame with incident_id set for every row (a new frame; the input is not modified)."""
-    return frame.assign(incident_id=frame["record_id"].map(own_incident_id).astype("str"))
+    frame = frame.reset_index(drop=True)
+    ids = frame["record_id"].map(own_incident_id).astype("str")
+    pairs = _unambiguous(candidate_pairs(frame), _channel(frame))
+    if pairs:
+        parent = list(range(len(frame)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i, j in pairs:
+            parent[root(i)] = root(j)
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i in {i for pair in pairs for i in pair}:
+            groups[root(i)].append(i)
+        order = frame.assign(_when=frame["reported_date"])
+        for members in groups.values():
+            earliest = order.loc[members].sort_values(["_when", "record_id"]).index[0]
+            ids.loc[members] = ids[earliest]
+    return frame.assign(incident_id=ids)

@@ -137,7 +137,11 @@ def name_key(name: str) -> str:
 _GENERIC_WORDS = frozenset(
     "the of and for inc llc llp ltd pc pa pllc corp co company corporation group health healthcare "
     "medical center centers hospital hospitals services service care clinic associates dba db a "
-    "plan plans system systems of in at on department county city state university".split()
+    "plan plans system systems of in at on department county city state university "
+    # French, German, Spanish and Italian equivalents, for the worldwide sources.
+    "le la les de des du et centre hospitalier hospitaliere hopital hopitaux clinique groupe sante chu chr "
+    "ch ght universitaire regional medical medicale laboratoire "
+    "klinikum klinik krankenhaus gmbh und der die das hospital clinica centro salud ospedale azienda".split()
 )
 
 

@@ -1,0 +1,126 @@
+"""Cross-source linking on small hand-made frames: true pairs link, near-misses stay apart."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from collectors import link, schema
+
+
+def report(record_id, source, source_list, status, organization, date, country="FR", incident_date=None):
+    row = {name: None for name in schema.COLUMN_NAMES}
+    row.update(
+        record_id=f"{source}:{record_id}", incident_id="inc:x", source=source, organization=organization,
+        organization_type="healthcare_provider", country=country, attack_type="ransomware",
+        reported_date=pd.Timestamp(date), incident_date=pd.Timestamp(incident_date) if incident_date else None,
+        is_placeholder_count=False, is_removed_by_source=False, status=status, source_list=source_list,
+        source_url="https://example.org/", source_snapshot="0" * 12, first_seen_at=pd.Timestamp(date),
+        collected_at=pd.Timestamp(date),
+    )
+    return row
+
+
+def frame(*rows) -> pd.DataFrame:
+    return schema.coerce(pd.DataFrame(rows))
+
+
+def incidents(result: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(result["record_id"], result["incident_id"]))
+
+
+CLAIM = ("claim1", "ransomware_live", "victims", "claimed")
+PRESS = ("press1", "ransomware_live", "press", "reported")
+FILING = ("filing1", "hhs_ocr", "archive", "confirmed")
+
+
+def test_a_claim_then_press_then_a_filing_become_one_incident_named_after_the_earliest():
+    result = link.assign_incidents(frame(
+        report(*CLAIM, "Centre Hospitalier de Dax", "2021-02-10"),
+        report(*PRESS, "Centre hospitalier de Dax-Côte d'Argent", "2021-02-12"),
+        report("other", "ransomware_live", "press", "reported", "CHU de Rennes", "2021-02-12"),
+    ))
+    ids = incidents(result)
+    assert ids["ransomware_live:claim1"] == ids["ransomware_live:press1"] == link.own_incident_id(
+        "ransomware_live:claim1")
+    assert ids["ransomware_live:other"] != ids["ransomware_live:claim1"]
+
+
+def test_a_regulator_filing_months_later_links_to_the_claim():
+    result = link.assign_incidents(frame(
+        report(*CLAIM, "Lakeside Pediatric Partners", "2024-03-01", country="US"),
+        report(*FILING, "Lakeside Pediatric Partners, LLC", "2024-09-15", country="US"),
+    ))
+    assert result["incident_id"].nunique() == 1
+
+
+def test_near_miss_other_country():
+    result = link.assign_incidents(frame(
+        report(*CLAIM, "Clinique Saint-Louis", "2023-05-01", country="FR"),
+        report(*PRESS, "Clinique Saint-Louis", "2023-05-03", country="BE"),
+    ))
+    assert result["incident_id"].nunique() == 2
+
+
+def test_near_miss_dates_too_far_apart():
+    result = link.assign_incidents(frame(
+        report(*CLAIM, "Hôpital de Villefranche-sur-Saône", "2021-02-15"),
+        report(*PRESS, "Hôpital de Villefranche-sur-Saône", "2022-06-01"),
+    ))
+    assert result["incident_id"].nunique() == 2
+
+
+def test_near_miss_filing_before_the_claim_by_more_than_a_month():
+    result = link.assign_incidents(frame(
+        report(*CLAIM, "Northgate Billing Solutions", "2024-06-01", country="US"),
+        report(*FILING, "Northgate Billing Solutions", "2024-01-02", country="US"),
+    ))
+    assert result["incident_id"].nunique() == 2
+
+
+def test_near_miss_names_sharing_only_a_generic_or_short_word():
+    result = link.assign_incidents(frame(
+        report(*CLAIM, "Saint Mary Medical Center", "2023-05-01", country="US"),
+        report(*PRESS, "Mary Washington Hospital", "2023-05-02", country="US"),
+    ))
+    assert result["incident_id"].nunique() == 2
+
+
+def test_two_filings_never_link_to_each_other():
+    result = link.assign_incidents(frame(
+        report("a", "hhs_ocr", "archive", "confirmed", "Kroger", "2019-10-25", country="US"),
+        report("b", "hhs_ocr", "under_investigation", "confirmed", "Kroger", "2019-10-25", country="US"),
+    ))
+    assert result["incident_id"].nunique() == 2
+
+
+def test_an_ambiguous_match_is_left_unlinked():
+    # Two press reports could each be the claim's: we cannot tell which, so none is linked.
+    result = link.assign_incidents(frame(
+        report(*CLAIM, "Groupe Hospitalier Sud", "2023-05-01"),
+        report("p1", "ransomware_live", "press", "reported", "Groupe Hospitalier Sud", "2023-05-02"),
+        report("p2", "ransomware_live", "press", "reported", "Groupe Hospitalier Sud", "2023-05-04"),
+    ))
+    assert result["incident_id"].nunique() == 3
+
+
+def test_incident_date_is_used_when_the_source_gives_it():
+    result = link.assign_incidents(frame(
+        report(*CLAIM, "Lakeside Pediatric Partners", "2024-03-01", country="US", incident_date="2024-02-20"),
+        report(*PRESS, "Lakeside Pediatric Partners", "2024-05-15", country="US", incident_date="2024-02-21"),
+    ))
+    assert result["incident_id"].nunique() == 1
+
+
+def test_linking_does_not_modify_its_input():
+    rows = frame(report(*CLAIM, "Alpha Clinic", "2024-01-01"), report(*PRESS, "Alpha Clinic", "2024-01-02"))
+    before = rows.copy()
+    link.assign_incidents(rows)
+    pd.testing.assert_frame_equal(rows, before)
+
+
+def test_names_match_rules():
+    assert link.names_match("St. Mary’s Hospital", "ST MARYS HOSPITAL")
+    assert link.names_match("Centre Hospitalier de Dax", "Centre hospitalier de Dax-Côte d'Argent")
+    assert link.names_match("Lurie Children's", "Ann & Robert H. Lurie Children's Hospital of Chicago")
+    assert not link.names_match("Saint Mary Medical Center", "Mary Washington Hospital")
+    assert not link.names_match("Community Health Center", "Community Medical Center of Ohio")
