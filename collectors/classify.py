@@ -1,0 +1,465 @@
+"""Is a short text (a victim name, a headline, a press summary) about a healthcare organisation?
+
+Keyword rules in English and French, with the German, Spanish, Italian, Dutch and
+Portuguese words that the press data uses most. Matching is on word boundaries,
+ignores case and accents, and looks only for words that name a *kind of
+organisation* (hospital, clinique, EHPAD, health insurer ...): words that describe
+the stolen data ("health information", "données de santé", "medical records") or
+the sector in general are masked first, because a school board or a payroll
+firm that leaked medical records is not a healthcare organisation.
+
+Scope (what counts as healthcare), decided once here:
+- yes: care providers (hospitals, clinics, practices, dentists, labs, pharmacies,
+  care homes, hospices, ambulances), health insurers and public payers (mutuelles,
+  Assurance maladie), health authorities (ARS, NHS bodies, health ministries),
+  pharmaceutical makers and distributors (a drug wholesaler is part of the supply
+  of care: organisation type `pharmaceutical`), vendors named as health vendors
+  (medical billing, "healthcare IT");
+- no: veterinary practices, cosmetics and industrial "laboratoires", clinical-trial
+  *software* firms, the hospitality trade, towns and streets named after a
+  hospital (Hôpital-Camfrout, rue de l'Hôpital), childcare, lawn care ...
+
+`healthcare_match()` says which rule fired, so a reviewer can see why.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from collectors import schema
+
+# ---- text folding -----------------------------------------------------------------------------
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "\u00a0": " ", "–": "-", "‑": "-"})
+
+
+def fold(text: str) -> str:
+    """Accents removed (é -> e, ä -> a; CJK and other scripts kept), quotes and spaces unified, case kept."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped)
+
+
+def _joined(texts: tuple[str | None, ...]) -> str:
+    # A blank line between texts, so that a phrase never runs from one text into the next.
+    return "\n\n".join(fold(t) for t in texts if isinstance(t, str) and t.strip())
+
+
+def _mask(text: str, patterns: list[re.Pattern]) -> str:
+    for pattern in patterns:
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+# ---- healthcare organisations ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Rule:
+    name: str  # what healthcare_match() returns
+    organization_type: str  # schema.ORGANIZATION_TYPES
+    pattern: re.Pattern
+    names_only: bool = False  # only for a name ("Kettering Health"), not for running text
+
+
+def _rule(name: str, organization_type: str, pattern: str, *, case_sensitive: bool = False,
+          names_only: bool = False) -> Rule:
+    assert organization_type in schema.ORGANIZATION_TYPES, organization_type
+    return Rule(name, organization_type, re.compile(pattern, 0 if case_sensitive else re.IGNORECASE), names_only)
+
+
+def _is_name(text: str) -> bool:
+    """A short text without a sentence in it: an organisation's name rather than a summary."""
+    return len(text) <= 120 and len(text.split()) <= 14 and not re.search(r"[.!?]\s+[A-Z]", text)
+
+
+_PROVIDER, _PLAN, _PHARMA, _PUBLIC = "healthcare_provider", "health_plan", "pharmaceutical", "public_health"
+
+# Phrases masked before the rules run: they contain a healthcare word but do not say that the
+# organisation is one. Applied to the accent-folded text, case-insensitively.
+_TRAPS = [re.compile(p, re.IGNORECASE) for p in (
+    # Streets and places named after a hospital, and the Breton town Hôpital-Camfrout.
+    r"\b(rue|avenue|av\.|boulevard|bd|place|quai|chemin|impasse|allee|route|cours|faubourg|pont|carrefour)"
+    r"\s+(de\s+l'|de\s+la\s+|du\s+|des\s+|de\s+)?(h[oô]pital|hopitaux|hospice|clinique|maternite|ch\b)",
+    r"\bhopital-camfrout\b",
+    r"\b(hospital|clinic)\s+(road|rd|street|st|lane|ln|drive|dr|avenue|ave|way|hill|square|sq)\b\.?",
+    r"\b\w+(strasse|str\.|gasse|weg|platz)\b",  # German street names (Krankenhausstraße, Spitalgasse)
+    # Veterinary care is not human healthcare.
+    r"\b(animal|pet|veterinary|vet|equine|small\s+animal)\s+(hospitals?|clinics?|health|care|medical\s+cent(er|re))",
+    r"\b(h[oô]pital|hopitaux|cliniques?|centre\s+hospitalier|cabinet)\s+veterinaires?\b",
+    r"\b(clinica|ospedale|hospital)\s+veterinari[ao]\b", r"\b\w*tier(klinik|arzt|gesundheit)\w*",
+    r"\b(medicaments?|produits?|sante)\s+veterinaires?\b", r"\banimal\s+health\b",
+    r"\bveterinar\w*\b(\s+(hospitals?|clinics?|practices?|services?))?",
+    # "Clinique" as an adjective (clinical): trials, studies, data, research, software.
+    r"\b(essais?|etudes?|recherches?|donnees|informations?|dossiers?|pratiques?|psychologie|cas|"
+    r"logiciels?|applications?|outils?|systemes?|developpement|evaluations?|validations?|operations?|"
+    r"trials?|resultats?|activites?|sites?|phases?)\s+cliniques?\b",
+    r"\bclinical\s+(trials?|research|studies|study|data|software|development|operations)\b",
+    # Words for stolen data, not for an organisation.
+    r"\b(protected\s+|personal\s+|sensitive\s+|private\s+|patients?'?\s+)?(health|medical|healthcare)\s+"
+    r"(information|info|data|records?|details|history|histories|files?|conditions?|claims?\s+information|"
+    r"insurance\s+(information|numbers?|details|data|policy\s+numbers?|ids?|card))\b",
+    r"\b(donnees|informations?|dossiers?|documents?|renseignements?|releves?|fichiers?|numeros?|cartes?)\s+"
+    r"((personnel(le)?s?|sensibles?|confidentiel(le)?s?|de\s+patients?|des\s+patients?)\s+)?"
+    r"(et\s+)?(de\s+sante|medicau?x|medicales?|d'assurance\s+maladie|de\s+securite\s+sociale|"
+    r"d'assurance\s+sante|de\s+mutuelle)\b",
+    r"\b(gesundheitsdaten|patientendaten|datos\s+(medicos|de\s+salud)|dati\s+(sanitari|medici))\b",
+    r"\bhealth\s+and\s+safety\b", r"\bhealth\s*&\s*safety\b", r"\bsante\s+et\s+(la\s+)?securite\b",
+    # Not care: childcare, customer care, lawn care, skin care; maternity leave; wellness products.
+    r"\b(child|customer|lawn|skin|hair|car|pet|auto|client|day)\s*-?care\b", r"\bsoins?\s+(de\s+beaute|esthetiques?|"
+    r"capillaires?|du\s+visage|du\s+corps)\b", r"\b(conges?|leave)\s+(de\s+)?maternit[ey]\b",
+    r"\bmaternity\s+leave\b", r"\bhealth\s+(food|foods|drinks?|supplements?|club|clubs|and\s+beauty|&\s+beauty)\b",
+    # Payers' and regulators' words used for the stolen data: "numéros d'assurance maladie", "Medicare information".
+    r"\b(numeros?|informations?|donnees|details|cartes?|polices?|identifiants?)\s+((de\s+police|d'identification|"
+    r"de\s+membres?|des\s+membres)\s+)?(d'|de\s+l')?(assurance\s+(maladie|sante)|medicare|medicaid|mutuelle)\b",
+    r"\b(et|ou|and|or)\s+(d'assurance\s+(maladie|sante)|medicare|medicaid)\b",
+    # The US regulator, named in many summaries of breaches it fined.
+    r"\b(departement|department|ministere|secretariat)\s+(americain\s+)?(de\s+la\s+sante|of\s+health)\s+(et|and)\s+"
+    r"(des\s+)?(services\s+sociaux|human\s+services)\b",
+    r"\b(medicare|medicaid|health\s+plan|health\s+insurance)\s+(information|info|numbers?|ids?|cards?|details|data|"
+    r"beneficiary\s+identifiers?)\b",
+    # Context rather than the victim: "a group known for attacking hospitals".
+    r"\b(connue?s?|specialise\w*|known|notorious)\s+(pour|for)\s+[^.\n]{0,60}?(hopitaux|hospitals|sante|"
+    r"healthcare|health\s*care|cliniques|clinics)\b",
+    # Schools teaching a health profession are schools.
+    r"\b(college|school|faculty|universit\w+|faculte|ecole|institut|academy)\s+(of|de|d'|des|du)\s+"
+    r"((\w+|&)\s+){0,3}?(pharmacy|pharmacie|health\s+sciences|medicine|medecine|nursing|dentistry|"
+    r"soins\s+infirmiers)\b(\s+(and|&|et)\s+(\w+\s*){1,3})?",
+    # Names that hold a healthcare word but are not healthcare organisations.
+    r"\bhospitality\b", r"\bHCL\s+Tech\w*\b", r"\bmedical\s+(leave|certificate)\b", r"\boliveira\s+do\s+hospital\b",
+    r"\bhealth\s+tech\s+co\b",  # Johnson Health Tech makes fitness equipment
+)]
+
+RULES: tuple[Rule, ...] = (
+    # Ordered: the first rule that matches gives the organisation type, so the specific types
+    # (health authorities, insurers, drug makers) come before the generic provider words.
+    # -- health authorities
+    _rule("public health", _PUBLIC,
+          r"\b(ministry|minister|ministere|ministerio|ministero|bundesministerium|secretaria|secretaria\s+estadual|"
+          r"department|dept\.?|secretary|secretariat)\s+(of\s+|de\s+(la\s+)?|della\s+|fur\s+|da\s+)?"
+          r"(public\s+)?(health|sante|salud|salute|gesundheit|saude)\b|\bhealth\s+(ministry|ministry's|agency|authority|"
+          r"authorities|department|dept|secretariat|district|board)\b|\bcenters?\s+for\s+disease\s+control\b|"
+          r"\bagences?\s+(regionales?\s+)?de\s+sante\b|\bsante\s+publique\b|\bpublic\s+health\b|\bgesundheitsamt\w*|"
+          r"\bsecretaria\s+de\s+salud\b|\binstituto\s+de\s+salud\s+publica\b"),
+    _rule("ARS", _PUBLIC, r"\bl'ARS\b|\bARS\s+(de|d'|du|des|Auvergne|Bourgogne|Bretagne|Centre|Corse|Grand|"
+          r"Guadeloupe|Guyane|Hauts|Ile|La\s+Reunion|Martinique|Mayotte|Normandie|Nouvelle|Occitanie|Pays|Provence|"
+          r"PACA|Paca|Sud)\b", case_sensitive=True),
+    # -- insurers and payers
+    _rule("health plan", _PLAN,
+          r"\bhealth\s+(plans?|insurers?|insurance\s+(company|companies|provider|fund|plan|corporation|corp)s?|"
+          r"fund|funds|maintenance\s+organi[sz]ation)|\bhmos?\b|\bmedicaid\b|\bblue\s+cross\b|"
+          r"\bblue\s+shield\b|\bassurances?\s+maladie\b|\bcpam\b|\bcaisses?\s+(primaires?\s+)?d'assurance\s+maladie\b|"
+          r"\bmutuelles?\b|\bcomplementaires?\s+sante\b|\bassur(eur|eurs|ance|ances)\s+sante\b|\bkrankenkassen?\b|"
+          r"\bkrankenversicherung\w*|\b(AOK|BKK|IKK|DAK)\b|\bassicurazion\w*\s+sanitari\w*|\bobras?\s+sociales?\b|"
+          r"\bziekenfonds\b|\bzorgverzekeraar\w*|\bunimed\b|\bentidad(es)?\s+promotoras?\s+de\s+salud\b|\bnueva\s+eps\b|"
+          r"\btiers\s+payant\b"),
+    # -- medicines and medical supplies
+    _rule("pharmaceutical", _PHARMA,
+          r"\w*pharma(?!c(y|ie|ies|ist|ists|ien|iens|ienne|iennes)\b)\w*|\bdrug\s+(makers?|manufacturers?|"
+          r"wholesalers?|distributors?|company|companies)\b|\b\w+pharm\b|\bmedicaments?\b|\bmedicines\s+(manufacturer|maker|"
+          r"company)\b|\bgrossistes?-repartiteurs?\b|\brepartiteurs?\s+pharmaceutiques?\b|\bfarmaceutic\w*|"
+          r"\barzneimittel\w*|\bbiotech\w*|\bbiopharm\w*|\blaboratoires?\s+(\w+\s+)?pharmaceutiques?\b"),
+    _rule("medical supplies", "unknown",
+          r"\bmedical\s+(supply|supplies|equipment|devices?|technology|technologies|products)\b|\bmedtech\b|"
+          r"\b(dispositifs|materiels?|equipements?|fournitures|technologies?|produits)\s+medicau?x\b|"
+          r"\btechnologie\s+medicale\b|\bmedizin(technik|produkte)\w*"),
+    # -- hospitals
+    _rule("hospital", _PROVIDER, r"\bhospitals?\b|\bhospitales\b|\bhospital(vereinigung|verbund|gesellschaft)\w*"),
+    _rule("hôpital", _PROVIDER, r"\bhopita(l|ux)\b"),
+    _rule("centre hospitalier", _PROVIDER,
+          r"\b(centres?|groupes?|groupements?|etablissements?|poles?|complexes?|secteur|site|reseau)\s+"
+          r"hospitali(er|ere|ers|eres)\b|\bhospitalo-universitaire|\bclinique-hospitali"),
+    _rule("CHU/CHR", _PROVIDER, r"\b(CHU|CHRU|CHR|CHI|CHS|CHD|CHG|CHIC)\s+(de|d'|du|des)\b|\b(CHU|CHRU)\b",
+          case_sensitive=True),
+    _rule("CH de", _PROVIDER, r"\bCH\s+(de|d'|du|des)\s*[A-Z]", case_sensitive=True),
+    _rule("GHT", _PROVIDER, r"\bGHT\b", case_sensitive=True),
+    _rule("AP-HP", _PROVIDER, r"\bAP-?HP\b|\bassistance\s+publique\b|\bhospices\s+civils\b"),
+    _rule("Krankenhaus/Klinik", _PROVIDER,
+          r"\b\w*(krankenhaus|krankenhauser|klinik|kliniken|klinikum|spital|spitaler)\b|"
+          r"\b\w*arzte?(zentrum|praxis|haus)\w*|\b(zahn|haus|fach|kinder)arzt\w*|\b\w*praxis\s+fur\b"),
+    _rule("ospedale/ASL", _PROVIDER, r"\bospedal[ei]\b|\bpoliclinico\b|\bazienda\s+(ospedaliera|sanitaria|"
+          r"socio-sanitaria|unita\s+sanitaria)|\baziende\s+(ospedaliere|sanitarie)|\bsanita\b"),
+    _rule("ASL", _PROVIDER, r"\b(ASL|ASST|AUSL|ULSS|ASP|ATS|ASUR|ASUGI|ASFO|IRCCS)\s+(di|della|del|dell'|[A-Z0-9])|"
+          r"\((ASL|ASST|AUSL|ULSS|ASP)\s*\d*\)|\bE\.S\.E\.", case_sensitive=True),
+    _rule("ziekenhuis", _PROVIDER, r"\bziekenhui(s|zen)\b|\bsjukhus\w*|\bsygehus\w*|\bsairaala\w*|\blaegehus\w*|"
+          r"\blegesenter\w*|\bvardcentral\w*|\bhuisarts\w*"),
+    _rule("病院", _PROVIDER, r"病院|医院|醫院|診所|クリニック|医療法人|醫療|医療センター"),
+    # -- clinics, practices, care
+    _rule("clinic", _PROVIDER, r"\bclinics?\b|\bcliniques?\b|\bclinicas?\b|\bpolyclini\w+|\bpoliclini\w+"),
+    _rule("medical center", _PROVIDER,
+          r"\bmedical\s+(cent(er|re)s?|group|practice|partners|associates|clinic|office|campus|college|"
+          r"university|school|specialists|arts|plaza|pavilion|foundation|institute|society|services|"
+          r"imaging|care|transport|staffing|billing|transcription|holdings|management|systems?|cooperative)\b|"
+          r"\bmedicine\s+(associates|group|clinic|practice|specialists)\b|\bsports\s+medicine\b"),
+    _rule("centre médical", _PROVIDER,
+          r"\b(centres?|cabinets?|groupes?|maisons?|poles?|centros?|organismes?|etablissements?|groupements?|"
+          r"societes?|instituts?|services?|reseaux?|complexes?|cooperatives?|pratiques?|entreprises?|"
+          r"fournisseurs?|prestataires?)\s+(medical|medicale|medicales|medicaux|medico-\w+|paramedicau?x|medico)\b|"
+          r"\b(centro|ambulatorio|studio|gruppo)\s+medico\b|\bsoins\s+medicaux\b|\b(transcription|facturation)\s+"
+          r"medicale\b"),
+    # An organisation that speaks of its own patients treats them (summaries: "les données de ses patients").
+    _rule("its patients", _PROVIDER,
+          r"\b(ses|leurs|its|their|our|nos)\s+patients\b|\bpatients\s+(et|and)\s+(d'|des\s+|de\s+ses\s+|its\s+)?"
+          r"(employes|employees|staff|personnel|salaries|collaborateurs)\b|\b(employes|employees|staff|salaries)\s+"
+          r"(et|and)\s+(des\s+|de\s+)?patients\b"),
+    _rule("health system", _PROVIDER,
+          r"\bhealth\s*(system|systems|network|services|service|center|centre|centers|centres|clinic|partners|"
+          r"group|alliance|trust|council|cooperative|collaborative|campus|institute|corporation|corp|inc|llc|ltd|"
+          r"resources|management)\b|"
+          r"\b(community|behavioral|behavioural|mental|women's|womens|children's|family|rural|home|tribal|indian|"
+          r"county|city|regional|university|student|employee|occupational|oral|eye|sexual|integrated|primary|"
+          r"veterans)\s+health\b|\behealth\b|\btelehealth\b|\btelemedecine\b|"
+          r"\btelemedicine\b"),
+    _rule("Health (compound name)", _PROVIDER, r"\b\w+Health(care)?\b|\bHealth[A-Z]\w*", case_sensitive=True),
+    _rule("healthcare", _PROVIDER, r"\bhealth\s*-?care\b"),
+    _rule("NHS", _PROVIDER, r"\bNHS\b|\bhealth\s+service\s+executive\b"),
+    _rule("santé", _PROVIDER,
+          r"\b(centres?|maisons?|poles?|etablissements?|structures?|organismes?|organisations?|groupes?|reseaux?|"
+          r"professionnels?|prestataires?|fournisseurs?|entreprises?|societes?|acteurs?|services?|systemes?|"
+          r"cooperatives?|institutions?|instituts?|groupements?|operateurs?|plateformes?|associations?|"
+          r"agences?|consortiums?|federations?)\s+(publics?\s+|prives?\s+)?(\w+\s+){0,2}?(de\s+(la\s+)?|en\s+)"
+          r"(sante|soins)\b|\bsoins\s+de\s+sante\b|"
+          r"\b(centro|servicio|instituto|red|sistema|hospital)\s+(\w+\s+)?de\s+salud\b|\bsalud\b|\bsaude\b|"
+          r"\bgesundheits(zentrum|zentren|verbund|netz|konzern|dienst)\w*\b"),
+    _rule("EHPAD", _PROVIDER, r"\behpads?\b|\bmaisons?\s+de\s+retraite\b|\bpflege(heim|dienst|zentrum|einrichtung)\w*|"
+          r"\baltenheim\w*|\bseniorenheim\w*|\bresidences?\s+(pour\s+)?(seniors|personnes\s+agees)\s+medicalis\w*|"
+          r"\bsoins\s+pour\s+personnes\s+agees\b"),
+    _rule("nursing home", _PROVIDER,
+          r"\bnursing\s+(homes?|facility|facilities|cent(er|re)s?|care|services|agency|and\s+rehab\w*)\b|"
+          r"\bskilled\s+nursing\b|\bcare\s+homes?\b|\bassisted\s+living\b|\b(aged|elder|elderly|senior|home|"
+          r"residential|memory|respite|palliative|hospice)\s+care\b|\bhome\s+health\b|\bhospices?\b|"
+          r"\brehabilitation\s+(cent(er|re)|hospital|clinic)s?\b|\brehab\s+cent(er|re)s?\b|\bsoins\s+(a\s+domicile|"
+          r"infirmiers|palliatifs|de\s+suite|de\s+longue\s+duree|auditifs|dentaires|vasculaires|ophtalmologiques)\b|"
+          r"\binfirmi(er|ere|ers|eres)s?\s+(a\s+domicile|liberau?x)\b|\b(centres?|chaine\s+de\s+centres?)\s+de\s+"
+          r"(rehabilitation|readaptation|desintoxication|reeducation)\b|\baddiction\s+(treatment|cent(er|re)s?)\b"),
+    _rule("maternité", _PROVIDER, r"\bmaternites?\b|\bmaternity\s+(hospital|unit|ward|cent(er|re))\b"),
+    _rule("care", _PROVIDER,
+          r"\b(urgent|primary|eye|dental|vision|critical|intensive|long-term|managed|behavioral|behavioural|"
+          r"medical|patient|continuing|ambulatory|emergency|cancer|kidney|renal|dialysis|wound|pediatric|"
+          r"paediatric|women's|maternity|vascular|hearing|foot|spine|pain)\s+care\b|\bcare\s+(provider|providers|"
+          r"centers?|centres?|facility|facilities|network|group)\b"),
+    _rule("physicians", _PROVIDER,
+          r"\b(physicians?|\w*surgeons?|doctors?|dentists?|dentistry|dental|\w*surgery|\w*surgical\s+(associates|"
+          r"group|hospital|specialists|cent(er|re)s?)|surgicent(er|re)s?|ob/?gyn|chiropractic|chiropractors?|"
+          r"physical\s+therapy|physiotherapy|ambulances?|ambulanc\w+|paramedics?|emergency\s+medical\s+services?|"
+          r"blood\s+(bank|cent(er|re)|services)s?|dialysis|dialyse|fertility\s+(cent(er|re)|clinic)s?|"
+          r"infectious\s+disease|retina\w*|eye\s+(cent(er|re)|institute|associates)s?|urgent\s+care|"
+          r"(cancer|oncology)\s+(cent(er|re)|institute|hospital|treatment|group)s?)\b|"
+          r"\b(cardio|onco|dermato|radio|uro|neuro|ophthalmo|ophtalmo|gyneco|gynaeco|nephro|gastroentero|"
+          r"pulmono|otolaryngo|otorhinolaryngo|rhumato|rheumato|endocrino|hemato|haemato|allergo|immuno|audio|"
+          r"patho)log(y|ie|ia|ists?|ues?|ical|ique|ico|ics?|en)\b|\b(pediatri|paediatri|pediatri|psychiatri|"
+          r"orthopa?edi|orthopedi|podiatr|optometr|orthodont|obstetri)\w*|\ballergy\s+(and|&)\b|"
+          r"\b(chirurgiens?-dentistes?|medecins?\s+generalistes?|kinesitherapeutes?|cabinets?\s+dentaires?)\b"),
+    _rule("imaging/cancer centre", _PROVIDER,
+          r"\b(cabinets?|centres?|chirurgiens?)\s+(dentaires?|de\s+radiologie|d'imagerie|de\s+kinesitherapie|"
+          r"d'ophtalmologie|de\s+dialyse|d'orthodontie|de\s+cardiologie|de\s+cancerologie|de\s+lutte\s+contre\s+le\s+"
+          r"cancer|de\s+reeducation|de\s+readaptation|de\s+medecins?)\b|\bimagerie\s+medicale\b|\bcancerologie\b|"
+          r"\b(traitement|centres?|instituts?|lutte)\s+(\w+\s+){0,2}(du\s+|contre\s+le\s+)?cancer\b|"
+          r"\bclinica\s+dental\b|\bapotheken?\b|\b(\w+med|medical|diagnostic|mri|radiology|breast|open\s+mri)\s+"
+          r"imaging\b|\bimaging\s+(cent(er|re)s?|associates|group)\b"),
+    _rule("pharmacy", _PROVIDER, r"\bpharmac(y|ies|ie|ist|ists)\b|\bdrugstores?\b|\bfarmacias?\b|\bfarmacie\b|"
+          r"\bpharmacien\w*\b|\bofficines?\s+de\s+pharmacie\b"),
+    _rule("laboratory", _PROVIDER,
+          r"\b(medical|clinical|diagnostic|diagnostics|pathology|dental|reference|toxicology|"
+          r"blood|biology|biologie|health)\s+(labs?|laborator(y|ies))\b|\blaboratoires?\s+(de\s+biologie|d'analyses?|"
+          r"d'anatomo|d'anatomie|medica(l|ux))|\blabos?\s+d'analyses?\b|\bbiologie\s+(medicale|clinique)\b|"
+          r"\blaboratorios?\s+(clinicos?|de\s+analisis)\b|\blaboratori\s+(di\s+)?analisi\b|\blabor(arzt|praxis|"
+          r"medizin)\w*|\bdiagnostic\s+(imaging|cent(er|re)s?|services)\b|\blaboratoires?\b[^.\n]{0,150}?\b"
+          r"(patients?|analyses|prelevements|examens)\b|\b(societe|reseau|groupe)\s+de\s+laboratoires?\b"),
+    # Names only, and last: "Kettering Health", "Westlake Medical, Inc." (in running text, "health," is no evidence).
+    _rule("Health insurance (name)", _PLAN, r"\bhealth\s+insurance\s*(,|\(|$)", names_only=True),
+    _rule("Health (name)", _PROVIDER, r"\bhealth(\s+\w+)?\s*(,|\(|$)", names_only=True),
+    _rule("Medical (name)", _PROVIDER, r"\bmedical(\s+\w+)?\s*(,|\(|$|\b(inc|llc|ltd|pc|pa|pllc|corp|s\.?a|gmbh)\b)",
+          names_only=True),
+)
+
+_VETERINARY = re.compile(
+    r"veterinar\w*|\b\w*tier(arzt|klinik|gesundheit|praxis)\w*|\banimal\s+(hospital|clinic|health|care)|"
+    r"\bpet\s+(hospital|clinic|care)|\bspay\w*|\w*neuter\w*|\bvets?\b|\bequine\s+(hospital|clinic)|"
+    r"clinique\s+veterinaire|hopital\s+veterinaire", re.IGNORECASE)
+
+
+def _healthcare_rule(texts: tuple[str | None, ...]) -> tuple[Rule, str] | None:
+    # Each text on its own, so that a name-ending rule ("Kettering Health") sees the end of the name.
+    masked = [_mask(fold(t), _TRAPS) for t in texts if isinstance(t, str) and t.strip()]
+    for text in masked:
+        name = _is_name(text)
+        for rule in RULES:
+            if rule.names_only and not name:
+                continue
+            found = rule.pattern.search(text)
+            if found:
+                return rule, found.group(0).strip()
+    return None
+
+
+# A sentence ends at . ! ? followed by a capital, but not after the abbreviations names use.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!\bInc\.)(?<!\bSt\.)(?<!\bDr\.)(?<!\bLtd\.)(?<!\bCo\.)(?<!\bCorp\.)(?<!\bMt\.)(?<!\bNo\.)"
+    r"(?<!\bJr\.)(?<!\bSr\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bvs\.)(?<!\bSte\.)(?<!\b[A-Z]\.)"
+    r"\s+(?=[A-ZÀ-Ý«\"'])")
+_PREAMBLE = re.compile(r"^\s*(voici\s+(le|un)\s+resume[^:]*:|summary\s*:|resume\s*:)\s*", re.IGNORECASE)
+
+
+def lead_sentence(text: str | None) -> str:
+    """The first sentence of a summary: press summaries say what the victim is there ("X, un centre
+    hospitalier de ..."); later sentences often name other organisations (its clients, earlier victims)."""
+    if not text:
+        return ""
+    body = text.strip()
+    preamble = _PREAMBLE.match(fold(body))
+    if preamble:  # "Voici le résumé de l'article :" (folding keeps the length of these words)
+        body = body[preamble.end():]
+    return _SENTENCE_END.split(body.strip(), maxsplit=1)[0]
+
+
+def healthcare_match(*texts: str | None) -> str | None:
+    """The rule that says the texts are about a healthcare organisation or service (e.g. `hôpital`), else None.
+
+    Each text is read on its own (a name, a headline, a summary's lead sentence); give the organisation's
+    own name first: the first text with a match decides, and so decides organization_type_from_text().
+    """
+    hit = _healthcare_rule(texts)
+    return hit[0].name if hit else None
+
+
+def is_healthcare(*texts: str | None) -> bool:
+    """True when one of the texts names a healthcare organisation or service (see healthcare_match)."""
+    return _healthcare_rule(texts) is not None
+
+
+def organization_type_from_text(*texts: str | None) -> str:
+    """Our organisation type for the first rule that matches (`unknown` when none does)."""
+    hit = _healthcare_rule(texts)
+    return hit[0].organization_type if hit else "unknown"
+
+
+def is_veterinary(*texts: str | None) -> bool:
+    """True for a veterinary practice (animal hospital, Tierklinik, clinique vétérinaire, spay/neuter ...)."""
+    return bool(_VETERINARY.search(_joined(texts)))
+
+
+# ---- kind of attack ----------------------------------------------------------------------------
+
+# A capitalised "Ransom" followed by a name is a place or a hospital (Ransom Memorial Hospital, Ransom County).
+_RANSOM_NAMES = re.compile(r"\bRansom\s+(Memorial|County|Hospital|Regional|Township|Street|Road|Avenue|Ave|Hall|"
+                           r"Everglades|Center|Centre)\b")
+_ATTACK_RULES: tuple[tuple[str, re.Pattern], ...] = (
+    ("ransomware", re.compile(
+        r"\bransomware\w*|\bransom\b|\branconn?ag\w*|\brancongiciel\w*|\brancons?\b|\blogiciels?\s+de\s+rancon\b|"
+        r"\bcrypto-?locker\w*|\bchiffr(ement|e|es|ee|ees|er|ant)\s+(de\s+|des\s+|les\s+|ses\s+|leurs\s+|massif\s+des\s+)?"
+        r"(fichiers|donnees|serveurs|systemes|postes|machines|disques)\b|\b(fichiers|donnees|serveurs|systemes|postes)"
+        r"\s+(ont\s+ete\s+|ayant\s+ete\s+|avaient\s+ete\s+)?chiffre(s|es)?\b|\bencrypt(ed|ion|ing)\s+(of\s+)?(its\s+|their\s+"
+        r"|the\s+|some\s+|all\s+)?(files|data|systems|servers|devices|network)\b|\b(files|data|systems|servers)\s+"
+        r"(were\s+|was\s+|had\s+been\s+)?encrypted\b|\blosegeld\w*|\berpress(er|ungs)\w*|\bverschlusselt\w*|"
+        r"\bverschlusselung\w*|\bsecuestro\s+de\s+datos\b|\briscatto\b|\brescate\b|\bresgate\b|\blockbit\w*|\balphv\b|"
+        r"\bblack\s*cat\b|\bqilin\b|\brhysida\b|\bransomhub\b|\bryuk\b|\brevil\b|\bsodinokibi\b|\bblack\s*basta\b|"
+        r"\bblacksuit\b|\bbianlian\b|\bcl0p\b|\bakira\s+(group|gang|ransomware)\b|\bdaixin\b|\bhive\s+(ransomware|"
+        r"group|gang)\b|\bmedusa\s+(ransomware|group|gang)\b|\binc\s+ransom\b|\b8base\b|\bkarakurt\b",
+        re.IGNORECASE)),
+    ("ddos", re.compile(
+        r"\bddos\w*|\bdos\s+attacks?\b|\bdenial[\s-]+of[\s-]+service\b|\bdenis?\s+de\s+service\b|"
+        r"\bdistributed\s+denial\b|\buberlastungsangriff\w*|\bdenegacion\s+de\s+servicio\b|\bnegazione\s+del\s+servizio\b",
+        re.IGNORECASE)),
+    ("hacking", re.compile(
+        r"\bcyber[\s-]*(attacks?|attaques?|attacco|attacchi|angriff\w*|ataques?|incidents?|vorfall\w*|"
+        r"intrusions?|assaults?|criminals?|criminels?)\b|\bcyberattack\w*|\bcyberattaque\w*|\bcyberangriff\w*|"
+        r"\bciberataque\w*|\b(attaques?|ataques?|attacco|incidents?)\s+(cybernetiques?|ciberneticos?|cibernetiques?)\b|"
+        r"\bfailles?\s+de\s+securite\b|\battaques?\s+informatiques?\b|\battaques?\s+(de\s+|par\s+)?(pirates?|hackers?)\b|"
+        r"\bpiratage\w*|\bpirat(e|es|ee|ees)\b|\bpirates?\s+informatiques?\b|\bhack(ed|ers?|ing|s)?\b|"
+        r"\bintrusions?\b|\bdata\s+breach\w*|\bbreach(ed|es)?\b|\bfuites?\s+de\s+donnees\b|\bviolations?\s+de\s+"
+        r"donnees\b|\bcompromission\w*|\bcompromis(e|es)?\b|\bcompromised\b|\bincidents?\s+de\s+(cyber)?securite\b|"
+        r"\b(cyber\s*)?security\s+incident\w*|\bunauthori[sz]ed\s+access\b|\bacces\s+non\s+autoris\w*|\bphishing\b|"
+        r"\bhameconnage\b|\bmalware\w*|\blogiciels?\s+malveillants?\b|\bexfiltr\w*|\bhackerangriff\w*|"
+        r"\battacco\s+(informatico|hacker)\b|\bincidente\s+(informatico|de\s+ciberseguridad)\b|\bdatenleck\w*|"
+        r"\bdatenschutzvorfall\w*|\bhackeo\w*|\bhackangrepp\w*|\bdataintrang\w*|\bcyberaanval\w*|\bdatalek\w*",
+        re.IGNORECASE)),
+)
+
+
+def attack_type_from_text(*texts: str | None) -> str:
+    """`ransomware`, `ddos` or `hacking` when the texts say so (in that order of precedence), else `unknown`."""
+    text = _RANSOM_NAMES.sub(" ", _joined(texts))
+    for attack_type, pattern in _ATTACK_RULES:
+        if pattern.search(text):
+            return attack_type
+    return "unknown"
+
+
+# ---- disruption of care ------------------------------------------------------------------------
+
+# Up to `n` characters within one clause that do not turn the sentence around ("mais", "sans", "pas", "not").
+def _near(n: int) -> str:
+    return rf"(?:(?!\b(?:mais|sans|pas|aucune?|but|not|without|no)\b)[^.,;:!?]){{0,{n}}}?"
+
+
+_CARE_WORDS = (r"(soins|prise\s+en\s+charge|rendez-vous|consultations?|examens?|interventions?|"
+               r"chirurgies?|urgences|services\s+(de\s+sante|de\s+soins|de\s+diagnostic|de\s+radiologie|ambulanciers|"
+               r"d'urgence|hospitaliers)|service\s+de\s+radiologie|l'hopital|les\s+hopitaux|la\s+clinique|"
+               r"prescriptions|ordonnances|admissions?|activites?\s+(hospitalieres|de\s+soins|medicales|cliniques))")
+_CANCELLED = r"(annule|reporte|decale|suspendu|reprogramme|deprogramme|deplace|interrompu|retarde)"
+_DISRUPTED = re.compile(
+    # French
+    r"\bdeprogramm\w*|\bmode\s+degrade\b|\bfonctionnement\s+degrade\b|\bplan\s+blanc\b|\bdelestage\w*|"
+    r"\b(interventions?|operations?|consultations?|rendez-vous|rdv|examens?|chirurgies?|procedures?|visites?|"
+    r"soins|prises?\s+en\s+charge)\b" + _near(60) + r"\b(ont|a|sont|est|peuvent|pourraient|doivent|ayant|avaient)"
+    r"\s+(du\s+|pu\s+)?(ete\s+|etre\s+)?" + _CANCELLED + r"\w*|"
+    r"\b(annul|report|decal|suspen|reprogramm)\w*\s+(de\s+|des\s+|d'|les\s+|leurs\s+|ses\s+|certaine?s\s+|"
+    r"plusieurs\s+)+(\w+\s+){0,2}?(interventions|operations|consultations|rendez-vous|soins|examens|chirurgies|"
+    r"procedures|activites\s+de\s+soins|prises\s+en\s+charge)\b|\bannulations?\s+de\s+services\b|"
+    r"(?<!pas\s)(?<!pas\sete\s)(?<!not\s)(?<!never\s)\b(perturb|paralys|interromp|bloqu|empech|suspend)\w*" + _near(40) + r"\b" + _CARE_WORDS + r"|"
+    r"\baffectant\s+(les\s+|la\s+|le\s+)?" + _CARE_WORDS + r"|"
+    r"\b" + _CARE_WORDS + r"\s+(sont|ont\s+ete|etaient|restent)\s+(fortement\s+|tres\s+)?(perturbe|paralyse|"
+    r"interrompu|bloque)\w*|"
+    r"\b(patients?|ambulances?|urgences|samu|trafic\s+des\s+ambulances)\b" + _near(30) + r"\b(transfer|redirig|"
+    r"reorient|detourn|devi|evacu|delest)\w*|\b(transfer|redirig|reorient|detourn|devi)\w*\s+(\w+\s+){0,3}?"
+    r"(patients|ambulances)\b|\bne\s+(peut|peuvent|pouvait|pouvaient)\s+(plus|pas)\s+(recevoir|accueillir)\b|"
+    r"\btransferts?\s+(de\s+|des\s+)patients\b|\burgences\s+(ont\s+ete\s+|sont\s+)?(fermees|saturees|regulees|"
+    r"delestees|fermee)\b|\bfermeture\s+(des|de\s+ses)\s+urgences\b|\bque\s+pour\s+les\s+(cas\s+d')?urgences?\b|"
+    r"\bretour\s+au\s+(papier|stylo)\b|\bpapier\s+et\s+(au\s+)?(crayon|stylo)\b|\b(processus|dossiers?(\s+patients?)?|"
+    r"formulaires?|systeme|fonctionnement)\s+papier\b|\b(fonctionner|travailler|fonctionne|travaille|fonctionnent|"
+    r"travaillent)\w*\s+(au|sur|avec\s+du|en\s+mode)\s+(papier|manuel)\b|\ben\s+mode\s+manuel\b|"
+    r"\b(procedures?|processus|methodes?)\s+(manuel(le)?s?|degrade(e)?s?)\b|\b(ecrire|realise|effectue|traite|"
+    r"saisi|gere)\w*\s+manuellement\b|"
+    # English
+    r"\b(ambulances?|patients?|emergency\s+(room\s+|department\s+)?patients?)\s+(were\s+|was\s+|are\s+|being\s+|"
+    r"had\s+to\s+be\s+)?(diverted|redirected|rerouted|transferred|turned\s+away)\b|\bdivert(ed|ing)?\s+"
+    r"(\w+\s+){0,2}(ambulances|patients)\b|\bambulance\s+diversion\b|\bon\s+diversion\b|\bdiversion\s+status\b|"
+    r"\b(appointments?|surger(y|ies)|procedures|visits|treatments?|chemotherapy|radiation\s+therapy|"
+    r"consultations)\b" + _near(40) + r"\b(were|was|had\s+to\s+be|have\s+been|being|are|been)\s+(cancell?ed|"
+    r"postponed|rescheduled|delayed|suspended|disrupted|halted)\b|\boperations\s+(were|had\s+to\s+be|have\s+been)\s+"
+    r"(cancell?ed|postponed|rescheduled)\b|\b(cancell?ed|postponed|rescheduled|"
+    r"cancell?ing|postponing)\s+(\w+\s+){0,2}(appointments|surger(y|ies)|operations|procedures)\b|"
+    r"\bdowntime\s+procedures?\b|\bpaper\s+(records|charts|charting|based\s+processes)\b|\bpen\s+and\s+paper\b|"
+    r"\bmanual\s+(processes|procedures|workarounds|systems)\b|\bpatient\s+care\s+(was\s+|has\s+been\s+)?"
+    r"(disrupted|affected|impacted|delayed)\b|\bdisrupt(ed|ion|ions)?\s+(to\s+|of\s+)?(patient\s+care|care|"
+    r"clinical\s+services)\b|\b(emergency\s+(room|department)s?|ers?|a&e)\s+(was\s+|were\s+)?(closed|shut)\b|"
+    r"\bonly\s+(for\s+)?(emergenc|urgent)\w*|"
+    # German, Italian, Spanish
+    r"\bnotaufnahme\w*\s+(\w+\s+)?(abgemeldet|geschlossen)\b|\b(operationen|behandlungen|termine)\s+(\w+\s+)?"
+    r"(verschoben|abgesagt)\b|\binterventi\s+(\w+\s+)?(rinviati|sospesi|annullati)\b|\bpronto\s+soccorso\s+(\w+\s+)?"
+    r"(chiuso|bloccato)\b|\b(citas|cirugias|operaciones)\s+(\w+\s+)?(canceladas|suspendidas|aplazadas)\b",
+    re.IGNORECASE)
+
+_NOT_DISRUPTED = re.compile(
+    r"\b(sans|aucun|aucune|pas\s+d'|pas\s+de)\s+(impact|consequence|incidence|effet|perturbation)s?\s+(\w+\s+){0,3}"
+    r"(sur\s+)?(les\s+|la\s+)?(soins|prise\s+en\s+charge|patients|activite\s+de\s+soins)\b|"
+    r"\b(soins|prise\s+en\s+charge\s+des\s+patients|services\s+(cliniques|de\s+soins|medicaux)|activites?\s+de\s+soins)"
+    r"\s+(n'ont\s+pas|n'a\s+pas|ne\s+sont\s+pas|n'est\s+pas)\s+(ete\s+)?(impacte|perturbe|affecte|interrompu)\w*|\bcontinuite\s+des\s+soins\s+(a\s+ete\s+|est\s+)?(assuree|maintenue)\b|"
+    r"\b(prise\s+en\s+charge\s+des\s+patients|soins)\s+(reste|restent|est|sont|a\s+ete|ont\s+ete)\s+(assure|maintenu|"
+    r"garanti)\w*|\bqualite\s+des\s+soins\s+n'a\s+pas\s+ete\s+(affecte|impacte)\w*|"
+    r"\b(no|without)\s+(impact|effect|disruption)\s+(on|to)\s+(patient\s+care|care|clinical\s+operations|patients)\b|"
+    r"\bpatient\s+care\s+(was|has)\s+(not|n't)\s+been\s+(affected|impacted|disrupted)\b|\bpatient\s+care\s+(was|is)\s+"
+    r"(not|never)\s+(affected|impacted|disrupted)\b|\bdid\s+not\s+(affect|impact|disrupt)\s+patient\s+care\b",
+    re.IGNORECASE)
+
+
+def care_disrupted(*texts: str | None) -> bool | None:
+    """True when the texts say patient care was disrupted; False when they say it was not; None when silent."""
+    text = _joined(texts)
+    if _DISRUPTED.search(text):
+        return True
+    if _NOT_DISRUPTED.search(text):
+        return False
+    return None
