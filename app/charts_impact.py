@@ -1,0 +1,109 @@
+"""Pure aggregates and figure builders for the CIPHER patient-harm page (never calls st.*).
+
+Every figure counts CIPHER harm records (one harm as one source describes it), not attacks.
+Numbers a reader sees are formatted by app.i18n and handed to plotly as text.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from app import i18n
+from collectors.cipher import SPECIALTIES, TECHNICAL_DOMAINS, TIME_POINTS
+
+COUNT_COLOR = "#0072B2"
+SCORE_COLOR = "#D55E00"
+SCORE_RANGE = (0, 10.5)  # CIPHER's scale is 1-10; 0 leaves room for the markers
+
+
+def label(kind: str, code: str, lang: str) -> str:
+    """Reader's name of a CIPHER code: kind is `time`, `specialty` or `domain`."""
+    return i18n.t(f"impact.{kind}.{code}", lang)
+
+
+def _summary(codes: pd.Series, scores: pd.Series) -> pd.DataFrame:
+    grouped = pd.DataFrame({"code": codes, "score": scores}).groupby("code", sort=False)["score"]
+    return pd.DataFrame({"harms": grouped.size(), "mean_score": grouped.mean()}).rename_axis("code")
+
+
+def harms_by_time_point(frame: pd.DataFrame) -> pd.DataFrame:
+    """Records and mean clinical impact score per time point, in time order (every time point, zeros kept)."""
+    table = _summary(frame["time_point"], frame["clinical_impact_score"]).reindex(list(TIME_POINTS))
+    return table.assign(harms=table["harms"].fillna(0).astype("int64"))
+
+
+def _largest_first(table: pd.DataFrame, vocabulary: tuple[str, ...]) -> pd.DataFrame:
+    order = {code: i for i, code in enumerate(vocabulary)}
+    ranked = table.assign(rank=[order[c] for c in table.index]).sort_values(["harms", "rank"],
+                                                                             ascending=[False, True])
+    return ranked.drop(columns="rank").astype({"harms": "int64"})
+
+
+def harms_by_specialty(frame: pd.DataFrame) -> pd.DataFrame:
+    """Records and mean score per specialty, largest first; a record naming several counts in each."""
+    parts = frame.assign(code=frame["specialty"].str.split("; ")).explode("code")
+    return _largest_first(_summary(parts["code"], parts["clinical_impact_score"]), SPECIALTIES)
+
+
+def harms_by_domain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Records and mean score per technical domain, largest first."""
+    return _largest_first(_summary(frame["technical_domain"], frame["clinical_impact_score"]), TECHNICAL_DOMAINS)
+
+
+def count_and_score_figure(table: pd.DataFrame, kind: str, lang: str) -> go.Figure:
+    """Two panels sharing the categories: bars of record counts (left), mean impact score dots (right).
+
+    `table` comes from one of the harms_by_* functions; its row order is kept, first row on top.
+    """
+    labels = [label(kind, code, lang) for code in table.index]
+    counts = [i18n.format_int(n, lang) for n in table["harms"]]
+    means = [i18n.format_decimal(m, lang) for m in table["mean_score"]]
+    hover = [[c, m] for c, m in zip(counts, means)]
+    template = (f"%{{y}}<br>{i18n.t('impact.hover.records', lang)}: %{{customdata[0]}}<br>"
+                f"{i18n.t('impact.hover.score', lang)}: %{{customdata[1]}}<extra></extra>")
+    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, column_widths=[0.62, 0.38], horizontal_spacing=0.04)
+    fig.add_trace(go.Bar(x=table["harms"].to_numpy(), y=labels, orientation="h", marker_color=COUNT_COLOR,
+                         text=counts, textposition="auto", customdata=hover, hovertemplate=template,
+                         showlegend=False), row=1, col=1)
+    fig.add_trace(go.Scatter(x=table["mean_score"].to_numpy(), y=labels, mode="markers+text",
+                             marker={"color": SCORE_COLOR, "size": 11}, text=means, textposition="middle right",
+                             customdata=hover, hovertemplate=template, showlegend=False), row=1, col=2)
+    fig.update_yaxes(autorange="reversed", row=1, col=1)
+    fig.update_xaxes(title_text=i18n.t("impact.x.records", lang), rangemode="tozero", row=1, col=1)
+    fig.update_xaxes(title_text=i18n.t("impact.x.score", lang), range=list(SCORE_RANGE),
+                     tickvals=[0, 2, 4, 6, 8, 10], row=1, col=2)
+    fig.update_layout(separators=i18n.PLOTLY_SEPARATORS[lang], height=110 + 30 * len(table),
+                      margin={"l": 10, "r": 10, "t": 10, "b": 10}, bargap=0.25)
+    return fig
+
+
+def harms_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The records for reading: most severe first, then by time point; labels in the reader's language."""
+    order = {code: i for i, code in enumerate(TIME_POINTS)}
+    ranked = frame.assign(when=frame["time_point"].map(order)).sort_values(
+        ["clinical_impact_score", "when", "source_row"], ascending=[False, True, True], kind="stable")
+    specialties = ranked["specialty"].map(lambda v: ", ".join(label("specialty", c, lang) for c in v.split("; ")))
+    reference = ranked["reference_title"].where(ranked["reference_kind"] == "publication",
+                                                i18n.t("impact.social_media", lang))
+    return pd.DataFrame({
+        i18n.t("impact.col.title", lang): ranked["short_title"].to_numpy(),
+        i18n.t("impact.col.score", lang): ranked["clinical_impact_score"].to_numpy(),
+        i18n.t("impact.col.time", lang): [label("time", c, lang) for c in ranked["time_point"]],
+        i18n.t("impact.col.reference", lang): reference.to_numpy(),
+        i18n.t("impact.col.link", lang): ranked["reference_link"].fillna("").to_numpy(),  # not "None"
+        i18n.t("impact.col.specialty", lang): specialties.to_numpy(),
+        i18n.t("impact.col.domain", lang): [label("domain", c, lang) for c in ranked["technical_domain"]],
+    })
+
+
+def headline(frame: pd.DataFrame) -> dict[str, float]:
+    """Records, distinct publications, records from social media, mean clinical impact score."""
+    publications = frame.loc[frame["reference_kind"] == "publication", "reference_title"]
+    return {
+        "records": len(frame),
+        "publications": publications.nunique(),
+        "posts": int((frame["reference_kind"] == "social_media").sum()),
+        "mean_score": float(frame["clinical_impact_score"].mean()) if len(frame) else float("nan"),
+    }
