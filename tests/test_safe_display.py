@@ -1,0 +1,254 @@
+"""Source text is shown as text: organisation names (and any other text from a source) that hold HTML,
+<script> or Markdown render literally, never as markup, and no view passes data through
+`unsafe_allow_html=True`.
+
+AppTest runs every view on a small dataset of hostile names (OBSERVATORY_DATA_DIR); one real
+Chromium run checks that a `<script>` / `<img onerror>` organisation name is displayed as text
+and runs nothing.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app import data
+from collectors import link, schema
+from collectors.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+DASHBOARD = str(ROOT / "dashboard.py")
+PAGES = ("overview", "patient-impact", "about")
+
+# Each one runs script or renders markup if a view ever treats it as HTML or Markdown.
+HOSTILE = (
+    "<script>window.__pwned = 'script'; alert(1)</script>Evil Clinic",
+    "<img src=x onerror=\"window.__pwned = 'img'\">Image Hospital",
+    "**Bold** _Care_ [click me](javascript:window.__pwned='link') <b>b</b>",
+    "<iframe srcdoc=\"<script>parent.__pwned='iframe'</script>\"></iframe>Frame Health",
+    "Ünïcödé & Söns {lang} {0} %s <!-- comment -->",
+)
+PWNED_MARKERS = ("__pwned", "<script", "onerror", "<iframe", "<img", "javascript:")
+
+
+def hostile_incidents() -> pd.DataFrame:
+    rows = []
+    for i, name in enumerate(HOSTILE):
+        record = {column: None for column in schema.COLUMN_NAMES}
+        record_id = f"hhs_ocr:{i + 1:012x}"
+        record.update(
+            record_id=record_id, incident_id=link.own_incident_id(record_id), source="hhs_ocr", organization=name,
+            organization_type="healthcare_provider", organization_type_raw=f"<b>{name}</b>", country="US",
+            subdivision="US-CA", region="Americas", subregion="Northern America", attack_type="ransomware",
+            attack_type_raw="<script>raw</script>", reported_date=pd.Timestamp(f"2024-01-{i + 2:02d}"),
+            individuals_affected=100_000 - i, is_placeholder_count=False, is_removed_by_source=False,
+            business_associate_involved=False, status="confirmed", source_list="archive",
+            breach_location="<img src=x onerror=alert(1)>", source_url="javascript:alert(1)",
+            source_snapshot="0123456789ab", first_seen_at=pd.Timestamp("2024-03-10"),
+            collected_at=pd.Timestamp("2024-03-10"),
+        )
+        rows.append(record)
+    frame = pd.DataFrame(rows)
+    for name, dtype in schema.DTYPES.items():
+        if dtype == "bool":
+            frame[name] = frame[name].fillna(False)
+    return schema.coerce(frame)
+
+
+def write_hostile_data_dir(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    exports = [{"source": "hhs_ocr", "snapshot_id": "0123456789ab", "sha256": "0" * 64, "list_kind": "archive",
+                "as_of": "2024-03-10", "rows": len(HOSTILE), "origin": "<script>origin</script>"}]
+    with Store(folder).locked():
+        Store(folder).write(hostile_incidents(), {"exports": exports, "runs": {}})
+    harms = ROOT / "data" / "patient_harms.csv"
+    if harms.exists():  # the CIPHER page's data, with its text columns made hostile
+        table = pd.read_csv(harms, dtype=str, keep_default_na=False).head(len(HOSTILE))
+        for column in ("short_title", "reference_title"):
+            if column in table.columns:
+                table[column] = list(HOSTILE[: len(table)])
+        if "reference_link" in table.columns:
+            table["reference_link"] = "javascript:window.__pwned='cipher link'"
+        table.to_csv(folder / harms.name, index=False)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory) -> Path:
+    return write_hostile_data_dir(tmp_path_factory.mktemp("hostile") / "data")
+
+
+def run_page(data_dir: Path, monkeypatch, page: str, lang: str = "en") -> AppTest:
+    monkeypatch.setenv(data.DATA_DIR_ENV, str(data_dir))
+    at = AppTest.from_file(DASHBOARD, default_timeout=30)
+    at.query_params["lang"] = lang
+    at.run()
+    if page != "overview":
+        at.switch_page(f"app/views/{page.replace('-', '_')}.py").run()
+    return at
+
+
+def all_elements(at: AppTest):
+    def walk(node):
+        yield node
+        for child in getattr(node, "children", {}).values():
+            yield from walk(child)
+    for root in (at.main, at.sidebar):
+        yield from walk(root)
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_hostile_source_text_is_never_rendered_as_markup(data_dir, monkeypatch, page, lang):
+    at = run_page(data_dir, monkeypatch, page, lang)
+    assert not at.exception, at.exception
+    for element in all_elements(at):
+        proto = getattr(element, "proto", None)
+        if proto is None or not hasattr(proto, "allow_html"):
+            continue
+        # Markdown-like elements (markdown, caption, title, headers ...): never HTML, never source text.
+        assert not proto.allow_html, f"{element.type} renders HTML: {proto.body[:200]!r}"
+        body = getattr(proto, "body", "")
+        assert not any(name in body for name in HOSTILE), f"source text in a {element.type}: {body[:200]!r}"
+
+
+def test_organisation_names_reach_the_table_verbatim(data_dir, monkeypatch):
+    at = run_page(data_dir, monkeypatch, "overview")
+    [table] = at.dataframe
+    assert sorted(table.value["Organization"]) == sorted(HOSTILE)
+
+
+def _app_files() -> list[Path]:
+    return sorted((ROOT / "app").rglob("*.py")) + [ROOT / "dashboard.py"]
+
+
+def _risky_calls(path: Path) -> list[str]:
+    """Calls that can render non-constant text as HTML: unsafe_allow_html=<not False> with a non-constant
+    body, and st.html / components.html / st.components.v1.html with a non-constant argument."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = ast.unparse(node.func)
+        constant_args = all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args)
+        for keyword in node.keywords:
+            if keyword.arg == "unsafe_allow_html":
+                is_false = isinstance(keyword.value, ast.Constant) and keyword.value.value is False
+                if not is_false and not constant_args:
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}(..., unsafe_allow_html=...)")
+        if name.endswith(("st.html", "components.html", "v1.html")) or name in ("html", "st.html"):
+            if not constant_args:
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}(<non-constant>)")
+    return found
+
+
+def test_no_view_passes_data_through_unsafe_html():
+    risky = [call for path in _app_files() for call in _risky_calls(path)]
+    assert risky == [], "HTML rendering of non-constant text:\n" + "\n".join(risky)
+
+
+def test_the_html_check_catches_what_it_should(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("import streamlit as st\nname = 'x'\n"
+                      "st.markdown('<br>', unsafe_allow_html=True)\n"  # constant: allowed
+                      "st.markdown(name, unsafe_allow_html=True)\n"
+                      "st.markdown(f'<b>{name}</b>', unsafe_allow_html=True)\n"
+                      "st.write(name, unsafe_allow_html=1)\n"
+                      "st.html(name)\n"
+                      "st.markdown(name, unsafe_allow_html=False)\n")
+    global ROOT
+    saved, ROOT = ROOT, tmp_path
+    try:
+        found = _risky_calls(sample)
+    finally:
+        ROOT = saved
+    assert [f.split()[0] for f in found] == ["sample.py:4", "sample.py:5", "sample.py:6", "sample.py:7"]
+
+
+# --- the real thing, in Chromium -------------------------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+@pytest.fixture(scope="module")
+def hostile_server(data_dir):
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's Chromium (/usr/bin/chromium) is not installed")
+    pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", data.DATA_DIR_ENV: str(data_dir)}
+    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+                               "--server.port", str(port), "--server.address", "127.0.0.1"],
+                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                    break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"streamlit did not start on {url}")
+                time.sleep(0.3)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def test_a_script_organisation_name_shows_as_text_and_runs_nothing(hostile_server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 2400})
+            dialogs, outside = [], []
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(hostile_server)
+                       else (outside.append(route.request.url), route.abort()))
+            for path in ("/", "/patient-impact", "/about"):
+                page.goto(hostile_server + path)
+                page.wait_for_selector(READY, timeout=60_000)
+                page.wait_for_timeout(1000)  # let the data grid draw
+                assert page.evaluate("window.__pwned") is None, f"a hostile name ran script on {path}"
+                # No element the names describe was created: they were never parsed as HTML.
+                injected = page.evaluate("""() => [...document.querySelectorAll(
+                    'img[onerror], iframe[srcdoc], script:not([src]), a[href^="javascript:"]')]
+                    .filter(e => e.tagName !== 'SCRIPT' || e.textContent.includes('__pwned'))
+                    .map(e => e.outerHTML.slice(0, 120))""")
+                assert injected == [], f"{path}: {injected}"
+            # The overview's table holds the names as text (its accessible grid mirrors the canvas).
+            page.goto(hostile_server + "/")
+            page.wait_for_selector(READY, timeout=60_000)
+            grid = page.locator('[data-testid="stDataFrame"]').first
+            grid.wait_for(timeout=30_000)
+            grid.scroll_into_view_if_needed()
+            page.wait_for_timeout(1000)
+            cells = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stDataFrame"] td, '
+                + '[data-testid="stDataFrame"] [role="gridcell"]')].map(c => c.textContent)""")
+            assert any(HOSTILE[0] in cell for cell in cells), cells[:20]
+            assert any(HOSTILE[1] in cell for cell in cells), cells[:20]
+            assert dialogs == [], f"alert() ran: {dialogs}"
+            assert outside == [], f"the page asked the outside network for {outside}"
+        finally:
+            browser.close()
