@@ -1,0 +1,504 @@
+"""Performance benchmarks of the data layer and the dashboard, on the committed dataset and on synthetic ones.
+
+    python bench/run.py                              # committed dataset + 10k, 100k, 1M synthetic rows
+    python bench/run.py --sizes 10k,100k --browser   # also real-browser timings (Chromium + Playwright)
+
+For each dataset it measures the data load (`load_incidents`, first read of a CSV and cached read), the
+dataset build, each data-preparation function the overview view calls (default filters / a filter set),
+each view's full run with `streamlit.testing.v1.AppTest` (median of --runs), and peak memory: tracemalloc
+(Python allocations only; Arrow's string buffers are invisible to it) and the resident-set peak
+(ru_maxrss) of a fresh subprocess per dataset that runs every view, the true peak. It also times a full
+rebuild of the committed dataset from the snapshots. With --browser, bench/browser.py adds the time from
+server start to the first chart and the time of a filter change, against bench/floor_app.py.
+
+Prints one table (measure x dataset) and the targets as met / not met; writes the figures as JSON to
+artifacts/bench/latest.json. Benchmarks, not tests: nothing here fails on a slow machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+for path in (ROOT, ROOT / "bench"):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
+
+import synthetic  # noqa: E402
+
+DASHBOARD = ROOT / "dashboard.py"
+SNAPSHOTS = ROOT.parent / "shared" / "snapshots"
+RESULTS = ROOT / "artifacts" / "bench" / "latest.json"
+# The filter set: two big states, one attack type, months (URL parameters, as a shared link would hold them).
+FILTER_PARAMS = {"state": ["US-CA", "US-TX"], "attack": ["ransomware"], "period": ["month"]}
+BIG = 500_000  # rows from which slow measures run once instead of --runs times
+
+TARGETS = (
+    "committed: first chart within 1.3x the floor app",
+    "committed: filter change under 300 ms (median)",
+    "1M: filter change under 1 s (median)",
+    "1M: peak memory under 1.5 GB",
+)
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+def timed(fn: Callable[[], object], runs: int) -> float:
+    """Median wall time of `runs` calls, in seconds."""
+    times = []
+    for _ in range(max(1, runs)):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def fmt_time(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    if seconds < 0.01:
+        return f"{seconds * 1000:.1f} ms"
+    if seconds < 1:
+        return f"{seconds * 1000:.0f} ms"
+    return f"{seconds:.2f} s"
+
+
+def fmt_mb(mb: float | None) -> str:
+    return "-" if mb is None else f"{mb:,.0f} MB"
+
+
+def pair(a: str, b: str) -> str:
+    return a if a == b == "-" else f"{a} / {b}"
+
+
+def views_of_dashboard() -> list[str]:
+    """The pages dashboard.py navigates to, default first (read from its st.Page calls)."""
+    pages = re.findall(r'st\.Page\(\s*"([^"]+)"([^)]*)\)', DASHBOARD.read_text(encoding="utf-8"))
+    ordered = sorted(pages, key=lambda p: "default=True" not in p[1])
+    return [path for path, _ in ordered]
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem_gb = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
+    import pandas as pd
+    import plotly
+    import pyarrow
+    import streamlit
+
+    return {
+        "cpu": cpu, "cores": os.cpu_count(), "memory_gb": round(mem_gb, 1),
+        "python": platform.python_version(), "pandas": pd.__version__, "pyarrow": pyarrow.__version__,
+        "streamlit": streamlit.__version__, "plotly": plotly.__version__,
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+# --- datasets --------------------------------------------------------------------------------------
+
+def side_files() -> list[Path]:
+    """Files of data/ other than the incidents (other pages read them, e.g. patient_harms.csv)."""
+    skip = {"incidents.csv", "sources.json", "README.md"}
+    return [p for p in (ROOT / "data").iterdir() if p.is_file() and not p.name.startswith(".") and p.name not in skip]
+
+
+def prepare_datasets(sizes: list[int], workdir: Path) -> list[tuple[str, Path]]:
+    """(label, data folder) for the committed dataset (a copy, so the benchmark never touches data/)
+    and each synthetic size (cached in the temp dir across runs; written on first use)."""
+    committed = workdir / "committed"
+    committed.mkdir(parents=True)
+    for name in ("incidents.csv", "sources.json"):
+        shutil.copy2(ROOT / "data" / name, committed / name)
+    datasets = [("committed", committed)]
+    for n in sizes:
+        started = time.perf_counter()
+        folder = synthetic.cached_data_dir(n)
+        print(f"  synthetic {synthetic.size_label(n)}: {folder} ({time.perf_counter() - started:.1f} s)", flush=True)
+        datasets.append((synthetic.size_label(n), folder))
+    for _, folder in datasets:
+        for path in side_files():
+            shutil.copy2(path, folder / path.name)
+    return datasets
+
+
+# --- data layer, in this process --------------------------------------------------------------------
+
+def filter_set(options):
+    from app.filters import Filters, filters_from_params
+
+    params = {k: v for k, v in FILTER_PARAMS.items() if k != "period"}
+    chosen = filters_from_params(params, options)
+    return chosen if chosen != Filters(options.first, options.last) else None
+
+
+def view_steps(dataset, flt) -> list[tuple[str, Callable]]:
+    """The overview's data preparation, step by step, as app/views/overview.py calls it."""
+    import pandas as pd
+
+    from app import data
+
+    incidents = dataset.incidents
+    selection = data.apply_filters(incidents, flt)
+    through = min(dataset.complete_through or dataset.as_of or pd.Timestamp.max, pd.Timestamp(flt.end))
+    steps = [("apply_filters", lambda: data.apply_filters(incidents, flt)),
+             ("headline", lambda: data.headline(selection))]
+    for granularity in data.GRANULARITIES:
+        steps.append((f"counts_by_period {granularity}",
+                      lambda g=granularity: data.counts_by_period(selection, g, flt.start, flt.end)))
+    steps += [
+        ("state_counts", lambda: data.state_counts(selection)),
+        ("organization_type_counts", lambda: data.organization_type_counts(selection)),
+        ("largest_breaches", lambda: data.largest_breaches(selection, n=20)),
+        ("latest_complete_week", lambda: data.latest_complete_week(selection, through, flt.start)),
+    ]
+    return steps
+
+
+def overview_prep(dataset, flt, granularity: str) -> None:
+    """Everything the overview computes from the data for one run (no Streamlit, no figures)."""
+    import pandas as pd
+
+    from app import data
+
+    selection = data.apply_filters(dataset.incidents, flt)
+    if selection.empty:
+        return
+    data.headline(selection)
+    through = min(dataset.complete_through or dataset.as_of or pd.Timestamp.max, pd.Timestamp(flt.end))
+    data.latest_complete_week(selection, through, flt.start)
+    data.counts_by_period(selection, granularity, flt.start, flt.end)
+    periods = data.periods_between(flt.start, flt.end, granularity)
+    data.period_status(periods, flt, dataset.options, dataset.complete_through)
+    bool((selection["source_list"] == "under_investigation").any())
+    data.state_counts(selection)
+    data.organization_type_counts(selection)
+    data.largest_breaches(selection, n=20)
+
+
+def measure_data_layer(folder: Path, runs: int) -> dict:
+    import pandas as pd
+
+    from app import data
+    from app.filters import default_filters
+    from collectors import load_coverage, load_incidents
+    from collectors.store import Store
+
+    store = Store(folder)
+    out: dict = {"csv_mb": store.incidents_path.stat().st_size / 1e6}
+
+    def cold():
+        shutil.rmtree(store.cache_path.parent, ignore_errors=True)
+        return load_incidents(folder)
+
+    start = time.perf_counter()
+    frame = cold()
+    parses = [time.perf_counter() - start]
+    out["rows"] = len(frame)
+    if len(frame) < BIG:  # a million rows: one parse is enough (and takes a while)
+        parses += [timed(cold, 1) for _ in range(min(3, runs) - 1)]
+    out["load_csv"] = statistics.median(parses)
+    out["load_cached"] = timed(lambda: load_incidents(folder), runs)
+    cached = load_incidents(folder)
+    pd.testing.assert_frame_equal(cached, frame)  # the cache gives back exactly what the CSV parse gives
+    del cached
+    out["build_dataset"] = timed(lambda: data.build_dataset(frame, load_coverage(folder)), runs)
+    dataset = data.build_dataset(frame, load_coverage(folder))
+    del frame
+
+    variants = {"default": default_filters(dataset.options), "filtered": filter_set(dataset.options)}
+    for variant, flt in variants.items():
+        if flt is None:
+            continue
+        for name, step in view_steps(dataset, flt):
+            out[f"{name}|{variant}"] = timed(step, runs)
+        granularity = "year" if variant == "default" else FILTER_PARAMS["period"][0]
+        out[f"overview prep|{variant}"] = timed(lambda f=flt, g=granularity: overview_prep(dataset, f, g), runs)
+    del dataset
+
+    # Python allocations only (numpy buffers included; Arrow's are not): load + build + both preps.
+    tracemalloc.start()
+    frame = load_incidents(folder)
+    dataset = data.build_dataset(frame, load_coverage(folder))
+    del frame
+    for variant, flt in variants.items():
+        if flt is not None:
+            overview_prep(dataset, flt, "month")
+    out["tracemalloc_peak_mb"] = tracemalloc.get_traced_memory()[1] / 1024**2
+    tracemalloc.stop()
+    return out
+
+
+# --- every view with AppTest, in a fresh subprocess (also gives the true peak memory) ----------------
+
+def apptest_worker(folder: Path, runs: int, cold: bool) -> dict:
+    """Run in a fresh process: every view, default and filtered, `runs` times each; ru_maxrss at the end."""
+    os.environ["OBSERVATORY_DATA_DIR"] = str(folder)
+    from streamlit.testing.v1 import AppTest
+
+    from collectors.store import Store
+
+    if cold:
+        shutil.rmtree(Store(folder).cache_path.parent, ignore_errors=True)
+
+    def session(params: dict) -> AppTest:
+        at = AppTest.from_file(str(DASHBOARD), default_timeout=600)
+        for key, value in params.items():
+            at.query_params[key] = value
+        return at
+
+    out: dict = {"views": {}}
+    views = views_of_dashboard()
+    start = time.perf_counter()
+    first = session({}).run()
+    out["first_run"] = time.perf_counter() - start
+    out["first_run_error"] = str(first.exception[0].value) if first.exception else None
+    if not cold:
+        for index, view in enumerate(views):
+            result = {}
+            for variant, params in (("default", {}), ("filtered", FILTER_PARAMS)):
+                times, error = [], None
+                for _ in range(max(1, runs)):
+                    at = session(params)
+                    if index == 0:
+                        start = time.perf_counter()
+                        at.run()
+                    else:
+                        at.run()
+                        start = time.perf_counter()
+                        at.switch_page(view).run()
+                    times.append(time.perf_counter() - start)
+                    if at.exception:
+                        error = str(at.exception[0].value)[:200]
+                result[variant] = statistics.median(times)
+                result[f"{variant}_error"] = error
+            out["views"][view] = result
+    out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def run_worker(folder: Path, runs: int, cold: bool = False) -> dict:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", str(folder), "--runs", str(runs)]
+    if cold:
+        cmd.append("--cold")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=3600)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"AppTest worker failed ({done.returncode}): {done.stderr[-2000:]}")
+    return json.loads(lines[-1])
+
+
+# --- rebuild from the snapshots ---------------------------------------------------------------------
+
+def time_rebuild(snapshots: Path) -> dict:
+    if not snapshots.is_dir():
+        return {"skipped": f"no snapshots at {snapshots}"}
+    with tempfile.TemporaryDirectory(prefix="observatory-rebuild-") as tmp:
+        data_dir = Path(tmp) / "data"
+        data_dir.mkdir()
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "collectors", "--data-dir", str(data_dir), "build",
+                               "--snapshots", str(snapshots)], cwd=ROOT, capture_output=True, text=True,
+                              timeout=3600)
+        seconds = time.perf_counter() - start
+        if done.returncode != 0:
+            return {"seconds": seconds, "failed": (done.stderr or done.stdout).strip().splitlines()[-1:]}
+        same = (data_dir / "incidents.csv").read_bytes() == (ROOT / "data" / "incidents.csv").read_bytes()
+        return {"seconds": seconds, "identical_to_committed": same}
+
+
+# --- report ------------------------------------------------------------------------------------------
+
+def table(results: dict, labels: list[str], views: list[str], with_browser: bool) -> str:
+    rows: list[tuple[str, list[str]]] = []
+
+    def row(name: str, cell: Callable[[dict], str]) -> None:
+        rows.append((name, [cell(results[label]) for label in labels]))
+
+    def both(key: str) -> Callable[[dict], str]:
+        return lambda r: pair(fmt_time(r["data"].get(f"{key}|default")), fmt_time(r["data"].get(f"{key}|filtered")))
+
+    row("rows", lambda r: f"{r['data']['rows']:,}")
+    row("incidents.csv size", lambda r: f"{r['data']['csv_mb']:,.1f} MB")
+    row("load_incidents: CSV parse (first read)", lambda r: fmt_time(r["data"]["load_csv"]))
+    row("load_incidents: cached read", lambda r: fmt_time(r["data"]["load_cached"]))
+    row("build_dataset (+ coverage)", lambda r: fmt_time(r["data"]["build_dataset"]))
+    rows.append(("overview data prep, default / filtered:", [""] * len(labels)))
+    for step in ("apply_filters", "headline", "counts_by_period week", "counts_by_period month",
+                 "counts_by_period year", "state_counts", "organization_type_counts", "largest_breaches",
+                 "latest_complete_week", "overview prep"):
+        row(f"  {step}" + (" (all of it)" if step == "overview prep" else ""), both(step))
+    rows.append(("AppTest full run, default / filtered:", [""] * len(labels)))
+    row("  first run of a fresh process (load + overview)", lambda r: fmt_time(r["apptest"]["first_run"]))
+    for view in views:
+        name = Path(view).stem
+
+        def cell(r, view=view):
+            v = r["apptest"]["views"].get(view)
+            if not v:
+                return "-"
+            text = pair(fmt_time(v["default"]), fmt_time(v["filtered"]))
+            return text + (" (error)" if v.get("default_error") or v.get("filtered_error") else "")
+        row(f"  {name}", cell)
+    row("peak memory: tracemalloc (Python allocations)", lambda r: fmt_mb(r["data"]["tracemalloc_peak_mb"]))
+    row("peak memory: process RSS, every view run", lambda r: fmt_mb(r["apptest"]["maxrss_mb"]))
+    row("peak memory: process RSS, first read parses the CSV", lambda r: fmt_mb(r["apptest_cold"]["maxrss_mb"]))
+    if with_browser:
+        rows.append(("browser (Chromium), median:", [""] * len(labels)))
+        row("  server start -> first chart", lambda r: fmt_time(r.get("browser", {}).get("first_chart")))
+        row("  ... same, floor app", lambda r: fmt_time(r.get("floor", {}).get("first_chart")))
+        row("  filter change -> every chart redrawn", lambda r: fmt_time(r.get("browser", {}).get("filter_change")))
+        row("  ... same, floor app", lambda r: fmt_time(r.get("floor", {}).get("filter_change")))
+        row("  server peak RSS after the filter changes", lambda r: fmt_mb(r.get("browser", {}).get("server_peak_mb")))
+    row("rebuild from snapshots (python -m collectors build)", lambda r: r.get("rebuild_text", "-"))
+
+    width = max(len(name) for name, _ in rows)
+    col = [max(len(label), *(len(cells[i]) for _, cells in rows)) for i, label in enumerate(labels)]
+    lines = [f"{'measure':<{width}}  " + "  ".join(f"{label:>{col[i]}}" for i, label in enumerate(labels))]
+    lines.append("-" * len(lines[0]))
+    for name, cells in rows:
+        lines.append(f"{name:<{width}}  " + "  ".join(f"{c:>{col[i]}}" for i, c in enumerate(cells)))
+    return "\n".join(lines)
+
+
+def verdicts(results: dict, with_browser: bool) -> list[str]:
+    def verdict(ok: bool | None, text: str) -> str:
+        state = "not measured" if ok is None else ("met" if ok else "NOT MET")
+        return f"[{state:^12}] {text}"
+
+    lines = []
+    committed = results.get("committed", {})
+    big = results.get("1M")
+    if with_browser and "browser" in committed:
+        first, floor = committed["browser"]["first_chart"], committed["floor"]["first_chart"]
+        lines.append(verdict(first <= 1.3 * floor, f"{TARGETS[0]}: {fmt_time(first)} vs floor {fmt_time(floor)} "
+                                                   f"= {first / floor:.2f}x"))
+        change = committed["browser"]["filter_change"]
+        lines.append(verdict(change < 0.3, f"{TARGETS[1]}: {fmt_time(change)}"))
+    else:
+        lines += [verdict(None, f"{TARGETS[0]} (run with --browser)"),
+                  verdict(None, f"{TARGETS[1]} (run with --browser)")]
+    if big and with_browser and "browser" in big:
+        change = big["browser"]["filter_change"]
+        lines.append(verdict(change < 1.0, f"{TARGETS[2]}: {fmt_time(change)}"))
+    else:
+        lines.append(verdict(None, f"{TARGETS[2]} (needs --sizes with 1m and --browser)"))
+    if big:
+        peaks = {"every view (AppTest process)": big["apptest"]["maxrss_mb"]}
+        if "browser" in big and big["browser"].get("server_peak_mb"):
+            peaks["streamlit server"] = big["browser"]["server_peak_mb"]
+        worst = max(peaks.values())
+        detail = ", ".join(f"{k} {fmt_mb(v)}" for k, v in peaks.items())
+        lines.append(verdict(worst < 1536, f"{TARGETS[3]}: {detail}; first read of a new CSV "
+                                           f"{fmt_mb(big['apptest_cold']['maxrss_mb'])}"))
+    else:
+        lines.append(verdict(None, f"{TARGETS[3]} (needs --sizes with 1m)"))
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10k,100k,1m", help="synthetic sizes, comma-separated ('' for none)")
+    parser.add_argument("--browser", action="store_true", help="also time the dashboard in Chromium")
+    parser.add_argument("--runs", type=int, default=5, help="repetitions per measure (median)")
+    parser.add_argument("--browser-runs", type=int, default=5, help="server starts per dataset (median)")
+    parser.add_argument("--filter-runs", type=int, default=10, help="filter changes per dataset (median)")
+    parser.add_argument("--snapshots", type=Path, default=SNAPSHOTS)
+    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--cold", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.worker:
+        print(json.dumps(apptest_worker(args.worker, args.runs, args.cold)))
+        return 0
+
+    began = time.perf_counter()
+    sizes = [synthetic.parse_size(s) for s in args.sizes.split(",") if s.strip()]
+    info = machine()
+    print(f"machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']} GB; Python {info['python']}, "
+          f"pandas {info['pandas']}, pyarrow {info['pyarrow']}, streamlit {info['streamlit']}, "
+          f"plotly {info['plotly']}; load average {info['load_average_at_start']}", flush=True)
+    views = views_of_dashboard()
+    results: dict = {}
+    with tempfile.TemporaryDirectory(prefix="observatory-bench-") as tmp:
+        print("datasets:", flush=True)
+        datasets = prepare_datasets(sizes, Path(tmp))
+        labels = [label for label, _ in datasets]
+        for label, folder in datasets:
+            print(f"{label}: data layer ...", flush=True)
+            results[label] = {"data": measure_data_layer(folder, args.runs)}
+            print(f"{label}: every view with AppTest (fresh process) ...", flush=True)
+            results[label]["apptest"] = run_worker(folder, args.runs)
+            results[label]["apptest_cold"] = run_worker(folder, 1, cold=True)  # (and writes the cache again)
+        print("rebuild from the snapshots ...", flush=True)
+        rebuild = time_rebuild(args.snapshots)
+        results["committed"]["rebuild"] = rebuild
+        if "skipped" in rebuild:
+            print(f"  skipped: {rebuild['skipped']}")
+            results["committed"]["rebuild_text"] = "skipped"
+        elif "failed" in rebuild:
+            print(f"  failed: {rebuild['failed']}")
+            results["committed"]["rebuild_text"] = f"failed ({fmt_time(rebuild['seconds'])})"
+        else:
+            same = "" if rebuild["identical_to_committed"] else " (differs from data/)"
+            results["committed"]["rebuild_text"] = fmt_time(rebuild["seconds"]) + same
+        if args.browser:
+            import browser
+
+            with browser.chromium() as chromium:
+                print("browser: floor app ...", flush=True)
+                floor = browser.measure(chromium, browser.FLOOR_APP, None, args.browser_runs, args.filter_runs)
+                for label, folder in datasets:
+                    print(f"browser: {label} ...", flush=True)
+                    results[label]["browser"] = browser.measure(chromium, browser.DASHBOARD, folder,
+                                                                args.browser_runs, args.filter_runs)
+                    results[label]["floor"] = floor
+
+    info["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    info["total_seconds"] = time.perf_counter() - began
+    print()
+    print(table(results, labels, views, args.browser))
+    print()
+    print("targets:")
+    for line in verdicts(results, args.browser):
+        print("  " + line)
+    print(f"\nload average at end {info['load_average_at_end']}; took {fmt_time(info['total_seconds'])}")
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps({"when": dt.datetime.now().isoformat(timespec="seconds"), "machine": info,
+                                   "args": {k: str(v) for k, v in vars(args).items()}, "results": results},
+                                  indent=2, default=_json_default) + "\n")
+    print(f"figures: {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+def _json_default(value):
+    if dataclasses.is_dataclass(value):
+        return dataclasses.asdict(value)
+    return str(value)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
