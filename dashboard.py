@@ -9,5 +9,6 @@ st.set_page_config(page_title="Healthcare cyberattack observatory", page_icon="ð
 lang = filters.language_switch()
 st.navigation([
     st.Page("app/views/overview.py", title=i18n.t("nav.overview", lang), url_path="overview", default=True),
+    st.Page("app/views/patient_impact.py", title=i18n.t("impact.nav", lang), url_path="patient-impact"),
     st.Page("app/views/about.py", title=i18n.t("nav.about", lang), url_path="about"),
 ]).run()

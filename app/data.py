@@ -11,6 +11,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -70,11 +71,13 @@ def build_dataset(incidents: pd.DataFrame, coverage: list[SourceCoverage]) -> Da
     if "is_removed_by_source" in incidents.columns:
         removed = incidents["is_removed_by_source"].astype(bool)
         withdrawn = int(removed.sum())
-        incidents = incidents.loc[~removed]
+        if withdrawn:  # else the frame as it is: a copy would double the memory the load needs
+            incidents = incidents.loc[~removed]
     as_of = max((c.data_as_of for c in coverage), default=None)
-    known = [c.complete_through for c in coverage]
-    # One source of unknown completeness makes the whole recent picture uncertain.
-    complete_through = min(known) if known and all(k is not None for k in known) else None
+    # Periods after the earliest known complete-through date may still grow. Sources with no such date
+    # (leak-site claims, press) are never complete: the views name them in a caveat of their own.
+    known = [c.complete_through for c in coverage if c.complete_through is not None]
+    complete_through = min(known) if known else None
     return Dataset(incidents, tuple(coverage), as_of, complete_through, filter_options(incidents, as_of), withdrawn)
 
 
@@ -85,8 +88,8 @@ def filter_options(frame: pd.DataFrame, as_of: pd.Timestamp | None = None) -> Fi
     last = dates.max().date() if len(dates) else first
     if as_of is not None:
         last = max(last, as_of.date())
-    present_attacks = set(frame["attack_type"].dropna())
-    present_orgs = set(frame["organization_type"].dropna())
+    present_attacks = set(frame["attack_type"].dropna().unique())
+    present_orgs = set(frame["organization_type"].dropna().unique())
     return FilterOptions(
         first=first,
         last=last,
@@ -107,6 +110,8 @@ def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     ):
         if wanted:
             keep &= frame[column].isin(wanted).fillna(False).astype(bool)
+    if keep.all():  # the default view: no copy of the whole frame (copy-on-write keeps the shared one safe)
+        return frame.copy(deep=False)
     return frame.loc[keep]
 
 
@@ -213,7 +218,13 @@ def organization_type_counts(frame: pd.DataFrame) -> pd.Series:
 
 def largest_breaches(frame: pd.DataFrame, n: int = 20) -> pd.DataFrame:
     """The n reports with the most individuals affected (reports without a count are left out)."""
-    with_count = frame.loc[frame["individuals_affected"].notna()]
+    counts = frame["individuals_affected"]
+    keep = counts.notna()
+    known = counts.loc[keep].to_numpy(dtype="int64")
+    if len(known) > n > 0:
+        # Only rows at least as large as the n-th largest count can be in the top n: sort those alone.
+        keep &= (counts >= np.partition(known, len(known) - n)[len(known) - n]).fillna(False)
+    with_count = frame.loc[keep]
     ranked = with_count.sort_values(["individuals_affected", "reported_date"], ascending=[False, False],
                                     kind="stable")
     columns = ["organization", "subdivision", "reported_date", "attack_type", "individuals_affected",

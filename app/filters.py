@@ -161,13 +161,17 @@ def granularity_selector(lang: str) -> str:
 
 
 def language_switch() -> str:
-    """English / French switch, kept in the URL as ?lang= (drawn on every page by the entrypoint)."""
+    """English / French switch, kept in the URL as ?lang= (drawn on every page by the entrypoint).
+
+    First draw: ?lang= if valid, else the browser's language (st.context.locale), else English."""
+    browser_lang = i18n.choose_language(None, st.context.locale)
     if _LANGUAGE_KEY not in st.session_state:
-        st.session_state[_LANGUAGE_KEY] = i18n.parse_language(st.query_params.get("lang"))
+        st.session_state[_LANGUAGE_KEY] = i18n.choose_language(st.query_params.get("lang"), st.context.locale)
     lang = st.sidebar.radio(i18n.t("lang.label", "en"), i18n.LANGUAGES, horizontal=True,
                             format_func=LANGUAGE_NAMES.get, key=_LANGUAGE_KEY)
-    # Switching pages clears the URL's parameters; writing it on every run puts ?lang= back.
-    _write_url({"lang": [lang]} if lang != i18n.DEFAULT_LANGUAGE else {}, ("lang",))
+    # Switching pages clears the URL's parameters; writing it on every run puts ?lang= back. Left out when the
+    # reader's browser would choose it anyway.
+    _write_url({"lang": [lang]} if lang != browser_lang else {}, ("lang",))
     return lang
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from collectors import DATA_DIR, registry, runner
+from collectors import DATA_DIR, cipher, health, registry, runner
 from collectors.errors import CollectorError
 from collectors.raw import RawExport
 from collectors.store import Store
@@ -87,9 +87,14 @@ def _build(store: Store, snapshots: Path) -> int:
                 raise CollectorError(name, f"no snapshot files matching {patterns} in {snapshots}")
             exports = [RawExport(name, path.read_bytes(), origin=path.name) for path in files]
             print(runner.ingest(fresh, name, exports))
+        # CIPHER is not an incident list but a table of patient harms: built beside the dataset.
+        harms = Path(scratch) / cipher.OUTPUT_FILE
+        cipher.build_patient_harms(snapshots / cipher.SNAPSHOT_FILE, harms)
+        print(f"cipher: {len(cipher.read_patient_harms(harms)):,} patient-harm records")
         with store.locked():
             os.replace(fresh.incidents_path, store.incidents_path)
             os.replace(fresh.sources_path, store.sources_path)
+            os.replace(harms, store.data_dir / cipher.OUTPUT_FILE)
     return 0
 
 
@@ -109,6 +114,7 @@ def _status(store: Store) -> int:
     incidents = store.read_incidents()
     sources = store.read_sources()
     today = pd.Timestamp(datetime.now(timezone.utc).date())
+    checks = {h.source: h for h in health.source_health(store, today)}
     for cov in store.coverage():
         rows = incidents[incidents["source"] == cov.source]
         run = sources.get("runs", {}).get(cov.source, {})
@@ -122,6 +128,14 @@ def _status(store: Store) -> int:
         print(f"  last live success  {run.get('last_success', 'never')}")
         if "last_error" in run:
             print(f"  last live error    {run['last_error']['at']}: {run['last_error']['message']}")
+        print("\n".join(health.describe(checks[cov.source])))
+    for check in checks.values():
+        if check.data_as_of is None:  # registered, never merged
+            print(f"{check.source}  ({registry.get(check.source).INFO['title']})")
+            print("\n".join(health.describe(check)))
+            print(f"  last live success  {check.last_success or 'never'}")
+            if check.last_error:
+                print(f"  last live error    {check.last_error_at}: {check.last_error}")
     if incidents.empty:
         print("the dataset is empty: run `python -m collectors update` or `ingest`")
     return 0

@@ -29,8 +29,8 @@ from collectors import normalise, schema
 
 # Fields whose change counts as an update (provenance columns change every time).
 _CONTENT_FIELDS = [c for c in schema.COLUMN_NAMES
-                   if c not in ("record_id", "source_snapshot", "first_seen_at", "collected_at", "source_list",
-                                 "is_removed_by_source")]
+                   if c not in ("record_id", "incident_id", "source_snapshot", "first_seen_at", "collected_at",
+                                 "source_list", "is_removed_by_source")]
 
 
 @dataclass(frozen=True)
@@ -43,14 +43,20 @@ class MergeSummary:
         return f"{self.added:,} added, {self.updated:,} updated, {self.unchanged:,} unchanged"
 
 
-def match(existing: pd.DataFrame, incoming: pd.DataFrame) -> dict[int, int]:
-    """Pairs {incoming index: existing index} of rows that are the same filing."""
+def match(existing: pd.DataFrame, incoming: pd.DataFrame, match_content: bool = True) -> dict[int, int]:
+    """Pairs {incoming index: existing index} of rows that are the same report.
+
+    `match_content=False` keeps only pass 0, for sources whose ids are stable (two articles about
+    one attack on one day are two reports, not one).
+    """
     pairs: dict[int, int] = {}
     # Pass 0: sources with their own stable ids (an API's id, an article URL) give the same record_id.
     old_by_id = {rid: i for i, rid in existing["record_id"].items()}
     for new_i, rid in incoming["record_id"].items():
         if rid in old_by_id:
             pairs[new_i] = old_by_id.pop(rid)
+    if not match_content:
+        return pairs
     old = _keyed(existing.drop(index=list(pairs.values())))
     new = _keyed(incoming.drop(index=list(pairs)))
     # Pass 1: name key + state + date, the count breaking ties within a key.
@@ -103,11 +109,12 @@ def _pair_group(new_group: pd.DataFrame, old_group: pd.DataFrame, pairs: dict[in
         pairs[unmatched_new[0]] = old_left[0]
 
 
-def merge(existing: pd.DataFrame, incoming: pd.DataFrame) -> tuple[pd.DataFrame, MergeSummary]:
+def merge(existing: pd.DataFrame, incoming: pd.DataFrame,
+          match_content: bool = True) -> tuple[pd.DataFrame, MergeSummary]:
     """Rows of `existing` (one source) updated with one new export of that source."""
     existing = existing.reset_index(drop=True)
     incoming = incoming.reset_index(drop=True)
-    pairs = match(existing, incoming)
+    pairs = match(existing, incoming, match_content)
 
     old_idx = list(pairs.values())
     old = existing.loc[old_idx].reset_index(drop=True)

@@ -15,6 +15,9 @@ linked only when all of these hold:
   distinctive words (two or more) all appear in the other's;
 - their dates fit the usual order of events (see WINDOWS);
 - the match is unambiguous: each is the other's only candidate in that channel.
+  Press reports of one channel that name the same organisation within two weeks
+  are first taken as one story (several articles about one attack), so that a
+  filing matching both of them is not ambiguous.
 
 A report no rule links is its own incident, with an id derived from its record_id.
 A linked incident takes the id of its earliest report, so ids are stable across
@@ -40,6 +43,10 @@ WINDOWS: dict[tuple[str, str], tuple[int, int]] = {
     ("claimed", "confirmed"): (-30, 400),
     ("reported", "confirmed"): (-60, 400),
 }
+
+
+# Two articles of one press channel naming the same organisation this close together tell one story.
+PRESS_REPEAT_DAYS = 14
 
 
 def own_incident_id(record_id: str) -> str:
@@ -110,36 +117,64 @@ def candidate_pairs(frame: pd.DataFrame) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-def _unambiguous(pairs: list[tuple[int, int]], channel: pd.Series) -> list[tuple[int, int]]:
-    """Keep a pair only when each report is the other's only candidate in the other's channel."""
-    per_side: dict[tuple[int, str], int] = defaultdict(int)
+class _Components:
+    """Union-find over row positions."""
+
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+
+    def root(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        self.parent[self.root(i)] = self.root(j)
+
+
+def same_story_pairs(frame: pd.DataFrame) -> list[tuple[int, int]]:
+    """Press reports of one channel that name the same organisation within PRESS_REPEAT_DAYS:
+    several articles about one attack (the same victim, the same days)."""
+    press = frame[frame["status"] == "reported"]
+    keyed = press.assign(_key=press["organization"].map(normalise.name_key), _channel=_channel(press),
+                         _when=_event_date(press))
+    pairs = []
+    for _, group in keyed.groupby(["_channel", "country", "_key"]):
+        rows = group.sort_values("_when")
+        for (i, a), (j, b) in zip(rows["_when"].items(), list(rows["_when"].items())[1:]):
+            if (b - a).days <= PRESS_REPEAT_DAYS:
+                pairs.append((i, j))
+    return pairs
+
+
+def _unambiguous(pairs: list[tuple[int, int]], channel: pd.Series, parts: _Components) -> list[tuple[int, int]]:
+    """Keep a pair only when, on each side, every candidate in the other's channel is the same incident
+    (one report, or several press reports already known to tell the same story)."""
+    candidates: dict[tuple[int, str], set[int]] = defaultdict(set)
     for i, j in pairs:
-        per_side[(i, channel[j])] += 1
-        per_side[(j, channel[i])] += 1
-    return [(i, j) for i, j in pairs if per_side[(i, channel[j])] == 1 and per_side[(j, channel[i])] == 1]
+        candidates[(i, channel[j])].add(parts.root(j))
+        candidates[(j, channel[i])].add(parts.root(i))
+    return [(i, j) for i, j in pairs
+            if len(candidates[(i, channel[j])]) == 1 and len(candidates[(j, channel[i])]) == 1]
 
 
 def assign_incidents(frame: pd.DataFrame) -> pd.DataFrame:
     """The frame with incident_id set for every row (a new frame; the input is not modified)."""
     frame = frame.reset_index(drop=True)
     ids = frame["record_id"].map(own_incident_id).astype("str")
-    pairs = _unambiguous(candidate_pairs(frame), _channel(frame))
-    if pairs:
-        parent = list(range(len(frame)))
-
-        def root(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        for i, j in pairs:
-            parent[root(i)] = root(j)
-        groups: dict[int, list[int]] = defaultdict(list)
-        for i in {i for pair in pairs for i in pair}:
-            groups[root(i)].append(i)
-        order = frame.assign(_when=frame["reported_date"])
-        for members in groups.values():
-            earliest = order.loc[members].sort_values(["_when", "record_id"]).index[0]
-            ids.loc[members] = ids[earliest]
+    parts = _Components(len(frame))
+    repeats = same_story_pairs(frame)
+    for i, j in repeats:
+        parts.join(i, j)
+    links = _unambiguous(candidate_pairs(frame), _channel(frame), parts)
+    for i, j in links:
+        parts.join(i, j)
+    members = {i for pair in repeats + links for i in pair}
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in members:
+        groups[parts.root(i)].append(i)
+    for group in groups.values():
+        earliest = frame.loc[group].sort_values(["reported_date", "record_id"]).index[0]
+        ids.loc[group] = ids[earliest]
     return frame.assign(incident_id=ids)

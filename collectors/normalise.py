@@ -59,7 +59,7 @@ def lookup(table_name: str, source: str, raw: pd.Series, column: str) -> pd.Seri
 
 def regions(countries: pd.Series) -> pd.DataFrame:
     """UN M49 region and sub-region for ISO alpha-2 country codes (NA when the code is unknown)."""
-    table = mapping("country_region").set_index("country")
+    table = mapping("country_region").set_index("country").replace("", None)  # Antarctica has no region
     return pd.DataFrame({
         "region": countries.map(table["region"]),
         "subregion": countries.map(table["subregion"]),
@@ -108,6 +108,8 @@ def country_code(name: str | None) -> str | None:
     if not name or not name.strip():
         return None
     text = name.strip()
+    if name_key(text) in _COUNTRY_ALIASES:  # "UK" is not an ISO code, but sources write it
+        return _COUNTRY_ALIASES[name_key(text)]
     if len(text) == 2 and text.isalpha():
         import pycountry
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from collectors.sources import hhs_ocr
+from collectors.sources import eurepoc, hhs_ocr, news_feeds, ransomware_live
 
 SOURCES: dict[str, ModuleType] = {
     hhs_ocr.SOURCE: hhs_ocr,
+    eurepoc.SOURCE: eurepoc,
+    news_feeds.SOURCE: news_feeds,
+    ransomware_live.SOURCE: ransomware_live,
 }
 
 

@@ -12,9 +12,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
+import requests
 
 from collectors import dedupe, link, registry
-from collectors.errors import CollectorError
+from collectors.errors import CollectorError, FetchError
 from collectors.http import make_session
 from collectors.raw import RawExport, freeze
 from collectors.store import Store
@@ -60,15 +61,16 @@ def ingest(store: Store, source: str, exports: list[RawExport], *, as_of: dateti
                 rows = module.parse(export.content, list_kind=export.list_kind, as_of=as_of or export.fetched_at)
             except CollectorError as err:
                 raise type(err)(source, f"{export.origin}: {err.message}") from None
-            progress(f"{source}:   {len(rows):,} rows, list {rows['source_list'].iloc[0]}, "
-                     f"as of {rows['collected_at'].iloc[0]:%Y-%m-%d}")
-            parsed.append((export, rows))
+            record = _export_record(export, rows, as_of)
+            progress(f"{source}:   {len(rows):,} rows, list {record['list_kind']}, as of {record['as_of']}")
+            parsed.append((record, rows))
 
         mine = incidents[incidents["source"] == source]
         # Oldest export first, so that "newest values win" holds whatever order the files came in.
-        for export, rows in sorted(parsed, key=lambda pair: pair[1]["collected_at"].iloc[0]):
-            mine, _ = dedupe.merge(mine, rows)
-            sources["exports"].append(_export_record(export, rows))
+        for record, rows in sorted(parsed, key=lambda pair: pair[0]["as_of"]):
+            if len(rows):  # a feed with nothing about healthcare today is a success with no rows
+                mine, _ = dedupe.merge(mine, rows, match_content=getattr(module, "MATCH_ON_CONTENT", False))
+            sources["exports"].append(record)
 
         if parsed and hasattr(module, "removed_reports"):
             mine_exports = [e for e in sources["exports"] if e["source"] == source]
@@ -82,36 +84,52 @@ def ingest(store: Store, source: str, exports: list[RawExport], *, as_of: dateti
                             len(exports) - len(todo))
 
 
-def _export_record(export: RawExport, rows: pd.DataFrame) -> dict:
+def _export_record(export: RawExport, rows: pd.DataFrame, as_of: datetime | None) -> dict:
+    """What data/sources.json remembers of one export (its as-of date decides the merge order)."""
+    if len(rows):
+        list_kind, day = rows["source_list"].iloc[0], rows["collected_at"].iloc[0]
+    else:
+        list_kind, day = export.list_kind, as_of or export.fetched_at or datetime.now(timezone.utc)
     return {
         "source": export.source,
         "snapshot_id": export.snapshot_id,
         "sha256": export.sha256,
-        "list_kind": rows["source_list"].iloc[0],
-        "as_of": f"{rows['collected_at'].iloc[0]:%Y-%m-%d}",
+        "list_kind": list_kind,
+        "as_of": f"{pd.Timestamp(day):%Y-%m-%d}",
         "rows": len(rows),
         "origin": export.origin,
     }
 
 
-def update(store: Store, raw_dir: Path, names: list[str] | None = None, *, session_factory=make_session,
+def update(store: Store, raw_dir: Path, names: list[str] | None = None, *, session_factory=None,
            progress: Progress = print) -> dict[str, IngestResult | CollectorError]:
     """Fetch each live source, freeze its raw exports, ingest them. One failure never stops the others."""
+    session_factory = session_factory or make_session  # looked up per call, so tests can swap make_session
     results: dict[str, IngestResult | CollectorError] = {}
     for name in names or list(registry.SOURCES):
         started = datetime.now(timezone.utc)
         try:
             module = registry.get(name)
             progress(f"{name}: fetching {module.INFO['url']} ...")
-            exports = module.fetch(session_factory())
+            with session_factory() as session:
+                session.source = name  # policy refusals (robots.txt, size cap) name the source
+                exports = module.fetch(session)
             for export in exports:
                 freeze(export, raw_dir)
             results[name] = ingest(store, name, exports, progress=progress)
             _record_run(store, name, started, None)
-        except CollectorError as err:
-            results[name] = err
+        except Exception as exc:  # noqa: BLE001 -- a network error or a bug in one source must not stop the others
+            results[name] = err = _as_collector_error(name, exc)
             _record_run(store, name, started, err.message)
     return results
+
+
+def _as_collector_error(name: str, exc: Exception) -> CollectorError:
+    if isinstance(exc, CollectorError):
+        return exc
+    if isinstance(exc, requests.RequestException):  # a source that did not wrap a network error itself
+        return FetchError(name, f"{type(exc).__name__}: {exc}")
+    return CollectorError(name, f"unexpected {type(exc).__name__}: {exc} (a bug in this collector)")
 
 
 def _record_run(store: Store, source: str, at: datetime, error: str | None) -> None:

@@ -145,12 +145,17 @@ def empty_frame() -> pd.DataFrame:
 
 
 def coerce(frame: pd.DataFrame) -> pd.DataFrame:
-    """Cast the schema's columns to their dtypes and put them in order (extra columns are an error)."""
-    missing = [c for c in COLUMN_NAMES if c not in frame.columns]
+    """Cast the schema's columns to their dtypes and put them in order.
+
+    A nullable column the frame lacks is added empty (a source that never fills a newer column
+    need not name it); a missing required column or an unknown column is an error.
+    """
+    missing = [c.name for c in COLUMNS if c.name not in frame.columns and not c.nullable]
     extra = [c for c in frame.columns if c not in COLUMN_NAMES]
     if missing or extra:
         raise ValidationError("schema", f"columns missing: {missing or 'none'}; unexpected: {extra or 'none'}")
-    return frame.loc[:, list(COLUMN_NAMES)].astype(DTYPES)
+    absent = {c.name: pd.NA for c in COLUMNS if c.name not in frame.columns}
+    return frame.assign(**absent).loc[:, list(COLUMN_NAMES)].astype(DTYPES)
 
 
 def validate(frame: pd.DataFrame, source: str = "dataset") -> pd.DataFrame:

@@ -55,9 +55,12 @@ def test_reports_withdrawn_by_the_source_are_not_counted():
     assert data.headline(ds.incidents).individuals == frames.TOTAL_INDIVIDUALS - 250_000
 
 
-def test_unknown_completeness_of_one_source_makes_the_whole_unknown():
+def test_a_source_of_unknown_completeness_leaves_the_known_date_in_place():
+    # Claims and press are never complete; the HHS date still says where its counts stop being final.
     coverage = frames.COVERAGE + [frames.SourceCoverage("press", frames.AS_OF, None, 1)]
-    assert data.build_dataset(frames.incidents(), coverage).complete_through is None
+    assert data.build_dataset(frames.incidents(), coverage).complete_through == frames.COMPLETE_THROUGH
+    only_press = [frames.SourceCoverage("press", frames.AS_OF, None, 1)]
+    assert data.build_dataset(frames.incidents(), only_press).complete_through is None
 
 
 # --- filtering -------------------------------------------------------------------------------

@@ -171,6 +171,23 @@ def test_about_page_renders_in_both_languages(visit, base_url):
         assert v.outside == []
 
 
+
+@pytest.mark.parametrize(("lang", "heading"), [("en", "What a cyberattack does to patient care"),
+                                               ("fr", "Ce qu'une cyberattaque fait aux soins")])
+def test_patient_impact_page_draws_its_charts(visit, base_url, lang, heading):
+    if not (ROOT / "data" / "patient_harms.csv").exists():
+        pytest.skip("data/patient_harms.csv is not built yet")
+    v = visit(f"{base_url}/patient-impact?lang={lang}")
+    v.page.get_by_role("heading", name=heading).first.wait_for(timeout=30_000)
+    v.page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 3", timeout=30_000)
+    v.page.wait_for_timeout(500)
+    v.screenshot(f"patient_impact_{lang}")
+    assert v.page.locator('[data-testid="stException"]').count() == 0
+    # 5 time points + 14 specialties + 11 technical domains, each a bar and a mean-score dot.
+    assert v.page.locator(".js-plotly-plot .barlayer .point path").count() == 30
+    assert v.page.locator(".js-plotly-plot .scatterlayer .point").count() == 30  # a mean score for each
+    assert v.outside == []
+
 def test_a_shared_link_reproduces_the_filtered_view(visit, base_url):
     from collectors import load_incidents
 

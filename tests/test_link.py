@@ -94,11 +94,11 @@ def test_two_filings_never_link_to_each_other():
 
 
 def test_an_ambiguous_match_is_left_unlinked():
-    # Two press reports could each be the claim's: we cannot tell which, so none is linked.
+    # Two filings of one organisation could each be the claim's: we cannot tell which, so none is linked.
     result = link.assign_incidents(frame(
         report(*CLAIM, "Groupe Hospitalier Sud", "2023-05-01"),
-        report("p1", "ransomware_live", "press", "reported", "Groupe Hospitalier Sud", "2023-05-02"),
-        report("p2", "ransomware_live", "press", "reported", "Groupe Hospitalier Sud", "2023-05-04"),
+        report("f1", "hhs_ocr", "archive", "confirmed", "Groupe Hospitalier Sud", "2023-07-02"),
+        report("f2", "hhs_ocr", "archive", "confirmed", "Groupe Hospitalier Sud", "2023-09-04"),
     ))
     assert result["incident_id"].nunique() == 3
 
@@ -124,3 +124,22 @@ def test_names_match_rules():
     assert link.names_match("Lurie Children's", "Ann & Robert H. Lurie Children's Hospital of Chicago")
     assert not link.names_match("Saint Mary Medical Center", "Mary Washington Hospital")
     assert not link.names_match("Community Health Center", "Community Medical Center of Ohio")
+
+
+def test_two_articles_about_one_attack_are_one_story_and_then_link_to_the_filing():
+    result = link.assign_incidents(frame(
+        report("p1", "ransomware_live", "press", "reported", "Alabama Ophthalmology Associates", "2025-01-22",
+               country="US"),
+        report("p2", "ransomware_live", "press", "reported", "Alabama Ophthalmology Associates", "2025-01-30",
+               country="US"),
+        report(*FILING, "Alabama Ophthalmology Associates", "2025-04-08", country="US"),
+    ))
+    assert result["incident_id"].nunique() == 1
+
+
+def test_articles_months_apart_about_one_organisation_stay_two_stories():
+    result = link.assign_incidents(frame(
+        report("p1", "ransomware_live", "press", "reported", "Ascension Health", "2024-05-08", country="US"),
+        report("p2", "ransomware_live", "press", "reported", "Ascension Health", "2024-11-20", country="US"),
+    ))
+    assert result["incident_id"].nunique() == 2

@@ -8,7 +8,7 @@ from collectors.normalise import country_code, distinctive_words, name_key
 
 
 @pytest.mark.parametrize("name, code", [
-    ("United States", "US"), ("USA", "US"), ("États-Unis", "US"), ("Allemagne", "DE"), ("fr", "FR"),
+    ("United States", "US"), ("USA", "US"), ("UK", "GB"), ("us", "US"), ("États-Unis", "US"), ("Allemagne", "DE"), ("fr", "FR"),
     ("Korea, Republic of", "KR"), ("Türkiye", "TR"), ("Kosovo", "XK"), ("ZZ", None), ("Atlantis", None), ("", None),
 ])
 def test_country_names_in_english_and_french_become_iso_codes(name, code):

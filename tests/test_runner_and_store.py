@@ -88,6 +88,7 @@ def test_reading_a_file_of_another_schema_fails_clearly(store):
 def test_the_stored_csv_round_trips_exactly(store):
     rows = hhs_ocr.parse(export(row(ba="", count=""), row(name="B", state="", count="501", ba="Yes")),
                          list_kind="archive")
+    rows["is_care_disrupted"] = pd.array([True, pd.NA], dtype="boolean")  # nullable booleans survive too
     with store.locked():
         store.write(rows, {"exports": [], "runs": {}})
     again = store.read_incidents()
@@ -221,3 +222,17 @@ def test_partial_writes_use_a_temporary_file_in_the_same_folder(store, monkeypat
     runner.ingest(store, "hhs_ocr", [hhs(row(description="x"))], progress=lambda _: None)
     assert seen and all(src.parent == dst.parent for src, dst in seen)
     assert not list(store.data_dir.glob("*.tmp")) and not list(store.data_dir.glob(".*.tmp"))
+
+
+def test_an_export_with_no_rows_for_us_is_recorded_and_changes_nothing(store):
+    # A news feed whose items that day are not about healthcare: a success with no rows, not a crash.
+    feed = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>'
+            b'<item><title>City council approves new bridge</title><link>https://news.example.org/bridge</link>'
+            b'<pubDate>Tue, 04 Mar 2025 10:00:00 +0000</pubDate></item></channel></rss>')
+    export = RawExport("news_feeds", feed, origin="https://news.example.org/feed", list_kind="example",
+                       fetched_at=datetime(2025, 3, 4, 12, tzinfo=timezone.utc))
+    result = runner.ingest(store, "news_feeds", [export], progress=lambda _: None)
+    assert (result.rows, result.added) == (0, 0)
+    (record,) = json.loads(store.sources_path.read_text())["exports"]
+    assert (record["rows"], record["as_of"], record["list_kind"]) == (0, "2025-03-04", "example")
+    assert runner.ingest(store, "news_feeds", [export], progress=lambda _: None).skipped_exports == 1

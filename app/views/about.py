@@ -3,6 +3,7 @@
 import streamlit as st
 
 from app import data, filters, i18n
+from collectors import health
 
 lang = filters.current_language()
 dataset = data.load_dataset()
@@ -19,6 +20,9 @@ for coverage in dataset.coverage:
     st.markdown(i18n.t("about.source_line", lang, source=i18n.source_label(coverage.source, lang),
                        as_of=_date(coverage.data_as_of), complete=_date(coverage.complete_through),
                        exports=coverage.exports))
+for stale in health.stale_sources(dataset.coverage):
+    st.warning(i18n.t("health.stale", lang, source=i18n.source_label(stale.source, lang), days=i18n.format_int(
+        stale.age_days, lang), as_of=i18n.format_date(stale.data_as_of, lang), expected=stale.refresh_days))
 incidents = dataset.incidents
 if len(incidents):
     st.markdown(i18n.t("about.rows", lang, rows=i18n.format_int(len(incidents), lang),

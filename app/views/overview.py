@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from app import charts, data, filters, geo, i18n, tables
+from collectors import health
 
 # Served by Streamlit's static serving (.streamlit/config.toml); relative so it also works under a base path.
 PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False}
@@ -17,6 +18,9 @@ complete_through = dataset.complete_through
 st.title(i18n.t("app.title", lang))
 as_of = i18n.t("asof", lang, as_of=i18n.format_date(dataset.as_of, lang)) if dataset.as_of is not None else ""
 st.caption(f"{i18n.t('overview.subtitle', lang)} {as_of}")
+for stale in health.stale_sources(dataset.coverage):
+    st.warning(i18n.t("health.stale", lang, source=i18n.source_label(stale.source, lang), days=i18n.format_int(
+        stale.age_days, lang), as_of=i18n.format_date(stale.data_as_of, lang), expected=stale.refresh_days))
 if complete_through is not None:
     st.info(i18n.t("caveat.complete_through", lang, date=i18n.format_date(complete_through, lang)))
 else:

@@ -33,6 +33,8 @@ INFO = {
 }
 
 LISTS = ("under_investigation", "archive")
+# HHS filings have no id of their own: merge repeats by name, state, date and count (collectors/dedupe.py).
+MATCH_ON_CONTENT = True
 # Files of ../shared/snapshots that `python -m collectors build` merges into the committed dataset.
 SNAPSHOT_FILES = ("hhs-ocr-breach-portal/*.csv",)
 
@@ -97,6 +99,11 @@ def read_table(raw: bytes) -> pd.DataFrame:
         table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         raise SourceFormatError(SOURCE, f"the export is not a readable CSV: {err}") from None
+    if not isinstance(table.index, pd.RangeIndex):
+        # A first row longer than the header makes pandas use its extra leading fields as an index,
+        # shifting every column silently (found by fuzzing: a row moved up from a broken description).
+        raise SourceFormatError(SOURCE, f"the first row has {table.index.nlevels} more field(s) than the header "
+                                        "(a broken row or a misplaced line?)")
     header = [str(c).strip() for c in table.columns]
     if header and header[0] == "Name of Part 2 Program":
         raise SourceFormatError(SOURCE, "this is the 42 CFR Part 2 listing, not the HIPAA breach list")

@@ -1,0 +1,224 @@
+"""Vendor roll-up: reports that stem from one breach at a vendor (a business associate) read as one event.
+
+One attack on a billing company, a collection agency or an IT supplier reaches the HHS portal as dozens of
+filings, one per client (the 2019 AMCA breach: labs and hospitals across the US), sometimes plus the
+vendor's own. Counting filings counts clients, not attacks. This module is pure:
+
+- `vendor_from_description(text)`: the vendor OCR names in a filing's closing summary ("its business
+  associate (BA), <Name>, was the victim ...") or None. Called at parse time by the HHS source; only the
+  name is kept (a name is structured data; the summary itself is never stored).
+- `vendor_key(name)`: a matching key that ignores legal form, "doing business as" prefixes, acronyms in
+  brackets, case, accents and punctuation.
+- `rollup(frame)`: which reports belong to which vendor event (see the rules there).
+- `possible_clusters(frame)`: weeks with many business-associate filings of one attack type that name no
+  vendor. Shown as leads only: they are never merged.
+
+Precision first: a summary that does not name the vendor in one of the shapes below gives no vendor, and
+reports are grouped only on a name (or on one vendor filing several reports on one day).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+from collectors.normalise import name_key
+
+# Filings of one vendor event are at most this many days apart (chained: each within this of the previous).
+# The AMCA filings (2019) came over three months, never more than 63 days apart.
+EVENT_GAP_DAYS = 90
+# The vendor's own filings join an event only this close to it (large vendors file often, about other things).
+OWN_FILING_DAYS = 30
+# Attack types of a stolen laptop or lost papers: never the same event as a hacking of the same vendor.
+PHYSICAL = frozenset({"theft", "loss", "improper_disposal"})
+# Names shared by separate companies (the 30-odd Blue Cross Blue Shield companies): never grouped on.
+UMBRELLA_NAMES = frozenset({"bluecrossblueshield", "bluecrossandblueshield", "bcbs", "blueshield", "bluecross"})
+# A week with at least this many business-associate filings of one attack type and no vendor named is a lead.
+CLUSTER_MIN_REPORTS = 10
+
+# A word of a name: starts with a capital or a digit (Retrieval-Masters, O’Neil, 3M, eleHealth is missed).
+_WORD = r"[A-Z0-9][\w&'’.\-/]*"
+# Lower-case words that may sit inside a name when a capitalised word follows.
+_LINK = r"(?:and|of|the|for|on|in|dba|d/b/a|d\.b\.a\.|doing\s+business\s+as|de|du|la|del|&)"
+_ACRONYM = r"\([A-Z][\w&.\- ]{0,40}\)"
+_SEP = r"(?:,\s+|\s+|\s*[’'–]\s*)"
+_NAME = rf"{_WORD}(?:{_SEP}(?:{_LINK}\s+)*(?:{_WORD}|{_ACRONYM}))*"
+_BA = r"business\s+associate(?:\s*\(BA\))?"
+# Shape 1: "... its business associate (BA), <Name>, was ..." / "a business associate, <Name> discovered".
+_AFTER = re.compile(rf"\b{_BA},?\s+(?P<name>{_NAME})(?=,?\s+[a-z]|,?\s*$|\.\s)")
+# Shape 2: "<Name>, the business associate (BA), reported ..." at a sentence start or after "that".
+_BEFORE = re.compile(rf"(?:^|(?<=[.;]\s)|(?<=[.;]\s\s)|(?<=\bthat\s))(?P<name>{_NAME}),\s+(?:the|a|an|its)\s+"
+                     rf"(?:former\s+)?{_BA}\b")
+# What a captured "name" must not be: roles, the regulator, dates.
+_NOT_A_NAME = re.compile(
+    r"^(?:the\s+)?(?:BA|CE|OCR|HHS|HIPAA|PHI|ePHI|covered\s+entity|business\s+associate)\b"
+    r"|^(?:On|In|During|After|Before|Between|From|Since|Following|Upon|As|At|When|Additionally|However|Also|"
+    r"Further|Furthermore|Moreover|Subsequently|Specifically|Therefore|Thus|Unfortunately|Then|Later)\b"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d",
+    re.I,
+)
+# A full stop ends the name unless it ends an abbreviation ("Inc.", "St.") and no sentence starts after it.
+_ABBREVIATIONS = frozenset("inc co corp ltd st dr jr mt ft bros assn assoc llc l.l.c p.c n.a".split())
+_FULL_STOP = re.compile(r"(?P<word>[\w.]+)\.\s+(?P<next>[A-Z]\w*)")
+_ROLE_AFTER = re.compile(r",\s+(?:The\s+|the\s+)?(?:CE|BA|OCR|HHS)\b")
+_SENTENCE_STARTS = frozenset("The This That It Its On In A An OCR CE BA HHS PHI After As Following".split())
+_TRADE_NAME = re.compile(r".*?(?:\bd/b/a\b|\bd\.b\.a\.|\bdba\b|\bdoing\s+business\s+as\b|\s’\s)\s*", re.I)
+_LEGAL_FORM = re.compile(r"(?:[,\s]+(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|co|corp|corporation|company|"
+                         r"pc|p\.c|pllc|lp|plc|n\.a)\.?)+\s*$", re.I)
+_BRACKETS = re.compile(r"\s*\([^()]*\)")
+
+
+def vendor_from_description(text: str | None) -> str | None:
+    """The business associate a closing summary names, as written (trimmed), or None."""
+    if not text or "usiness associate" not in text:
+        return None
+    text = " ".join(text.split())
+    found = [m for pattern in (_AFTER, _BEFORE) for m in pattern.finditer(text)]
+    for match in sorted(found, key=lambda m: m.start()):
+        name = _first_sentence(match.group("name")).strip(" ,")
+        if len(name) >= 3 and not _NOT_A_NAME.search(name) and len(vendor_key(name)) >= 3:
+            return name
+    return None
+
+
+def _first_sentence(name: str) -> str:
+    name = _ROLE_AFTER.split(name)[0]
+    for stop in _FULL_STOP.finditer(name):
+        word = stop.group("word").lower()
+        if (word not in _ABBREVIATIONS and len(word) > 1) or stop.group("next") in _SENTENCE_STARTS:
+            return name[:stop.start("word") + len(stop.group("word"))]
+    return name
+
+
+def display_name(name: str) -> str:
+    """'Retrieval-Masters Creditors Bureau, Inc., doing business as American Medical Collection Agency (AMCA)'
+    -> 'American Medical Collection Agency'."""
+    trade = _TRADE_NAME.sub("", name, count=1) if _TRADE_NAME.match(name) else name
+    trade = _BRACKETS.sub("", trade)
+    trade = _LEGAL_FORM.sub("", trade).strip(" ,")
+    return re.sub(r"^the\s+", "", trade, flags=re.I) or name
+
+
+def vendor_key(name: str) -> str:
+    return name_key(display_name(name))
+
+
+def acronym(name: str) -> str | None:
+    """'American Medical Collection Agency (AMCA)' -> 'amca' (three letters or more)."""
+    found = re.search(r"\(([A-Z][A-Za-z&]{2,9})\)\s*$", name.strip(" ,"))
+    return found.group(1).lower() if found else None
+
+
+def _event_id(key: str, family: str, first: pd.Timestamp) -> str:
+    return "vnd:" + hashlib.sha1(f"{key}|{family}|{first:%Y-%m-%d}".encode()).hexdigest()[:12]
+
+
+def rollup(frame: pd.DataFrame) -> pd.DataFrame:
+    """For every report that belongs to a vendor event: record_id, vendor_event_id, vendor, role.
+
+    Rules (precision first: when in doubt, two events rather than one):
+    1. Reports that name the same vendor (`vendor_key`; an acronym in brackets such as AMCA stands for the
+       one full name it was written with) and whose attack types are of one family (physical: theft,
+       loss, disposal; else digital) form an event while each filing comes at most EVENT_GAP_DAYS after the
+       previous one. Umbrella names (Blue Cross Blue Shield: 30-odd separate companies) are never grouped.
+    2. The vendor's own filings (a business associate whose name has the vendor's key, attack type of the
+       same family) within OWN_FILING_DAYS of the event join it, even when their summary names no one.
+    3. A business associate that filed two reports or more on one day (one per client) with attack types of
+       one family is an event of its own: open cases have no summary to name a vendor.
+    An event needs two reports. `role` is `vendor` (the vendor's own filing) or `client`.
+    """
+    columns = ["record_id", "vendor_event_id", "vendor", "role"]
+    if frame.empty or "vendor" not in frame.columns:
+        return pd.DataFrame({c: pd.Series(dtype="str") for c in columns})
+    rows = frame.loc[:, ["record_id", "organization", "organization_type", "attack_type", "reported_date", "vendor"]]
+    rows = rows.assign(_family=rows["attack_type"].isin(PHYSICAL).map({True: "physical", False: "digital"}))
+    named = rows.loc[rows["vendor"].notna()]
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for name in named["vendor"].unique():
+        short = acronym(name)
+        if short:
+            aliases[short].add(vendor_key(name))
+    alias = {short: next(iter(keys)) for short, keys in aliases.items() if len(keys) == 1}
+
+    def key_of(name: str) -> str:
+        key = vendor_key(name)
+        return alias.get(key, key)
+
+    org_keys = rows["organization"].map(key_of)
+    named = named.assign(_key=named["vendor"].map(key_of))
+    named = named.loc[~named["_key"].isin(UMBRELLA_NAMES)]
+    names_by_key: dict[str, Counter] = defaultdict(Counter)
+    for key, name in zip(named["_key"], named["vendor"]):
+        names_by_key[key][display_name(name)] += 1
+    own_filings = rows.assign(_key=org_keys).loc[
+        rows["vendor"].isna() & (rows["organization_type"] == "business_associate")]
+
+    members: dict[str, list[tuple[str, str]]] = {}
+    labels: dict[str, str] = {}
+    taken: set[str] = set()
+    for (key, family), group in named.groupby(["_key", "_family"], sort=True):
+        group = group.sort_values(["reported_date", "record_id"])
+        spans: list[list] = []
+        for record, day in zip(group["record_id"], group["reported_date"]):
+            if spans and (day - spans[-1][2]).days <= EVENT_GAP_DAYS:
+                spans[-1][0].append(record)
+                spans[-1][2] = day
+            else:
+                spans.append([[record], day, day])
+        own = own_filings.loc[(own_filings["_key"] == key) & (own_filings["_family"] == family)]
+        margin = pd.Timedelta(days=OWN_FILING_DAYS)
+        for records, first, last in spans:
+            near = own.loc[own["reported_date"].between(first - margin, last + margin)]
+            everyone = records + [r for r in near["record_id"] if r not in taken]
+            if len(everyone) < 2:
+                continue
+            event = _event_id(key, family, first)
+            vendor_own = set(rows.loc[org_keys == key, "record_id"])
+            members[event] = [(r, "vendor" if r in vendor_own else "client") for r in everyone]
+            labels[event] = names_by_key[key].most_common(1)[0][0]
+            taken.update(everyone)
+
+    # Rule 3: one business associate, several filings on one day, none in an event yet.
+    free = rows.assign(_key=org_keys).loc[
+        ~rows["record_id"].isin(taken) & (rows["organization_type"] == "business_associate")]
+    for (key, day, family), group in free.groupby(["_key", "reported_date", "_family"], sort=True):
+        if len(group) < 2 or key in UMBRELLA_NAMES:
+            continue
+        event = _event_id(key, family, day)
+        members[event] = [(r, "vendor") for r in group["record_id"]]
+        labels[event] = display_name(group["organization"].iloc[0])
+
+    out = [(record, event, labels[event], role) for event, pairs in members.items() for record, role in pairs]
+    return pd.DataFrame(out, columns=columns).astype("str")
+
+
+def events(frame: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+    """One row per vendor event: vendor, first and last filing, reports, reporting organisations, and the
+    sum of individuals the reports give (clients may count the same people twice: an upper bound)."""
+    joined = members.merge(frame, on="record_id", how="left", suffixes=("_event", ""))
+    table = joined.groupby("vendor_event_id", sort=False).agg(
+        vendor=("vendor_event", "first"),
+        first_reported=("reported_date", "min"),
+        last_reported=("reported_date", "max"),
+        reports=("record_id", "size"),
+        organizations=("organization", "nunique"),
+        individuals_affected=("individuals_affected", "sum"),
+    )
+    return table.reset_index().sort_values(["reports", "first_reported"], ascending=[False, True],
+                                           ignore_index=True)
+
+
+def possible_clusters(frame: pd.DataFrame, members: pd.DataFrame,
+                      min_reports: int = CLUSTER_MIN_REPORTS) -> pd.DataFrame:
+    """Weeks (Monday start) with at least `min_reports` filings that involve a business associate, share an
+    attack type, and belong to no vendor event: possibly one vendor's breach, which the data cannot name."""
+    involved = frame["business_associate_involved"].fillna(False).astype(bool)
+    free = frame.loc[involved & ~frame["record_id"].isin(members["record_id"])]
+    week = free["reported_date"] - pd.to_timedelta(free["reported_date"].dt.day_of_week, unit="D")
+    counts = (free.assign(week_start=week.dt.normalize())
+              .groupby(["week_start", "attack_type"]).size().rename("reports").reset_index())
+    return counts.loc[counts["reports"] >= min_reports].sort_values(
+        ["reports", "week_start"], ascending=[False, True], ignore_index=True)
