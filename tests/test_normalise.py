@@ -24,3 +24,17 @@ def test_distinctive_words_leave_out_generic_ones():
     assert distinctive_words("The Kroger Co., for itself and its affiliates") == {"kroger", "itself", "its",
                                                                                  "affiliates"}
     assert distinctive_words("Community Health Center, Inc.") == {"community"}
+
+
+@pytest.mark.parametrize("url, canonical", [
+    ("https://Example.org/a?utm_source=x&id=3#top", "https://example.org/a?id=3"),
+    ("https://databreaches.net/?p=1&#038;pk_campaign=feed&#038;pk_kwd=x", "https://databreaches.net/?p=1"),
+    ("https://news.example.org/story?fbclid=abc", "https://news.example.org/story"),
+    ("http://abcdefghijklmnop.onion/leak", None),
+    ("n/a", None),
+    (None, None),
+])
+def test_canonical_url_drops_tracking_and_refuses_leak_sites(url, canonical):
+    from collectors.urls import canonical_url
+
+    assert canonical_url(url) == canonical

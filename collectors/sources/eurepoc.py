@@ -26,7 +26,7 @@ from collectors import classify, link, normalise, schema
 from collectors.errors import FetchError, SourceFormatError
 from collectors.http import expect_content, read_capped
 from collectors.raw import RawExport
-from collectors.sources.news_feeds import canonical_url
+from collectors.urls import canonical_url
 
 SOURCE = "eurepoc"
 ZENODO_RECORD = "https://zenodo.org/records/7848941"

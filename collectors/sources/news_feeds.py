@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import pandas as pd
 import requests
@@ -35,6 +35,7 @@ from collectors import DATA_DIR, classify, link, normalise, schema
 from collectors.errors import CollectorError, FetchError, SourceFormatError
 from collectors.http import expect_content, read_capped
 from collectors.raw import RawExport
+from collectors.urls import canonical_url
 
 SOURCE = "news_feeds"
 FEEDS_FILE = DATA_DIR / "feeds.csv"
@@ -91,29 +92,6 @@ def load_feeds(path: Path | None = None) -> list[Feed]:
     if len({f.name for f in feeds}) != len(feeds):
         raise SourceFormatError(SOURCE, f"{path.name}: feed names are not unique")
     return feeds
-
-
-# ---- links -------------------------------------------------------------------------------------
-
-_TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "matomo_", "hsa_", "oly_", "at_", "_hs")
-_TRACKING_NAMES = frozenset({"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "mc_cid", "mc_eid",
-                             "igshid", "mkt_tok", "xtor", "ncid", "cmpid", "sr_share", "ref_src", "spm", "_ga"})
-
-
-def canonical_url(url: str) -> str:
-    """The link without tracking parameters (utm_*, pk_*, fbclid ...) or fragment; host in lower case.
-
-    WordPress feeds write `&` inside links as `&#038;`; it may reach us still encoded.
-    """
-    url = html.unescape(html.unescape(url.strip())).replace(" ", "%20")
-    parts = urlsplit(url)
-    kept = [pair for pair in parts.query.split("&") if pair and not _is_tracking(unquote(pair.split("=", 1)[0]))]
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", "&".join(kept), ""))
-
-
-def _is_tracking(name: str) -> bool:
-    name = name.lower()
-    return name in _TRACKING_NAMES or name.startswith(_TRACKING_PREFIXES)
 
 
 # ---- reading a feed ----------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import quote
 
 import pandas as pd
 import requests
@@ -31,6 +31,7 @@ from collectors import classify, link, normalise, schema
 from collectors.errors import FetchError, SourceFormatError
 from collectors.http import expect_content, read_capped
 from collectors.raw import RawExport
+from collectors.urls import canonical_url
 
 SOURCE = "ransomware_live"
 SITE = "https://www.ransomware.live"
@@ -387,22 +388,6 @@ def _press_row(shape: Shape, record: dict, context: _PressContext) -> tuple[dict
         "source_url": source_url,
     })
     return row, "kept"
-
-
-_TRACKING = ("utm_", "pk_", "mc_", "_hs", "fbclid", "gclid", "dclid", "msclkid", "igshid", "yclid", "_ga", "ocid",
-             "cmpid", "at_medium", "at_campaign", "xtor", "ref_src", "spm")
-
-
-def canonical_url(url: object) -> str | None:
-    """The article link without tracking parameters (utm_*, fbclid ...); None for a missing, non-web or
-    .onion link (`n/a`, an empty string)."""
-    text = _text(url)
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.netloc or ".onion" in parts.netloc.lower():
-        return None
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if not k.lower().startswith(_TRACKING)]
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
 
 
 # ---- fetch --------------------------------------------------------------------------------------
