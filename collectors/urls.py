@@ -20,7 +20,10 @@ def canonical_url(url: object) -> str | None:
     if not isinstance(url, str) or not url.strip():
         return None
     text = html.unescape(html.unescape(url.strip())).replace(" ", "%20")
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. an unbalanced "[" in the host ("Invalid IPv6 URL"): not a usable link
+        return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or ".onion" in parts.netloc.lower():
         return None
     kept = [pair for pair in parts.query.split("&") if pair and not _is_tracking(unquote(pair.split("=", 1)[0]))]

@@ -9,7 +9,7 @@ up: open a view, reload it, change a filter in the URL, switch language or page.
 from navigation to "ready" (Streamlit's script state back to notRunning, with the page's title drawn).
 Requests leaving the machine are refused and counted.
 
-Prints errors (timeouts, Streamlit exceptions shown on the page, page and console errors, HTTP 5xx),
+Prints errors (timeouts, Streamlit exceptions shown on the page, page and console errors, HTTP 4xx/5xx),
 page-ready latency percentiles (p50/p95/p99/max) and the resident memory (RSS) of the Streamlit process
 (and its children) sampled over time. `--json PATH` also writes the figures as JSON.
 Everything is bounded: the run stops at --duration plus one page timeout, and the server it started is stopped.
@@ -43,9 +43,9 @@ READY_JS = """() => {
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 # What a reader does: views and filters reached through the URL (the filters live there).
 VIEWS = (
-    "/", "/?lang=fr", "/?period=month", "/?attack=ransomware&period=month", "/?state=US-CA",
-    "/?state=US-TX&state=US-NY&org=health_plan", "/?from=2021-01-01&period=week", "/?lang=fr&attack=hacking",
-    "/about", "/about?lang=fr",
+    "/", "/?lang=fr", "/overview", "/overview?period=month", "/overview?attack=ransomware&period=month",
+    "/overview?state=US-CA", "/overview?state=US-TX&state=US-NY&org=health_plan", "/overview?from=2021-01-01&period=week",
+    "/overview?lang=fr&attack=hacking", "/explorer", "/methodology", "/about", "/about?lang=fr",
 )
 
 
@@ -60,8 +60,9 @@ class Figures:
 
     def error(self, kind: str, detail: str = "") -> None:
         self.errors[kind] = self.errors.get(kind, 0) + 1
-        if detail and len(self.error_samples) < 10:
-            self.error_samples.append(f"{kind}: {detail[:200]}")
+        sample = f"{kind}: {detail[:200]}"
+        if detail and len(self.error_samples) < 10 and sample not in self.error_samples:
+            self.error_samples.append(sample)
 
 
 def free_port() -> int:
@@ -113,6 +114,17 @@ def rss_mb(pid: int) -> float | None:
     return total_kb / 1024
 
 
+def cpu_seconds(pid: int | None) -> float | None:
+    """User + system CPU time of a process so far (Linux /proc; its own threads, not its children)."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
 async def sample_memory(pid: int | None, figures: Figures, started: float, stop: asyncio.Event, every: float) -> None:
     while pid is not None:
         value = rss_mb(pid)
@@ -121,7 +133,7 @@ async def sample_memory(pid: int | None, figures: Figures, started: float, stop:
         try:
             await asyncio.wait_for(stop.wait(), timeout=every)
             return
-        except asyncio.TimeoutError:
+        except TimeoutError:
             pass
 
 
@@ -138,9 +150,17 @@ async def one_session(n: int, browser, base_url: str, deadline: float, figures: 
             await route.abort()
 
     await page.route("**/*", route)
+    def on_console(msg) -> None:
+        if msg.type == "error" and not is_base_path_probe(msg.location.get("url", "")):
+            figures.error("console error", f"{msg.text} ({msg.location.get('url', '')})")
+
+    def on_response(response) -> None:
+        if response.status >= 400 and not is_base_path_probe(response.url):
+            figures.error(f"HTTP {response.status // 100}xx", f"{response.status} {response.url}")
+
     page.on("pageerror", lambda exc: figures.error("page error", str(exc)))
-    page.on("console", lambda msg: figures.error("console error", msg.text) if msg.type == "error" else None)
-    page.on("response", lambda r: figures.error("HTTP 5xx", f"{r.status} {r.url}") if r.status >= 500 else None)
+    page.on("console", on_console)
+    page.on("response", on_response)
 
     async def timed(action: str, go) -> None:
         figures.actions[action] = figures.actions.get(action, 0) + 1
@@ -158,17 +178,24 @@ async def one_session(n: int, browser, base_url: str, deadline: float, figures: 
     try:
         while time.monotonic() < deadline:
             view = rng.choice(VIEWS)
-            await timed("open view", lambda: page.goto(base_url + view, wait_until="commit"))
+            await timed("open view", lambda view=view: page.goto(base_url + view, wait_until="commit"))
             if time.monotonic() >= deadline:
                 break
             await timed("reload", lambda: page.reload(wait_until="commit"))
             if time.monotonic() >= deadline:
                 break
             other = rng.choice([v for v in VIEWS if v != view])
-            await timed("change filter", lambda: page.goto(base_url + other, wait_until="commit"))
+            await timed("change filter", lambda other=other: page.goto(base_url + other, wait_until="commit"))
             await asyncio.sleep(rng.uniform(0.2, 1.0))  # a reader looks at the page
     finally:
         await context.close()
+
+
+def is_base_path_probe(url: str) -> bool:
+    """Streamlit's frontend, opened on a page path (/about), first looks for its server under that path
+    (/about/_stcore/health, /about/_stcore/host-config) and gets a 404 before trying the root: expected."""
+    path = urlparse(url).path
+    return path.endswith(("/_stcore/health", "/_stcore/host-config")) and not path.startswith("/_stcore/")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -198,12 +225,14 @@ async def soak(args) -> dict:
                 await warm.wait_for_function(READY_JS, timeout=args.timeout * 1000)
                 await warm.close()
                 started = time.monotonic()
+                cpu_before = cpu_seconds(pid)
                 stop = asyncio.Event()
                 memory = asyncio.create_task(sample_memory(pid, figures, started, stop, args.sample_every))
                 deadline = started + args.duration
                 await asyncio.gather(*(one_session(n, browser, base_url, deadline, figures, args.timeout * 1000)
                                        for n in range(args.sessions)))
                 elapsed = time.monotonic() - started
+                cpu_after = cpu_seconds(pid)
                 stop.set()
                 await memory
             finally:
@@ -225,6 +254,8 @@ async def soak(args) -> dict:
         "ready_s": {name: round(value, 2) for name, value in (
             ("p50", percentile(ready, 50)), ("p95", percentile(ready, 95)), ("p99", percentile(ready, 99)),
             ("max", max(ready)), ("mean", statistics.fmean(ready)))} if ready else {},
+        "server_cpu_s": round(cpu_after - cpu_before, 1) if cpu_before is not None and cpu_after is not None
+        else None,
         "rss_mb": {"start": rss[0], "peak": max(rss), "end": rss[-1]} if rss else {},
         "rss_timeline": figures.rss_mb,
     }
@@ -233,7 +264,8 @@ async def soak(args) -> dict:
 def report(result: dict) -> str:
     lines = [f"soak: {result['sessions']} sessions for {result['duration_s']} s "
              f"({result['elapsed_s']} s elapsed, {result['cpus']} CPUs)",
-             f"  page loads         {result['page_loads']}  ({', '.join(f'{k} {v}' for k, v in result['actions'].items())})"]
+             f"  page loads         {result['page_loads']}  "
+             f"({', '.join(f'{k} {v}' for k, v in result['actions'].items())})"]
     if result["ready_s"]:
         r = result["ready_s"]
         lines.append(f"  page ready (s)     p50 {r['p50']}  p95 {r['p95']}  p99 {r['p99']}  max {r['max']}")
@@ -241,6 +273,9 @@ def report(result: dict) -> str:
     lines.append(f"  errors             {sum(errors.values())}" + (f"  {errors}" if errors else ""))
     lines += [f"    {sample}" for sample in result["error_samples"]]
     lines.append(f"  outside requests   {result['outside_requests']} (refused)")
+    if result["server_cpu_s"] is not None:
+        lines.append(f"  server CPU         {result['server_cpu_s']} s over {result['elapsed_s']} s "
+                     f"({result['server_cpu_s'] / result['elapsed_s']:.0%} of one core)")
     if result["rss_mb"]:
         m = result["rss_mb"]
         lines.append(f"  server RSS (MB)    start {m['start']}  peak {m['peak']}  end {m['end']}")

@@ -84,10 +84,7 @@ FAULTS: dict[str, tuple[str, ...]] = {
 REAL_PARTNER_FAULTS = ("slow", "reset", "truncated", "oversized", "too_many_requests")
 KIND_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json", "xml": "application/rss+xml"}
 # Known weaknesses, reported to the lead, in code this suite does not own (strict: a fix makes them fail).
-KNOWN_ISSUES = {
-    ("hhs_ocr", "empty_result"): "hhs_portal: when both lists come back empty (a header only), the error says "
-                                 "'the switch to the Archive tab was ignored' instead of 'empty export'",
-}
+KNOWN_ISSUES: dict[tuple[str, str], str] = {}
 # A body of the right kind whose structure no source expects.
 CHANGED = {
     "csv": b"id,title,when\n1,Something else entirely,2024-01-01\n",
@@ -451,7 +448,7 @@ def fast_sessions(monkeypatch):
 @pytest.mark.parametrize("source", list(registry.SOURCES))
 def test_a_fault_fails_only_its_source(source, fault, tmp_path, monkeypatch, fast_sessions, capsys):
     if (source, fault) in KNOWN_ISSUES:
-        pytest.xfail(KNOWN_ISSUES[source, fault])  # noqa: the rest of the test documents the expected behaviour
+        pytest.xfail(KNOWN_ISSUES[source, fault])
     adapter = adapter_for(source)
     valid = adapter.valid()
     if fault in ("empty_result",) and valid is None and not adapter.uses_portal:
@@ -486,7 +483,7 @@ def test_a_fault_fails_only_its_source(source, fault, tmp_path, monkeypatch, fas
             code = cli.main(argv)
             elapsed = time.monotonic() - started
         asked = server.source_requests() or portal.received
-    out, err = capsys.readouterr()
+    err = capsys.readouterr().err
     results = seen["results"]
 
     # The source really was asked (so the error is the fault's, not an unreachable real host's).
@@ -534,7 +531,9 @@ def test_python_m_collectors_update_exits_non_zero_when_a_source_fails(tmp_path)
             hhs_ocr.PORTAL_URL = {portal_url!r}
             runner.make_session = functools.partial(http.make_session, retries=0, backoff=0)
         """))
-        env = {"PYTHONPATH": f"{hook}:{REPO}", "PATH": "/usr/bin:/bin"}
+        # No bytecode cache: a second hook of the same size written in the same second would be read from
+        # the first one's stale .pyc (and point at the closed portal).
+        env = {"PYTHONPATH": f"{hook}:{REPO}", "PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"}
         return subprocess.run([sys.executable, "-m", "collectors", "--data-dir", str(tmp_path / "data"), "update",
                                "--source", "hhs_ocr"], cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
 
@@ -545,3 +544,87 @@ def test_python_m_collectors_update_exits_non_zero_when_a_source_fails(tmp_path)
         done = run(healthy.url)
     assert done.returncode == 0, done.stderr
     assert "added" in done.stdout
+
+
+# --- source health: what a failure and old data look like afterwards -------------------------------------
+
+def test_health_states():
+    from collectors import health
+    from collectors.coverage import SourceCoverage
+
+    today = pd.Timestamp("2026-03-10")
+    fresh = SourceCoverage("hhs_ocr", pd.Timestamp("2026-03-07"), None, 2)
+    old = SourceCoverage("eurepoc", pd.Timestamp("2023-10-01"), None, 1)
+    runs = {"hhs_ocr": {"last_success": "2026-03-07T06:00:00+00:00",
+                        "last_error": {"at": "2026-03-09T06:00:00+00:00", "message": "HTTP 503 from ..."}}}
+    checks = {h.source: h for h in health.assess([fresh, old], rows={"hhs_ocr": 5}, runs=runs,
+                                                 sources=["hhs_ocr", "eurepoc", "news_feeds"], today=today)}
+    assert (checks["hhs_ocr"].age_days, checks["hhs_ocr"].is_stale, checks["hhs_ocr"].is_failing) == (3, False, True)
+    assert checks["hhs_ocr"].state == "last update failed"
+    assert checks["eurepoc"].is_stale and checks["eurepoc"].state == "stale" and checks["eurepoc"].rows == 0
+    assert checks["news_feeds"].state == "no data" and checks["news_feeds"].data_as_of is None
+    assert [h.source for h in health.stale_sources([fresh, old], today=today)] == ["eurepoc"]
+    # A later success clears the failure.
+    runs["hhs_ocr"]["last_success"] = "2026-03-10T06:00:00+00:00"
+    assert not health.assess([fresh], runs=runs, today=today)[0].is_failing
+
+
+def test_a_source_module_can_declare_its_refresh_interval(monkeypatch):
+    from collectors import health
+
+    assert health.refresh_days("hhs_ocr") == 7
+    monkeypatch.setattr(hhs_ocr, "REFRESH_DAYS", 1, raising=False)
+    assert health.refresh_days("hhs_ocr") == 1
+    assert health.refresh_days("not_registered") == health.DEFAULT_REFRESH_DAYS
+
+
+def test_status_shows_health_after_a_failed_update(tmp_path, monkeypatch, capsys, fast_sessions):
+    store = Store(tmp_path / "data")
+    runner.ingest(store, "hhs_ocr", [RawExport("hhs_ocr", export(row(description="x")), "old.csv")],
+                  progress=lambda _: None)
+    with FakePortal("server_error") as portal:
+        monkeypatch.setattr(hhs_ocr, "PORTAL_URL", portal.url)
+        assert cli.main(["--data-dir", str(store.data_dir), "update", "--source", "hhs_ocr"]) == 1
+    capsys.readouterr()
+    assert cli.main(["--data-dir", str(store.data_dir), "status"]) == 0
+    out = capsys.readouterr().out
+    assert "data as of         2024-03-04" in out and "last live success  never" in out  # the lines kept
+    assert "health             stale, last update failed  (STALE: data " in out
+    assert "expected every 7 days)" in out
+    assert "failing since" in out and "HTTP 500" in out
+    for name in registry.SOURCES:  # every registered source is listed, with or without data
+        assert out.count(f"{name}  (") == 1
+
+
+def test_the_committed_snapshot_data_is_reported_stale():
+    """The committed dataset comes from months-old snapshots: `status` says so rather than looking healthy."""
+    if not (REPO / "data" / "incidents.csv").exists():
+        pytest.skip("data/incidents.csv is not built")
+    from collectors import health
+
+    checks = {h.source: h for h in health.source_health(Store(REPO / "data"))}
+    assert checks["hhs_ocr"].is_stale and checks["hhs_ocr"].age_days > 7
+
+
+@pytest.mark.parametrize(("page", "lang", "words"), [
+    ("overview", "en", ("US Department of Health and Human Services", "days ago", "every 7 days")),
+    ("about", "fr", ("Ministère américain de la Santé", "il y a", "tous les 7 jours")),
+])
+def test_the_dashboard_flags_a_stale_source(tmp_path, monkeypatch, page, lang, words):
+    from streamlit.testing.v1 import AppTest
+
+    from app import data as app_data
+    from tests import dashboard_frames
+
+    data_dir = dashboard_frames.write_data_dir(tmp_path / "data")  # HHS data as of 2024-03-10: stale today
+    monkeypatch.setenv(app_data.DATA_DIR_ENV, str(data_dir))
+    at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=30)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page(f"app/views/{page}.py").run()
+    assert not at.exception
+    warnings = [w.value for w in at.warning]
+    stale = [w for w in warnings if all(word in w for word in words)]
+    assert len(stale) == 1, warnings
+    days = (pd.Timestamp.now(tz="UTC").tz_localize(None).normalize() - dashboard_frames.AS_OF).days
+    assert f"{days:,}".replace(",", "\u202f" if lang == "fr" else ",") in stale[0]

@@ -377,3 +377,11 @@ def test_live_update_ingests_the_feeds_that_answered(tmp_path, monkeypatch):
     assert (results["news_feeds"].rows, results["news_feeds"].added) == (4, 4)
     assert len(list((tmp_path / "raw" / "news_feeds").glob("*.raw"))) == 1  # the failed feed froze nothing
     assert "last_success" in store.read_sources()["runs"]["news_feeds"]
+
+
+def test_a_control_character_in_the_declared_encoding_is_a_format_error():
+    # Found by fuzzing: lxml raised a bare ValueError here.
+    raw = (b'<?xml version="1.0" encoding="\x00TF-8"?><rss version="2.0"><channel><title>x</title>'
+           b"<item><title>Hospital hit</title></item></channel></rss>")
+    with pytest.raises(SourceFormatError, match="not readable XML"):
+        news_feeds.parse(raw)

@@ -32,6 +32,7 @@ def test_distinctive_words_leave_out_generic_ones():
     ("https://news.example.org/story?fbclid=abc", "https://news.example.org/story"),
     ("http://abcdefghijklmnop.onion/leak", None),
     ("n/a", None),
+    ("https://exa[mple.org/story", None),  # found by fuzzing: urlsplit() raises on an unbalanced "["
     (None, None),
 ])
 def test_canonical_url_drops_tracking_and_refuses_leak_sites(url, canonical):

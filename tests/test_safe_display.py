@@ -28,7 +28,22 @@ from collectors.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
-PAGES = ("overview", "patient-impact", "about")
+
+
+def dashboard_pages() -> list[tuple[str, str]]:
+    """(script, url path) of every page dashboard.py navigates to, so a new page is covered at once."""
+    source = (ROOT / "dashboard.py").read_text(encoding="utf-8")
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and ast.unparse(node.func).endswith("Page") and node.args:
+            script = node.args[0].value if isinstance(node.args[0], ast.Constant) else None
+            url_path = next((k.value.value for k in node.keywords if k.arg == "url_path"), None)
+            if isinstance(script, str):
+                found.append((script, url_path or Path(script).stem))
+    return found
+
+
+PAGES = dashboard_pages()
 
 # Each one runs script or renders markup if a view ever treats it as HTML or Markdown.
 HOSTILE = (
@@ -38,26 +53,37 @@ HOSTILE = (
     "<iframe srcdoc=\"<script>parent.__pwned='iframe'</script>\"></iframe>Frame Health",
     "Ünïcödé & Söns {lang} {0} %s <!-- comment -->",
 )
-PWNED_MARKERS = ("__pwned", "<script", "onerror", "<iframe", "<img", "javascript:")
+
+
+# (source, status, list, country, region, subregion, subdivision): one report of each kind, so that every view
+# (the US pages, the worldwide ones, cross-source timings) has something to draw.
+KINDS = (
+    ("hhs_ocr", "confirmed", "archive", "US", "Americas", "Northern America", "US-CA"),
+    ("ransomware_live", "claimed", "victims", "FR", "Europe", "Western Europe", None),
+    ("news_feeds", "reported", "databreaches_net", "GB", "Europe", "Northern Europe", None),
+)
 
 
 def hostile_incidents() -> pd.DataFrame:
     rows = []
     for i, name in enumerate(HOSTILE):
-        record = {column: None for column in schema.COLUMN_NAMES}
-        record_id = f"hhs_ocr:{i + 1:012x}"
-        record.update(
-            record_id=record_id, incident_id=link.own_incident_id(record_id), source="hhs_ocr", organization=name,
-            organization_type="healthcare_provider", organization_type_raw=f"<b>{name}</b>", country="US",
-            subdivision="US-CA", region="Americas", subregion="Northern America", attack_type="ransomware",
-            attack_type_raw="<script>raw</script>", reported_date=pd.Timestamp(f"2024-01-{i + 2:02d}"),
-            individuals_affected=100_000 - i, is_placeholder_count=False, is_removed_by_source=False,
-            business_associate_involved=False, status="confirmed", source_list="archive",
-            breach_location="<img src=x onerror=alert(1)>", source_url="javascript:alert(1)",
-            source_snapshot="0123456789ab", first_seen_at=pd.Timestamp("2024-03-10"),
-            collected_at=pd.Timestamp("2024-03-10"),
-        )
-        rows.append(record)
+        for k, (source, status, source_list, country, region, subregion, subdivision) in enumerate(KINDS):
+            record = {column: None for column in schema.COLUMN_NAMES}
+            record_id = f"{source}:{i + 1:012x}"
+            record.update(
+                record_id=record_id, incident_id=link.own_incident_id(record_id), source=source, organization=name,
+                organization_type="healthcare_provider", organization_type_raw=f"<b>{name}</b>", country=country,
+                subdivision=subdivision, region=region, subregion=subregion, attack_type="ransomware",
+                attack_type_raw="<script>raw</script>", threat_actor="<script>window.__pwned='actor'</script>",
+                reported_date=pd.Timestamp(f"2024-01-{i * 3 + k + 2:02d}"),
+                incident_date=pd.Timestamp(f"2023-12-{i * 3 + k + 2:02d}") if status != "confirmed" else None,
+                individuals_affected=100_000 - i if status == "confirmed" else None, is_placeholder_count=False,
+                is_removed_by_source=False, business_associate_involved=False if status == "confirmed" else None,
+                status=status, source_list=source_list, breach_location="<img src=x onerror=alert(1)>",
+                source_url="javascript:alert(1)", source_snapshot="0123456789ab",
+                first_seen_at=pd.Timestamp("2024-03-10"), collected_at=pd.Timestamp("2024-03-10"),
+            )
+            rows.append(record)
     frame = pd.DataFrame(rows)
     for name, dtype in schema.DTYPES.items():
         if dtype == "bool":
@@ -67,8 +93,9 @@ def hostile_incidents() -> pd.DataFrame:
 
 def write_hostile_data_dir(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    exports = [{"source": "hhs_ocr", "snapshot_id": "0123456789ab", "sha256": "0" * 64, "list_kind": "archive",
-                "as_of": "2024-03-10", "rows": len(HOSTILE), "origin": "<script>origin</script>"}]
+    exports = [{"source": source, "snapshot_id": "0123456789ab", "sha256": "0" * 64, "list_kind": source_list,
+                "as_of": "2024-03-10", "rows": len(HOSTILE), "origin": "<script>origin</script>"}
+               for source, _, source_list, *_ in KINDS]
     with Store(folder).locked():
         Store(folder).write(hostile_incidents(), {"exports": exports, "runs": {}})
     harms = ROOT / "data" / "patient_harms.csv"
@@ -88,14 +115,12 @@ def data_dir(tmp_path_factory) -> Path:
     return write_hostile_data_dir(tmp_path_factory.mktemp("hostile") / "data")
 
 
-def run_page(data_dir: Path, monkeypatch, page: str, lang: str = "en") -> AppTest:
+def run_page(data_dir: Path, monkeypatch, script: str, lang: str = "en") -> AppTest:
     monkeypatch.setenv(data.DATA_DIR_ENV, str(data_dir))
     at = AppTest.from_file(DASHBOARD, default_timeout=30)
     at.query_params["lang"] = lang
     at.run()
-    if page != "overview":
-        at.switch_page(f"app/views/{page.replace('-', '_')}.py").run()
-    return at
+    return at.switch_page(script).run()
 
 
 def all_elements(at: AppTest):
@@ -107,10 +132,10 @@ def all_elements(at: AppTest):
         yield from walk(root)
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("script", [script for script, _ in PAGES])
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_hostile_source_text_is_never_rendered_as_markup(data_dir, monkeypatch, page, lang):
-    at = run_page(data_dir, monkeypatch, page, lang)
+def test_hostile_source_text_is_never_rendered_as_markup(data_dir, monkeypatch, script, lang):
+    at = run_page(data_dir, monkeypatch, script, lang)
     assert not at.exception, at.exception
     for element in all_elements(at):
         proto = getattr(element, "proto", None)
@@ -123,9 +148,9 @@ def test_hostile_source_text_is_never_rendered_as_markup(data_dir, monkeypatch, 
 
 
 def test_organisation_names_reach_the_table_verbatim(data_dir, monkeypatch):
-    at = run_page(data_dir, monkeypatch, "overview")
+    at = run_page(data_dir, monkeypatch, "app/views/overview.py")
     [table] = at.dataframe
-    assert sorted(table.value["Organization"]) == sorted(HOSTILE)
+    assert set(table.value["Organization"]) == set(HOSTILE)
 
 
 def _app_files() -> list[Path]:
@@ -146,9 +171,8 @@ def _risky_calls(path: Path) -> list[str]:
                 is_false = isinstance(keyword.value, ast.Constant) and keyword.value.value is False
                 if not is_false and not constant_args:
                     found.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}(..., unsafe_allow_html=...)")
-        if name.endswith(("st.html", "components.html", "v1.html")) or name in ("html", "st.html"):
-            if not constant_args:
-                found.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}(<non-constant>)")
+        if not constant_args and (name.endswith(("st.html", "components.html", "v1.html")) or name == "html"):
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}(<non-constant>)")
     return found
 
 
@@ -226,10 +250,13 @@ def test_a_script_organisation_name_shows_as_text_and_runs_nothing(hostile_serve
             page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
             page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(hostile_server)
                        else (outside.append(route.request.url), route.abort()))
-            for path in ("/", "/patient-impact", "/about"):
+            incident_pages = {f"/{url_path}?incident={link.own_incident_id(f'ransomware_live:{i + 1:012x}')}": name
+                              for _, url_path in PAGES if url_path == "incident"
+                              for i, name in enumerate(HOSTILE[:2])}  # the <script> and <img onerror> names
+            for path in ["/"] + [f"/{url_path}" for _, url_path in PAGES] + list(incident_pages):
                 page.goto(hostile_server + path)
                 page.wait_for_selector(READY, timeout=60_000)
-                page.wait_for_timeout(1000)  # let the data grid draw
+                page.wait_for_timeout(300)  # let the data grid draw
                 assert page.evaluate("window.__pwned") is None, f"a hostile name ran script on {path}"
                 # No element the names describe was created: they were never parsed as HTML.
                 injected = page.evaluate("""() => [...document.querySelectorAll(
@@ -237,8 +264,11 @@ def test_a_script_organisation_name_shows_as_text_and_runs_nothing(hostile_serve
                     .filter(e => e.tagName !== 'SCRIPT' || e.textContent.includes('__pwned'))
                     .map(e => e.outerHTML.slice(0, 120))""")
                 assert injected == [], f"{path}: {injected}"
+                name = incident_pages.get(path, "")
+                if "<script>" in name or "onerror" in name:  # named in the heading: shown as text
+                    assert name in page.inner_text("main"), f"{path}: {name!r} is not shown as text"
             # The overview's table holds the names as text (its accessible grid mirrors the canvas).
-            page.goto(hostile_server + "/")
+            page.goto(hostile_server + "/overview")
             page.wait_for_selector(READY, timeout=60_000)
             grid = page.locator('[data-testid="stDataFrame"]').first
             grid.wait_for(timeout=30_000)
@@ -252,3 +282,24 @@ def test_a_script_organisation_name_shows_as_text_and_runs_nothing(hostile_serve
             assert outside == [], f"the page asked the outside network for {outside}"
         finally:
             browser.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_incident_page_shows_hostile_names_as_text(data_dir, monkeypatch, lang):
+    """The incident page (?incident=inc:…) names the organisation in its heading."""
+    monkeypatch.setenv(data.DATA_DIR_ENV, str(data_dir))
+    pages = [script for script, _ in PAGES if script.endswith("incident.py")]
+    if not pages:
+        pytest.skip("no incident page in dashboard.py")
+    for i, name in enumerate(HOSTILE):
+        at = AppTest.from_file(DASHBOARD, default_timeout=30)
+        at.query_params["lang"] = lang
+        at.query_params["incident"] = link.own_incident_id(f"ransomware_live:{i + 1:012x}")
+        at.run()
+        at.switch_page(pages[0]).run()
+        assert not at.exception, at.exception
+        for element in all_elements(at):
+            proto = getattr(element, "proto", None)
+            body = getattr(proto, "body", "") if proto is not None else ""
+            assert not getattr(proto, "allow_html", False), f"{element.type} renders HTML: {body[:200]!r}"
+            assert name not in body, f"an organisation name is rendered as Markdown in a {element.type}: {body!r}"

@@ -52,6 +52,9 @@ def export_lists(session: requests.Session, url: str = PORTAL_URL, *,
     fields, export = _switch_to_archive(session, url, page, timeout)
     archive = _export_csv(session, url, fields, export, timeout)
     archive_at = now()
+    if not _rows(under) and not _rows(archive):
+        raise FetchError(SOURCE, f"both exports from {url} are empty (a header and no rows): the portal "
+                                 "lists hundreds of open cases, so this is a failed export, not an empty list")
     if _rows(archive) == _rows(under):
         # A tab switch the server did not take is silent: the export just repeats the first tab.
         raise FetchError(SOURCE, f"the archive export from {url} has the same rows as the under-investigation "

@@ -46,6 +46,20 @@ INFO = {
     "url": "https://databreaches.net/feed/",
     "licence": "copyrighted press content: only structured fields and the article's link are kept",
     "status": "reported",
+    # What it counts and its known biases, for the dashboard's methodology page (data/README.md says more).
+    "counts": {
+        "en": "Articles of the news feeds listed in data/feeds.csv that report a cyberattack or data breach at a "
+              "named healthcare organisation; one row per article.",
+        "fr": "Articles des flux d'actualité listés dans data/feeds.csv qui signalent une cyberattaque ou une "
+              "violation de données visant une organisation de santé nommée ; une ligne par article.",
+    },
+    "biases": {
+        "en": ("Only the feeds we list, in their languages: coverage follows their editors' interests.",
+               "Articles are selected by keyword rules, which miss organisations with opaque names."),
+        "fr": ("Seulement les flux listés, dans leurs langues : la couverture suit les choix de leurs rédactions.",
+               ("Les articles sont retenus par des règles de mots-clés, qui manquent les organisations aux noms "
+                "peu parlants.")),
+    },
 }
 # Feed items are copyrighted: usable as parser test fixtures, never published from a snapshot.
 SNAPSHOT_FILES: tuple[str, ...] = ()
@@ -127,7 +141,10 @@ def read_feed(raw: bytes) -> FeedDocument:
         raise SourceFormatError(SOURCE, "expected an RSS or Atom feed but got an HTML page")
     if not body.startswith(b"<"):
         raise SourceFormatError(SOURCE, f"expected an RSS or Atom feed, got {body[:40]!r}")
-    soup = BeautifulSoup(body, "lxml-xml")
+    try:
+        soup = BeautifulSoup(body, "lxml-xml")
+    except ValueError as err:  # lxml refuses, e.g., a control character in the declared encoding
+        raise SourceFormatError(SOURCE, f"the feed is not readable XML: {err}") from None
     root = soup.find(True)
     if root is None or root.name not in ("rss", "feed", "RDF"):
         raise SourceFormatError(SOURCE, f"expected an RSS or Atom feed, got root element <{root.name if root else ''}>")
