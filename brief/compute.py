@@ -194,6 +194,7 @@ class Brief:
     caveats: tuple[Caveat, ...]
     history: tuple[WeekPoint, ...]  # LONG_WINDOW weeks before the week, then the week
     withdrawn: int  # reports of the week the source no longer lists: not counted
+    sources: tuple[str, ...]  # every source of the dataset or its coverage, sorted
 
     @property
     def is_empty(self) -> bool:
@@ -319,9 +320,15 @@ def _notable(week_rows: pd.DataFrame, counted: pd.DataFrame) -> tuple[list[Notab
                         key=lambda i: (-i["count"], i["first"], str(i["lead"]["organization"]), i["incident_id"]))
     largest = {i["incident_id"] for i in with_count[:LARGEST_N]}
     chosen = [i for i in incidents if i["care"] or i["hospital"] or i["incident_id"] in largest]
-    chosen.sort(key=lambda i: (not i["care"], i["count"] is None, -(i["count"] or 0), i["first"],
-                               str(i["lead"]["organization"]), i["incident_id"]))
-    refs = counted.loc[counted["incident_id"].isin([i["incident_id"] for i in chosen[:MAX_NOTABLE]]),
+    def order(i):  # care disrupted first, then the largest counts
+        return (not i["care"], i["count"] is None, -(i["count"] or 0), i["first"], str(i["lead"]["organization"]),
+                i["incident_id"])
+
+    total = len(chosen)
+    # The cut never drops one of the largest: the narrative names the largest of all.
+    rest = sorted((i for i in chosen if i["incident_id"] not in largest), key=order)
+    chosen = sorted([i for i in chosen if i["incident_id"] in largest] + rest[:MAX_NOTABLE - len(largest)], key=order)
+    refs = counted.loc[counted["incident_id"].isin([i["incident_id"] for i in chosen]),
                        ["incident_id", "source", "source_url", "status", "reported_date"]]
     refs = refs.sort_values(["incident_id", "reported_date", "source", "source_url"], kind="stable")
     sources: dict[str, list[SourceRef]] = {}
@@ -330,7 +337,7 @@ def _notable(week_rows: pd.DataFrame, counted: pd.DataFrame) -> tuple[list[Notab
         if all(s.url != r.source_url for s in seen):
             seen.append(SourceRef(str(r.source), str(r.source_url), str(r.status), pd.Timestamp(r.reported_date)))
     out = []
-    for i in chosen[:MAX_NOTABLE]:
+    for i in chosen:
         lead = i["lead"]
         out.append(Notable(
             incident_id=i["incident_id"], organization=str(lead["organization"]),
@@ -341,7 +348,7 @@ def _notable(week_rows: pd.DataFrame, counted: pd.DataFrame) -> tuple[list[Notab
             is_hospital=i["hospital"], is_care_disrupted=i["care"], is_largest=i["incident_id"] in largest,
             statuses=i["statuses"], sources=tuple(sources.get(i["incident_id"], ())),
         ))
-    return out, len(chosen)
+    return out, total
 
 
 def _changes(counted: pd.DataFrame, week: IsoWeek) -> Changes:
@@ -419,4 +426,5 @@ def compute_brief(frame: pd.DataFrame, coverage: Iterable[SourceCoverage], week:
         caveats=caveats_for(week, coverage),
         history=tuple(history),
         withdrawn=int(((removed_days >= week.start) & (removed_days <= week.end)).sum()),
+        sources=tuple(sorted({c.source for c in coverage} | set(frame["source"].dropna().astype(str)))),
     )

@@ -1,0 +1,82 @@
+"""Weekly brief page: the numbers of brief.compute laid out by brief.render, exactly as the exports show them.
+
+The brief covers the whole dataset (the sidebar's filters do not apply); the week is kept in the URL (?week=).
+"""
+
+import functools
+
+import streamlit as st
+
+from app import data, filters, i18n
+from brief import narrative, render
+from brief.compute import IsoWeek, available_weeks, compute_brief
+
+WEEK_PARAM, WEEK_KEY = "week", "brief_week"
+
+
+def _escaped(text: str) -> str:
+    return render.md_escape(text, streamlit=True)
+
+
+lang = filters.current_language()
+dataset = data.load_dataset()
+weeks = [str(w) for w in available_weeks(dataset.incidents, dataset.coverage)]
+if not weeks:
+    st.title(i18n.t("brief.title", lang))
+    st.info(i18n.t("brief.no_data", lang))
+    st.stop()
+
+if WEEK_KEY not in st.session_state:
+    asked = st.query_params.get(WEEK_PARAM, "")
+    try:
+        asked = str(IsoWeek.parse(asked))
+    except ValueError:
+        pass
+    st.session_state[WEEK_KEY] = asked if asked in weeks else weeks[0]
+week = st.sidebar.selectbox(
+    i18n.t("brief.week_picker", lang), weeks, key=WEEK_KEY,
+    format_func=lambda w: f"{w} · {narrative.week_range(IsoWeek.parse(w), lang, long=False)}")
+if week != weeks[0]:
+    st.query_params[WEEK_PARAM] = week
+elif WEEK_PARAM in st.query_params:
+    del st.query_params[WEEK_PARAM]
+
+brief = compute_brief(dataset.incidents, dataset.coverage, week)
+doc = render.document(brief, lang)
+st.title(doc.title)
+st.caption(doc.subtitle)
+
+short, long_ = brief.short_average, brief.long_average
+cols = st.columns(5)
+delta = (i18n.t("brief.metric.delta", lang, n=short.weeks, delta=i18n.format_decimal(
+    brief.counts.reports - short.reports, lang, signed=True)) if short.weeks else None)
+cols[0].metric(i18n.t("brief.metric.reports", lang), i18n.format_int(brief.counts.reports, lang), delta=delta,
+               delta_color="inverse" if brief.counts.reports != short.reports else "off")  # more attacks: red
+cols[1].metric(i18n.t("brief.metric.incidents", lang), i18n.format_int(brief.counts.incidents, lang))
+cols[2].metric(i18n.t("brief.metric.short_average", lang, n=short.weeks), i18n.format_decimal(short.reports, lang))
+cols[3].metric(i18n.t("brief.metric.long_average", lang, n=long_.weeks), i18n.format_decimal(long_.reports, lang))
+cols[4].metric(i18n.t("brief.metric.year_ago", lang, year=brief.year_ago_week.year),
+               i18n.format_int(brief.year_ago.reports, lang) if brief.year_ago else "–")
+
+for section in doc.sections:
+    st.subheader(section.heading)
+    for block in section.blocks:
+        if isinstance(block, render.Table):
+            st.markdown("\n".join(render.md_table(block, streamlit=True)))
+        elif isinstance(block, render.Chart):
+            st.plotly_chart(doc.figures[block.name], width="stretch", key=f"brief_{block.name}",
+                            config={"displaylogo": False})
+        elif isinstance(block, tuple):  # the coverage caveats
+            for line in block:
+                (st.warning if brief.caveats else st.success)(_escaped(line))
+        else:
+            st.markdown(_escaped(block))
+
+st.divider()
+st.caption(_escaped(doc.sources))
+downloads = st.columns(3)
+for column, fmt, mime in zip(downloads, render.FORMATS, ("text/html", "text/markdown", "application/pdf")):
+    column.download_button(i18n.t(f"brief.download.{fmt}", lang), key=f"brief_download_{fmt}",
+                           data=functools.partial(render.render, brief, lang, fmt),  # built on click only
+                           file_name=f"brief-{brief.week}-{lang}.{fmt}", mime=mime, on_click="ignore")
+st.caption(i18n.t("brief.download.cli", lang, week=brief.week, language=lang))

@@ -1,0 +1,121 @@
+"""A short plain-language account of the week, in English or French, worded only from a Brief's numbers.
+
+Every sentence is a template of app.i18n filled with numbers, dates, labels and organisation names taken
+from the Brief: nothing is inferred that compute.py did not count (no "because", no trend beyond
+"more than" / "fewer than" an average it computed).
+"""
+
+from __future__ import annotations
+
+from babel.lists import format_list
+
+from app import i18n
+from brief.compute import Brief, IsoWeek
+
+
+def week_name(week: IsoWeek, lang: str) -> str:
+    """'week 52 of 2025' / 'semaine 52 de 2025'."""
+    return i18n.t("brief.week_name", lang, week=week.week, year=week.year)
+
+
+def week_range(week: IsoWeek, lang: str, long: bool = True) -> str:
+    """'22–28 December 2025' / '22–28 décembre 2025'."""
+    return i18n.format_date_range(week.start, week.end, lang, long=long)
+
+
+def source_name(code: str, lang: str) -> str:
+    """Short reader-facing name of a source ('HHS OCR breach portal (US)'); the code when unknown."""
+    key = f"brief.source.{code}"
+    return i18n.t(key, lang) if key in i18n.STRINGS[lang] else code
+
+
+def join(items: list[str], lang: str) -> str:
+    """'a, b and c' / 'a, b et c' (CLDR list patterns)."""
+    return format_list(items, locale=lang) if items else ""
+
+
+def capitalize_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _versus(value: int, average: float, lang: str) -> str:
+    if value > average:
+        return i18n.t("brief.n.more", lang)
+    if value < average:
+        return i18n.t("brief.n.fewer", lang)
+    return i18n.t("brief.n.same", lang)
+
+
+def _lead(brief: Brief, lang: str) -> str:
+    week = {"week_name": week_name(brief.week, lang), "range": week_range(brief.week, lang)}
+    if brief.is_empty:
+        sentences = [i18n.t("brief.n.lead_empty", lang, **week)]
+    else:
+        sentences = [i18n.t("brief.n.lead", lang, **week,
+                            reports=i18n.plural_t("brief.n.reports", brief.counts.reports, lang,
+                                                  n=i18n.format_int(brief.counts.reports, lang)),
+                            incidents=i18n.plural_t("brief.n.incidents", brief.counts.incidents, lang,
+                                                    n=i18n.format_int(brief.counts.incidents, lang)))]
+    short, long_ = brief.short_average, brief.long_average
+    if short.weeks:
+        values = {"vs_short": _versus(brief.counts.reports, short.reports, lang), "short_n": short.weeks,
+                  "short_average": i18n.format_decimal(short.reports, lang)}
+        if long_.weeks > short.weeks:
+            sentences.append(i18n.t("brief.n.compare", lang, **values, long_n=long_.weeks,
+                                    vs_long=_versus(brief.counts.reports, long_.reports, lang),
+                                    long_average=i18n.format_decimal(long_.reports, lang)))
+        else:
+            sentences.append(i18n.t("brief.n.compare_one", lang, **values))
+    if brief.year_ago is not None:
+        n = brief.year_ago.reports
+        sentences.append(i18n.t("brief.n.year_ago", lang, week_name=week_name(brief.year_ago_week, lang),
+                                n=i18n.format_int(n, lang),
+                                count=i18n.plural_t("brief.n.count", n, lang, n=i18n.format_int(n, lang))))
+    return " ".join(sentences)
+
+
+def _composition(brief: Brief, lang: str) -> str:
+    sentences = []
+    if brief.by_attack_type:
+        top = brief.by_attack_type[0].reports
+        labels = [i18n.attack_type_label(b.key, lang) for b in brief.by_attack_type if b.reports == top]
+        key = "brief.n.top_type" if len(labels) == 1 else "brief.n.top_types"
+        sentences.append(i18n.t(key, lang, labels=join(labels, lang), n=i18n.format_int(top, lang),
+                                total=i18n.format_int(brief.counts.reports, lang)))
+    sentences.append(i18n.t("brief.n.hospitals", lang, hospitals=i18n.format_int(brief.hospitals.reports, lang),
+                            care=i18n.format_int(brief.care_disrupted.reports, lang)))
+    largest = [n for n in brief.notable if n.is_largest and n.individuals_affected is not None]
+    if largest:
+        top = max(largest, key=lambda n: n.individuals_affected)
+        sentences.append(i18n.plural_t("brief.n.largest", top.individuals_affected, lang,
+                                       count=i18n.format_int(top.individuals_affected, lang),
+                                       organization=top.organization))
+    return " ".join(sentences)
+
+
+def _changes(brief: Brief, lang: str) -> str:
+    c = brief.changes
+    return i18n.t("brief.n.changes", lang,
+                  new=i18n.plural_t("brief.n.count", c.new_reports, lang, n=i18n.format_int(c.new_reports, lang)),
+                  revised=i18n.format_int(c.revised_reports, lang))
+
+
+def caveat_phrases(brief: Brief, lang: str) -> list[str]:
+    return [i18n.t(f"brief.n.caveat.{c.kind}", lang, source=source_name(c.source, lang),
+                   as_of=i18n.format_date(c.data_as_of, lang)) for c in brief.caveats]
+
+
+def _coverage(brief: Brief, lang: str) -> str:
+    if not brief.caveats:
+        return i18n.t("brief.n.complete", lang)
+    return i18n.t("brief.n.lower_bound", lang, details=join(caveat_phrases(brief, lang), lang))
+
+
+def narrative(brief: Brief, lang: str) -> tuple[str, ...]:
+    """The brief's summary: a few short paragraphs of plain text (no markup)."""
+    paragraphs = [_lead(brief, lang)]
+    if not brief.is_empty:
+        paragraphs.append(_composition(brief, lang))
+    paragraphs.append(_changes(brief, lang))
+    paragraphs.append(_coverage(brief, lang))
+    return tuple(paragraphs)

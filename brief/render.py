@@ -1,0 +1,438 @@
+"""The brief as a document: HTML (self-contained, prints well), Markdown (for email) and PDF.
+
+`document(brief, lang)` lays out the words, tables and charts once; `to_html`, `to_markdown` and `to_pdf`
+only serialise it, so every format (and the dashboard page) says the same thing. The output depends only
+on the Brief, the language and `generated_at`, which appears on one line and nowhere else: the same
+dataset, week and language give the same bytes.
+
+Charts are exported by kaleido (which drives the machine's Chromium): SVG data URIs in HTML, PNG in PDF.
+"""
+
+from __future__ import annotations
+
+import atexit
+import base64
+import datetime as dt
+import html
+import re
+import threading
+import warnings
+from dataclasses import dataclass, field
+
+import plotly.graph_objects as go
+
+from app import geo, i18n
+from brief import charts, narrative
+from brief.compute import LARGEST_N, MAX_NOTABLE, Breakdown, Brief
+
+FORMATS = ("html", "md", "pdf")
+CHART_WIDTH = 760
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str
+
+
+Cell = str | Link | tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    numeric: tuple[bool, ...]  # right-aligned columns
+
+
+@dataclass(frozen=True)
+class Chart:
+    name: str  # key of charts.figures()
+    alt: str
+    fallback: Table | None = None  # what Markdown shows instead
+
+
+Block = str | Table | Chart | tuple[str, ...]  # paragraph, table, chart, bullet list
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    heading: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    lang: str
+    title: str
+    subtitle: str
+    sections: tuple[Section, ...]
+    sources: str
+    figures: dict[str, go.Figure] = field(compare=False, hash=False)
+    meta_date: str = ""  # ISO date of the data, for the PDF's metadata
+
+
+def _t(key: str, lang: str, **values) -> str:
+    return i18n.t(key, lang, **values)
+
+
+def _n(value: int, lang: str) -> str:
+    return i18n.format_int(value, lang)
+
+
+def _avg(value: float, lang: str) -> str:
+    return i18n.format_decimal(value, lang)
+
+
+def _m49(name: str, lang: str) -> str:
+    key = f"brief.m49.{name}"
+    if not name:
+        return _t("brief.unknown", lang)
+    return _t(key, lang) if key in i18n.STRINGS[lang] else name
+
+
+def _place(country: str, subdivision: str, lang: str) -> str:
+    if country == "US" and subdivision:
+        return f"{geo.subdivision_name(subdivision, lang)}, {i18n.country_name('US', lang)}"
+    return i18n.country_name(country, lang)
+
+
+def _figures_table(brief: Brief, lang: str) -> Table:
+    short, long_ = brief.short_average, brief.long_average
+    year_ago = brief.year_ago
+    not_in_data = _t("brief.not_in_data", lang)
+    rows = [
+        (_t("brief.row.week", lang, range=narrative.week_range(brief.week, lang, long=False)),
+         _n(brief.counts.reports, lang), _n(brief.counts.incidents, lang)),
+        (_t("brief.row.short_average", lang, n=short.weeks), _avg(short.reports, lang), _avg(short.incidents, lang)),
+        (_t("brief.row.long_average", lang, n=long_.weeks), _avg(long_.reports, lang), _avg(long_.incidents, lang)),
+        (_t("brief.row.year_ago", lang, week_name=narrative.week_name(brief.year_ago_week, lang)),
+         _n(year_ago.reports, lang) if year_ago else not_in_data, _n(year_ago.incidents, lang) if year_ago else "–"),
+    ]
+    return Table((_t("brief.col.period", lang), _t("brief.col.reports", lang), _t("brief.col.incidents", lang)),
+                 tuple(rows), (False, True, True))
+
+
+def _week_table(brief: Brief, lang: str) -> Table:
+    rows = [
+        (_t("brief.row.individuals", lang), _n(brief.individuals_affected, lang)),
+        (_t("brief.row.without_count", lang), _n(brief.reports_without_count, lang)),
+        (_t("brief.row.hospitals", lang), _n(brief.hospitals.reports, lang)),
+        (_t("brief.row.care", lang), _n(brief.care_disrupted.reports, lang)),
+    ]
+    if brief.withdrawn:
+        rows.append((_t("brief.row.withdrawn", lang), _n(brief.withdrawn, lang)))
+    return Table((_t("brief.col.measure", lang), _t("brief.col.value", lang)), tuple(rows), (False, True))
+
+
+def _history_fallback(brief: Brief, lang: str, weeks: int = 8) -> Table:
+    rows = tuple((narrative.week_range(p.week, lang, long=False), _n(p.reports, lang), _n(p.incidents, lang))
+                 for p in brief.history[-weeks:])
+    return Table((_t("brief.col.period", lang), _t("brief.col.reports", lang), _t("brief.col.incidents", lang)),
+                 rows, (False, True, True))
+
+
+def _breakdown_table(lines: tuple[Breakdown, ...], first: str, label, lang: str, group_header: str | None = None,
+                     group_label=None) -> Table:
+    headers = ((group_header,) if group_header else ()) + (first, _t("brief.col.reports", lang),
+                                                           _t("brief.col.incidents", lang))
+    rows = tuple(((group_label(b.group),) if group_header else ()) + (label(b.key), _n(b.reports, lang),
+                                                                       _n(b.incidents, lang)) for b in lines)
+    return Table(headers, rows, ((False,) if group_header else ()) + (False, True, True))
+
+
+def _notable_table(brief: Brief, lang: str) -> Table:
+    rows = []
+    for n in brief.notable:
+        why = [_t(k, lang, n=LARGEST_N) for k, flag in (("brief.why.care", n.is_care_disrupted),
+                                                         ("brief.why.hospital", n.is_hospital),
+                                                         ("brief.why.largest", n.is_largest)) if flag]
+        count = "–" if n.individuals_affected is None else _n(n.individuals_affected, lang)
+        rows.append((n.organization, _place(n.country, n.subdivision, lang), i18n.attack_type_label(n.attack_type, lang),
+                     i18n.format_date(n.reported_date, lang), count, ", ".join(why),
+                     tuple(Link(narrative.source_name(s.source, lang), s.url) for s in n.sources)))
+    headers = tuple(_t(f"brief.col.{k}", lang) for k in
+                    ("organization", "place", "type", "date", "individuals", "why", "sources"))
+    return Table(headers, tuple(rows), (False, False, False, False, True, False, False))
+
+
+def _changes_table(brief: Brief, lang: str) -> Table:
+    new, revised = dict(brief.changes.new_by_source), dict(brief.changes.revised_by_source)
+    rows = tuple((narrative.source_name(s, lang), _n(new.get(s, 0), lang), _n(revised.get(s, 0), lang))
+                 for s in sorted(set(new) | set(revised)))
+    return Table((_t("brief.col.source", lang), _t("brief.col.new", lang), _t("brief.col.revised", lang)), rows,
+                 (False, True, True))
+
+
+def _caveat_lines(brief: Brief, lang: str) -> tuple[str, ...]:
+    if not brief.caveats:
+        return (_t("brief.caveat.none", lang),)
+    return tuple(_t(f"brief.caveat.{c.kind}", lang, source=narrative.source_name(c.source, lang),
+                    as_of=i18n.format_date(c.data_as_of, lang),
+                    complete="–" if c.complete_through is None else i18n.format_date(c.complete_through, lang))
+                 for c in brief.caveats)
+
+
+def document(brief: Brief, lang: str) -> Document:
+    """The brief laid out once, for every format."""
+    figs = charts.figures(brief, lang)
+    empty = (_t("brief.empty_week", lang),)
+    sections = [
+        Section("summary", _t("brief.section.summary", lang), narrative.narrative(brief, lang)),
+        Section("figures", _t("brief.section.figures", lang), (
+            _figures_table(brief, lang), _week_table(brief, lang),
+            Chart("history", figs["history"].layout.title.text, _history_fallback(brief, lang)),
+            _t("brief.chart.history.note", lang))),
+    ]
+    types = (Chart("attack_types", figs["attack_types"].layout.title.text),) if "attack_types" in figs else ()
+    type_table = _breakdown_table(brief.by_attack_type, _t("brief.col.type", lang),
+                                  lambda k: i18n.attack_type_label(k, lang), lang)
+    sections.append(Section("types", _t("brief.section.types", lang), types + (type_table,) if types else empty))
+    if brief.is_empty:
+        where = empty
+    elif brief.us_only:
+        where = (_t("brief.where.states", lang), _breakdown_table(
+            brief.by_state, _t("brief.col.state", lang),
+            lambda k: geo.subdivision_name(k, lang) if k else _t("brief.unknown_state", lang), lang))
+    else:
+        where = (_t("brief.where.regions", lang), _breakdown_table(
+            brief.by_region, _t("brief.col.subregion", lang), lambda k: _m49(k, lang), lang,
+            group_header=_t("brief.col.region", lang), group_label=lambda g: _m49(g, lang)))
+    sections.append(Section("where", _t("brief.section.where", lang), where))
+    sections.append(Section("status", _t("brief.section.status", lang), (_breakdown_table(
+        brief.by_status, _t("brief.col.status", lang), lambda k: _t(f"brief.status.{k}", lang), lang),)))
+    notable = ((_t("brief.notable.caption", lang, largest=LARGEST_N, shown=_n(len(brief.notable), lang),
+                   total=_n(brief.notable_total, lang)), _notable_table(brief, lang))
+               if brief.notable else (_t("brief.notable.none", lang),))
+    sections.append(Section("notable", _t("brief.section.notable", lang), notable))
+    c = brief.changes
+    changes = [_t("brief.changes.text", lang,
+                  new=i18n.plural_t("brief.n.count", c.new_reports, lang, n=_n(c.new_reports, lang)),
+                  earlier=_n(c.new_about_earlier_weeks, lang), revised=_n(c.revised_reports, lang))]
+    if c.new_by_source or c.revised_by_source:
+        changes.append(_changes_table(brief, lang))
+    changes.append(_t("brief.changes.explain", lang))
+    sections.append(Section("changes", _t("brief.section.changes", lang), tuple(changes)))
+    sections.append(Section("caveats", _t("brief.section.caveats", lang), (_caveat_lines(brief, lang),)))
+    sections.append(Section("method", _t("brief.section.method", lang), (
+        _t("brief.method.counts", lang), _t("brief.method.averages", lang),
+        _t("brief.method.notable", lang, n=LARGEST_N))))
+    as_of = i18n.format_date_long(brief.data_as_of, lang) if brief.data_as_of is not None else "–"
+    subtitle = narrative.capitalize_first(_t(
+        "brief.subtitle", lang, week_name=narrative.week_name(brief.week, lang),
+        range=narrative.week_range(brief.week, lang), as_of=as_of))
+    sources = _t("brief.sources", lang, sources=_t("brief.sources_sep", lang).join(
+        i18n.source_label(s, lang) for s in brief.sources))
+    return Document(lang, _t("brief.title", lang), subtitle, tuple(sections), sources, figs,
+                    brief.data_as_of.date().isoformat() if brief.data_as_of is not None else "")
+
+
+def generated_line(generated_at: dt.datetime, lang: str) -> str:
+    stamp = generated_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M")
+    return _t("brief.generated", lang, time=stamp)
+
+
+# --- chart export (kaleido + Chromium) ---------------------------------------------------------
+
+_KALEIDO_LOCK = threading.Lock()
+_kaleido_started = False
+
+
+def _ensure_kaleido() -> None:
+    """One Chromium for every chart of the process (each fresh start costs seconds); stopped at exit."""
+    global _kaleido_started
+    if _kaleido_started:
+        return
+    import kaleido
+
+    kaleido.start_sync_server(silence_warnings=True)
+    atexit.register(kaleido.stop_sync_server, silence_warnings=True)
+    _kaleido_started = True
+
+
+def chart_image(fig: go.Figure, fmt: str) -> bytes:
+    """The figure as SVG or PNG bytes, the same for the same figure (plotly's random element ids are fixed)."""
+    fig = go.Figure(fig)
+    fig.update_layout(width=CHART_WIDTH)
+    for k, trace in enumerate(fig.data):
+        trace.uid = f"trace{k}"  # else plotly.js draws random ids into the SVG (patterns, clip paths)
+    with _KALEIDO_LOCK, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "kopts is ignored when using a server": we pass none
+        try:
+            _ensure_kaleido()
+            data = fig.to_image(format=fmt, width=CHART_WIDTH, height=fig.layout.height, scale=2 if fmt == "png" else 1)
+        except Exception as err:  # kaleido reports a missing browser in several ways
+            raise RuntimeError(f"cannot export the brief's charts with kaleido (it needs Chromium, e.g. "
+                               f"/usr/bin/chromium): {err}") from err
+    if fmt == "svg":
+        uid = re.search(rb'id="defs-([0-9a-f]+)"', data)
+        if uid:
+            data = data.replace(uid.group(1), b"brief")
+    return data
+
+
+def _data_uri(data: bytes, fmt: str) -> str:
+    mime = "image/svg+xml" if fmt == "svg" else "image/png"
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+# --- HTML --------------------------------------------------------------------------------------
+
+CSS = """
+:root { --ink: #1b1b1b; --muted: #555; --rule: #d0d0d0; --accent: #D55E00; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; color: var(--ink); line-height: 1.45;
+       max-width: 820px; margin: 2rem auto; padding: 0 1rem; font-size: 15px; }
+header { border-bottom: 3px solid var(--accent); margin-bottom: 1.2rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .3rem; }
+.subtitle { color: var(--muted); margin: 0 0 .8rem; }
+h2 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; border-bottom: 1px solid var(--rule); padding-bottom: .2rem; }
+section.summary p { font-size: 1.02rem; }
+table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .9rem; }
+th, td { border-bottom: 1px solid var(--rule); padding: .3rem .45rem; text-align: left; vertical-align: top; }
+th { background: #f3f3f3; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+figure { margin: .8rem 0; }
+figure img { width: 100%; height: auto; display: block; }
+ul.caveats li { margin-bottom: .3rem; }
+a { color: #0b5394; }
+footer { margin-top: 2rem; border-top: 1px solid var(--rule); color: var(--muted); font-size: .85rem; }
+@page { size: A4; margin: 16mm 14mm 18mm; }
+section.notable table { font-size: .82rem; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  h2 { break-after: avoid; }
+  figure, tr { break-inside: avoid; }
+  thead { display: table-header-group; }
+  a { color: inherit; }
+  /* On paper the link's address is shown too. */
+  td.sources a::after { content: " " attr(href); display: block; font-size: 6.5pt; color: var(--muted);
+                        word-break: break-all; }
+  section.notable table { font-size: 8pt; }
+}
+""".strip()
+
+
+def _html_cell(cell: Cell) -> str:
+    if isinstance(cell, Link):
+        return f'<a href="{html.escape(cell.url)}">{html.escape(cell.text)}</a>'
+    if isinstance(cell, tuple):
+        return "<br>".join(_html_cell(c) for c in cell)
+    return html.escape(cell)
+
+
+def _html_table(table: Table) -> list[str]:
+    def cls(k: int, extra: str = "") -> str:
+        names = " ".join(n for n in (("num" if table.numeric[k] else ""), extra) if n)
+        return f' class="{names}"' if names else ""
+
+    lines = ["<table>", "<thead><tr>" + "".join(f"<th{cls(k)}>{html.escape(h)}</th>"
+                                                for k, h in enumerate(table.headers)) + "</tr></thead>", "<tbody>"]
+    for row in table.rows:
+        lines.append("<tr>" + "".join(
+            f"<td{cls(k, 'sources' if isinstance(c, tuple) else '')}>{_html_cell(c)}</td>"
+            for k, c in enumerate(row)) + "</tr>")
+    return lines + ["</tbody>", "</table>"]
+
+
+def to_html(doc: Document, generated_at: dt.datetime, chart_format: str = "svg") -> str:
+    """A self-contained page: inline CSS, charts as data URIs, no script, nothing fetched from elsewhere."""
+    lines = ["<!DOCTYPE html>", f'<html lang="{doc.lang}">', "<head>", '<meta charset="utf-8">',
+             '<meta name="viewport" content="width=device-width, initial-scale=1">',
+             f"<title>{html.escape(doc.title)} — {html.escape(doc.subtitle)}</title>",
+             '<meta name="generator" content="healthcare cyberattack observatory">']
+    if doc.meta_date:  # PDF metadata dates: the data's date, so a rebuild gives the same file
+        lines += [f'<meta name="dcterms.created" content="{doc.meta_date}">',
+                  f'<meta name="dcterms.modified" content="{doc.meta_date}">']
+    lines += ["<style>", CSS, "</style>", "</head>", "<body>", "<header>",
+              f"<h1>{html.escape(doc.title)}</h1>", f'<p class="subtitle">{html.escape(doc.subtitle)}</p>',
+              "</header>"]
+    for section in doc.sections:
+        lines.append(f'<section class="{section.key}">')
+        lines.append(f"<h2>{html.escape(section.heading)}</h2>")
+        for block in section.blocks:
+            if isinstance(block, Table):
+                lines += _html_table(block)
+            elif isinstance(block, Chart):
+                uri = _data_uri(chart_image(doc.figures[block.name], chart_format), chart_format)
+                lines.append(f'<figure><img src="{uri}" alt="{html.escape(block.alt)}"></figure>')
+            elif isinstance(block, tuple):
+                lines.append('<ul class="caveats">' + "".join(f"<li>{html.escape(b)}</li>" for b in block) + "</ul>")
+            else:
+                lines.append(f"<p>{html.escape(block)}</p>")
+        lines.append("</section>")
+    lines += ["<footer>", f"<p>{html.escape(doc.sources)}</p>",
+              f'<p class="generated">{html.escape(generated_line(generated_at, doc.lang))}</p>',
+              "</footer>", "</body>", "</html>", ""]
+    return "\n".join(lines)
+
+
+# --- Markdown ----------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_ST_SPECIAL = re.compile(r"([\\`*_\[\]<>|#$~:])")  # Streamlit's Markdown adds $math$, ~strike~ and :emoji:
+
+
+def md_escape(text: str, streamlit: bool = False) -> str:
+    """Text that Markdown shows as written (organisation names can hold * _ | < ...)."""
+    return (_ST_SPECIAL if streamlit else _MD_SPECIAL).sub(r"\\\1", text)
+
+
+def _md_cell(cell: Cell, streamlit: bool) -> str:
+    if isinstance(cell, Link):
+        return f"[{md_escape(cell.text, streamlit)}]({cell.url.replace(' ', '%20').replace(')', '%29')})"
+    if isinstance(cell, tuple):
+        return ", ".join(_md_cell(c, streamlit) for c in cell)
+    return md_escape(cell, streamlit)
+
+
+def md_table(table: Table, streamlit: bool = False) -> list[str]:
+    """A pipe table (GitHub-flavoured Markdown); `streamlit`: escaped for st.markdown."""
+    lines = ["| " + " | ".join(md_escape(h, streamlit) for h in table.headers) + " |",
+             "|" + "|".join("---:" if num else ":---" for num in table.numeric) + "|"]
+    lines += ["| " + " | ".join(_md_cell(c, streamlit) for c in row) + " |" for row in table.rows]
+    return lines
+
+
+def to_markdown(doc: Document, generated_at: dt.datetime) -> str:
+    """Plain Markdown for email: headings, paragraphs, pipe tables, links; no HTML, no images."""
+    lines = [f"# {md_escape(doc.title)}", "", f"*{md_escape(doc.subtitle)}*", ""]
+    for section in doc.sections:
+        lines += [f"## {md_escape(section.heading)}", ""]
+        for block in section.blocks:
+            if isinstance(block, Table):
+                lines += md_table(block) + [""]
+            elif isinstance(block, Chart):
+                if block.fallback is not None:  # email: the chart's latest weeks as a table
+                    lines += [f"*{md_escape(block.alt)}*", ""] + md_table(block.fallback) + [""]
+            elif isinstance(block, tuple):
+                lines += [f"- {md_escape(b)}" for b in block] + [""]
+            else:
+                lines += [md_escape(block), ""]
+    lines += ["---", "", md_escape(doc.sources), "", md_escape(generated_line(generated_at, doc.lang)), ""]
+    return "\n".join(lines)
+
+
+# --- PDF ---------------------------------------------------------------------------------------
+
+def to_pdf(doc: Document, generated_at: dt.datetime) -> bytes:
+    """The HTML version printed by WeasyPrint (print CSS, A4), charts as PNG images."""
+    from weasyprint import HTML
+
+    return HTML(string=to_html(doc, generated_at, chart_format="png")).write_pdf()
+
+
+def render(brief: Brief, lang: str, fmt: str, generated_at: dt.datetime | None = None) -> bytes:
+    """The brief in `fmt` (html, md or pdf) as bytes (UTF-8 for text)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
+    generated_at = generated_at or dt.datetime.now(dt.UTC)
+    doc = document(brief, lang)
+    if fmt == "pdf":
+        return to_pdf(doc, generated_at)
+    return (to_html(doc, generated_at) if fmt == "html" else to_markdown(doc, generated_at)).encode("utf-8")
+
+
+__all__ = ["FORMATS", "MAX_NOTABLE", "Chart", "Document", "Link", "Section", "Table", "document", "md_escape",
+           "md_table", "render", "to_html", "to_markdown", "to_pdf"]

@@ -1,0 +1,139 @@
+"""The weekly brief page through AppTest: both languages, the same numbers as brief.compute, the week in the URL,
+the language per user (URL, then the browser's locale, then English) and never shared between sessions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import brief_frames as frames
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app import data, i18n
+from brief import render
+from brief.compute import compute_brief
+
+ROOT = Path(__file__).resolve().parent.parent
+DASHBOARD = str(ROOT / "dashboard.py")
+BRIEF_PAGE = "app/views/brief.py"
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory) -> Path:
+    return frames.write_data_dir(tmp_path_factory.mktemp("brief_view") / "data")
+
+
+@pytest.fixture
+def session(data_dir, monkeypatch):
+    monkeypatch.setenv(data.DATA_DIR_ENV, str(data_dir))
+
+    def open_(locale: str | None = None, brief_page: bool = True, **params) -> AppTest:
+        at = AppTest.from_file(DASHBOARD, default_timeout=60)
+        if locale:
+            at.context = {"locale": locale}
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.run()  # the default page first, as a browser would
+        if brief_page:
+            at.switch_page(BRIEF_PAGE).run()
+            assert not at.exception, at.exception
+        return at
+
+    return open_
+
+
+def metrics(at: AppTest) -> list[tuple[str, str]]:
+    return [(m.label, m.value) for m in at.metric]
+
+
+def expected_metrics(week: str, lang: str) -> list[tuple[str, str]]:
+    brief = compute_brief(frames.incidents(), frames.COVERAGE, week)
+    t = i18n.t
+    return [
+        (t("brief.metric.reports", lang), i18n.format_int(brief.counts.reports, lang)),
+        (t("brief.metric.incidents", lang), i18n.format_int(brief.counts.incidents, lang)),
+        (t("brief.metric.short_average", lang, n=brief.short_average.weeks),
+         i18n.format_decimal(brief.short_average.reports, lang)),
+        (t("brief.metric.long_average", lang, n=brief.long_average.weeks),
+         i18n.format_decimal(brief.long_average.reports, lang)),
+        (t("brief.metric.year_ago", lang, year=brief.year_ago_week.year), i18n.format_int(brief.year_ago.reports, lang) if brief.year_ago else "–"),
+    ]
+
+
+@pytest.mark.parametrize(("lang", "title", "values"), [
+    ("en", "Cyberattacks on healthcare: weekly brief", ["4", "3", "1.2", "0.1", "2"]),
+    ("fr", "Cyberattaques contre la santé\u00a0: note hebdomadaire", ["4", "3", "1,2", "0,1", "2"]),
+])
+def test_the_page_shows_the_numbers_compute_gives(session, lang, title, values):
+    at = session(lang=lang, week="2020-W53")
+    assert at.title[0].value == title
+    assert metrics(at) == expected_metrics("2020-W53", lang)
+    assert [v for _, v in metrics(at)] == values  # and those are the hand-counted ones
+    brief = compute_brief(frames.incidents(), frames.COVERAGE, "2020-W53")
+    doc = render.document(brief, lang)
+    # The tables are the exports' tables, cell for cell.
+    figures_table = "\n".join(render.md_table(doc.sections[1].blocks[0], streamlit=True))
+    assert any(m.value == figures_table for m in at.markdown)
+    assert len(at.get("plotly_chart")) == 2
+    assert len(at.warning) == len(brief.caveats) == 4  # one warning per coverage caveat, naming the source
+    assert "EuRepoC" in at.warning[0].value and "HHS OCR" in at.warning[1].value
+    assert [h.value for h in at.subheader] == [s.heading for s in doc.sections]
+
+
+def test_the_default_week_is_the_latest_complete_one(session):
+    at = session()
+    assert at.selectbox(key="brief_week").value == "2021-W01"
+    assert metrics(at) == expected_metrics("2021-W01", "en")
+    assert "week" not in at.query_params
+
+
+def test_choosing_a_week_changes_the_numbers_and_the_url(session):
+    at = session(lang="fr")
+    at.selectbox(key="brief_week").set_value("2020-W50").run()
+    assert not at.exception
+    assert metrics(at) == expected_metrics("2020-W50", "fr")
+    assert at.query_params["week"] == "2020-W50"
+    assert any("Aucun signalement cette semaine." in m.value for m in at.markdown)
+
+
+def test_a_bad_week_in_the_url_falls_back_to_the_default(session):
+    at = session(week="2021-W53")
+    assert at.selectbox(key="brief_week").value == "2021-W01"
+
+
+# --- the language: per user ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("locale", "params", "lang"), [
+    ("fr-FR", {}, "fr"),  # the browser's language
+    ("fr-CA", {}, "fr"),
+    ("fr-FR", {"lang": "en"}, "en"),  # ?lang= wins over the browser
+    ("en-GB", {"lang": "fr"}, "fr"),
+    ("de-DE", {}, "en"),  # a language we do not have: English
+    (None, {}, "en"),  # a client that sends no locale
+])
+def test_url_then_browser_then_english(session, locale, params, lang):
+    at = session(locale=locale, **params)
+    assert at.title[0].value == i18n.t("brief.title", lang)
+    assert at.radio(key="f_lang").value == lang
+
+
+def test_a_french_browser_keeps_french_without_lang_in_the_url(session):
+    at = session(locale="fr-FR")
+    assert "lang" not in at.query_params  # the browser gives French anyway
+    at.radio(key="f_lang").set_value("en").run()
+    assert at.query_params["lang"] == "en"  # a choice against the browser's is kept in the link
+
+
+def test_two_sessions_in_two_languages_do_not_share_their_language(session):
+    french = session(lang="fr", week="2020-W53")
+    english = session(week="2020-W53")
+    assert french.title[0].value.startswith("Cyberattaques") and english.title[0].value.startswith("Cyberattacks")
+    # Each reruns after the other has run: neither picks up the other's language.
+    french.run()
+    english.run()
+    french.selectbox(key="brief_week").set_value("2021-W01").run()
+    assert metrics(french) == expected_metrics("2021-W01", "fr")
+    english.run()
+    assert metrics(english) == expected_metrics("2020-W53", "en")
+    assert english.markdown[0].value.startswith("In week 53 of 2020")
+    assert french.markdown[0].value.startswith("Pour la semaine 1 de 2021")
