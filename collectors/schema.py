@@ -85,6 +85,9 @@ COLUMNS: tuple[Column, ...] = (
            "several values joined by `; `)."),
     Column("business_associate_involved", "boolean", "True when the source says a business associate "
            "(a vendor) was involved; empty when the source does not say."),
+    Column("vendor", "str", "The vendor (business associate) whose breach the report stems from, as the source names "
+           "it (HHS: taken from OCR's closing summary, which is not stored); empty when not named. "
+           "collectors/vendors.py groups reports of one vendor breach."),
     Column("is_removed_by_source", "bool", "True when later exports of the source no longer list this report "
            "(HHS: OCR deleted a duplicate filing, or the filing reappeared with other details and so as another "
            "row). Kept for traceability; left out of every count.", nullable=False),

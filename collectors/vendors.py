@@ -36,6 +36,8 @@ OWN_FILING_DAYS = 30
 PHYSICAL = frozenset({"theft", "loss", "improper_disposal"})
 # Names shared by separate companies (the 30-odd Blue Cross Blue Shield companies): never grouped on.
 UMBRELLA_NAMES = frozenset({"bluecrossblueshield", "bluecrossandblueshield", "bcbs", "blueshield", "bluecross"})
+# A longer capture is a sentence, not a name.
+MAX_NAME_CHARS = 120
 # A week with at least this many business-associate filings of one attack type and no vendor named is a lead.
 CLUSTER_MIN_REPORTS = 10
 
@@ -58,16 +60,16 @@ _NOT_A_NAME = re.compile(
     r"|^(?:On|In|During|After|Before|Between|From|Since|Following|Upon|As|At|When|Additionally|However|Also|"
     r"Further|Furthermore|Moreover|Subsequently|Specifically|Therefore|Thus|Unfortunately|Then|Later)\b"
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d",
-    re.I,
+    re.IGNORECASE,
 )
 # A full stop ends the name unless it ends an abbreviation ("Inc.", "St.") and no sentence starts after it.
-_ABBREVIATIONS = frozenset("inc co corp ltd st dr jr mt ft bros assn assoc llc l.l.c p.c n.a".split())
+_ABBREVIATIONS = frozenset(["inc", "co", "corp", "ltd", "st", "dr", "jr", "mt", "ft", "bros", "assn", "assoc", "llc", "l.l.c", "p.c", "n.a"])
 _FULL_STOP = re.compile(r"(?P<word>[\w.]+)\.\s+(?P<next>[A-Z]\w*)")
 _ROLE_AFTER = re.compile(r",\s+(?:The\s+|the\s+)?(?:CE|BA|OCR|HHS)\b")
-_SENTENCE_STARTS = frozenset("The This That It Its On In A An OCR CE BA HHS PHI After As Following".split())
-_TRADE_NAME = re.compile(r".*?(?:\bd/b/a\b|\bd\.b\.a\.|\bdba\b|\bdoing\s+business\s+as\b|\s’\s)\s*", re.I)
+_SENTENCE_STARTS = frozenset(["The", "This", "That", "It", "Its", "On", "In", "A", "An", "OCR", "CE", "BA", "HHS", "PHI", "After", "As", "Following"])
+_TRADE_NAME = re.compile(r".*?(?:\bd/b/a\b|\bd\.b\.a\.|\bdba\b|\bdoing\s+business\s+as\b|\s’\s)\s*", re.IGNORECASE)
 _LEGAL_FORM = re.compile(r"(?:[,\s]+(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|co|corp|corporation|company|"
-                         r"pc|p\.c|pllc|lp|plc|n\.a)\.?)+\s*$", re.I)
+                         r"pc|p\.c|pllc|lp|plc|n\.a)\.?)+\s*$", re.IGNORECASE)
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
 
 
@@ -79,7 +81,7 @@ def vendor_from_description(text: str | None) -> str | None:
     found = [m for pattern in (_AFTER, _BEFORE) for m in pattern.finditer(text)]
     for match in sorted(found, key=lambda m: m.start()):
         name = _first_sentence(match.group("name")).strip(" ,")
-        if len(name) >= 3 and not _NOT_A_NAME.search(name) and len(vendor_key(name)) >= 3:
+        if 3 <= len(name) <= MAX_NAME_CHARS and not _NOT_A_NAME.search(name) and len(vendor_key(name)) >= 3:
             return name
     return None
 
@@ -89,7 +91,8 @@ def _first_sentence(name: str) -> str:
     for stop in _FULL_STOP.finditer(name):
         word = stop.group("word").lower()
         if (word not in _ABBREVIATIONS and len(word) > 1) or stop.group("next") in _SENTENCE_STARTS:
-            return name[:stop.start("word") + len(stop.group("word"))]
+            end = stop.start("word") + len(stop.group("word")) + (1 if word in _ABBREVIATIONS else 0)
+            return name[:end]
     return name
 
 
@@ -99,7 +102,7 @@ def display_name(name: str) -> str:
     trade = _TRADE_NAME.sub("", name, count=1) if _TRADE_NAME.match(name) else name
     trade = _BRACKETS.sub("", trade)
     trade = _LEGAL_FORM.sub("", trade).strip(" ,")
-    return re.sub(r"^the\s+", "", trade, flags=re.I) or name
+    return re.sub(r"^the\s+", "", trade, flags=re.IGNORECASE) or name
 
 
 def vendor_key(name: str) -> str:
@@ -198,9 +201,11 @@ def rollup(frame: pd.DataFrame) -> pd.DataFrame:
 def events(frame: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
     """One row per vendor event: vendor, first and last filing, reports, reporting organisations, and the
     sum of individuals the reports give (clients may count the same people twice: an upper bound)."""
-    joined = members.merge(frame, on="record_id", how="left", suffixes=("_event", ""))
+    columns = ["record_id", "reported_date", "organization", "individuals_affected"]
+    joined = members.rename(columns={"vendor": "event_vendor"}).merge(frame.loc[:, columns], on="record_id",
+                                                                      how="left")
     table = joined.groupby("vendor_event_id", sort=False).agg(
-        vendor=("vendor_event", "first"),
+        vendor=("event_vendor", "first"),
         first_reported=("reported_date", "min"),
         last_reported=("reported_date", "max"),
         reports=("record_id", "size"),

@@ -16,7 +16,7 @@ from datetime import datetime
 import pandas as pd
 import requests
 
-from collectors import link, normalise, schema
+from collectors import link, normalise, schema, vendors
 from collectors.errors import SourceFormatError
 from collectors.raw import RawExport
 
@@ -30,6 +30,31 @@ INFO = {
     "licence": "US federal government work: public domain in the US (17 U.S.C. §105)",
     "status": "confirmed",
     "lists": ("under_investigation", "archive"),
+    # What it counts and its known biases, for the dashboard's methodology page (data/README.md says more).
+    "counts": {
+        "en": "Breaches of unsecured health information affecting 500 or more people, filed by US healthcare "
+              "providers, health plans, clearinghouses and their business associates since October 2009: not "
+              "only cyberattacks (lost laptops and misdirected mail too; attack_type tells them apart).",
+        "fr": "Violations de données de santé non protégées touchant 500 personnes ou plus, déclarées depuis "
+              "octobre 2009 par les établissements de santé, assureurs, intermédiaires américains et leurs "
+              "prestataires : pas seulement des cyberattaques (ordinateurs perdus, courriers mal adressés ; "
+              "attack_type les distingue).",
+    },
+    "biases": {
+        "en": ("Counted on the filing date, not the date of the attack, which can be months earlier.",
+               ("Ransomware is undercounted for open cases: it is read from OCR's closing summaries, which open "
+                "cases do not have."),
+               "Breaches of fewer than 500 people are not published.",
+               "One attack on a vendor can appear as dozens of filings by its clients (see vendor breaches).",
+               "The state is the filer's, not necessarily the patients'."),
+        "fr": ("Comptées à la date de déclaration, pas à celle de l'attaque, parfois antérieure de plusieurs mois.",
+               ("Les rançongiciels sont sous-comptés pour les dossiers ouverts : ils sont repérés dans les résumés "
+                "de clôture de l'OCR, que les dossiers ouverts n'ont pas."),
+               "Les violations touchant moins de 500 personnes ne sont pas publiées.",
+               ("Une attaque contre un prestataire peut apparaître comme des dizaines de déclarations de ses "
+                "clients (voir les violations chez des prestataires)."),
+               "L'État est celui du déclarant, pas forcément celui des patients."),
+    },
 }
 
 LISTS = ("under_investigation", "archive")
@@ -196,6 +221,8 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         "is_placeholder_count": counts.isin(PLACEHOLDER_COUNTS).fillna(False).astype(bool),
         "breach_location": table["location"].str.replace(r"\s*,\s*", "; ", regex=True).replace("", None),
         "business_associate_involved": table["ba"].str.lower().map({"yes": True, "no": False}).astype("boolean"),
+        # The vendor OCR's summary names ("its business associate (BA), <Name>, ..."); only the name is kept.
+        "vendor": table["description"].map(vendors.vendor_from_description),
         "is_removed_by_source": False,
         "status": "confirmed",
         "source_list": list_kind,

@@ -1,0 +1,79 @@
+"""What the journalists' views share: URL state, the citation block and the download buttons (calls st.*).
+
+The pure parts live in app.citation, app.downloads and app.explore; this module only draws them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import streamlit as st
+
+from app import citation, data, downloads, i18n, labels
+
+
+def url_params(names: Sequence[str]) -> dict[str, list[str]]:
+    """The URL's values of `names` (each a list: a parameter may repeat)."""
+    return {name: st.query_params.get_all(name) for name in names if name in st.query_params}
+
+
+def write_url(params: Mapping[str, Sequence[str]], names: Sequence[str]) -> None:
+    """Make the URL's parameters `names` equal `params`, touching nothing else."""
+    for name in names:
+        wanted = list(params.get(name, ()))
+        if not wanted:
+            if name in st.query_params:
+                del st.query_params[name]
+        elif st.query_params.get_all(name) != wanted:
+            st.query_params[name] = wanted
+
+
+def current_link(page: str, lang: str) -> str:
+    """The link that reproduces this view: the page's address and every URL parameter, the language
+    included (a link without ?lang= would open in the reader's browser language)."""
+    params = {name: st.query_params.get_all(name) for name in st.query_params}
+    params["lang"] = [lang]
+    try:
+        base = st.context.url
+    except (AttributeError, RuntimeError):  # a test harness without a browser
+        base = None
+    return citation.view_url(base, page, params)
+
+
+def provenance(page: str, lang: str, sources: Sequence[str],
+               filters: Sequence[tuple[str, str]] = ()) -> citation.Provenance:
+    dataset = data.load_dataset()
+    return citation.Provenance(as_of=dataset.as_of, sha256=data.dataset_sha256(),
+                               view_url=current_link(page, lang), accessed=dt.date.today(),
+                               sources=tuple(sorted(sources)), filters=tuple(filters))
+
+
+def source_names(codes: Sequence[str]) -> dict[str, list[str]]:
+    return {lang: [labels.source_short(code, lang) for code in sorted(codes)] for lang in i18n.LANGUAGES}
+
+
+def citation_block(prov: citation.Provenance, lang: str) -> None:
+    """The citation in both languages, in a code box (it has a copy button), pinned to the data version."""
+    with st.expander(i18n.t("x.cite.header", lang), expanded=False):
+        st.caption(i18n.t("x.cite.caption", lang))
+        st.code(citation.citations(prov, source_names(prov.sources)), language=None, wrap_lines=True)
+
+
+def download_buttons(rows: pd.DataFrame, prov: citation.Provenance, lang: str, key: str,
+                     what: str = "incidents") -> None:
+    """Excel and zipped-CSV downloads of exactly `rows`, built only when the reader clicks."""
+    stem = downloads.file_stem(prov.accessed, what)
+    names = source_names(prov.sources)
+    col_excel, col_csv = st.columns(2)
+    too_big = len(rows) > downloads.EXCEL_MAX_ROWS
+    col_excel.download_button(
+        i18n.t("x.download.excel", lang), data=lambda: downloads.xlsx_bytes(rows, prov, lang, names),
+        file_name=f"{stem}.xlsx", on_click="ignore", key=f"{key}_xlsx", icon=":material/table:",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", disabled=too_big)
+    col_csv.download_button(
+        i18n.t("x.download.csv", lang), data=lambda: downloads.zip_bytes(rows, prov, lang, names),
+        file_name=f"{stem}.zip", mime="application/zip", on_click="ignore", key=f"{key}_zip",
+        icon=":material/folder_zip:")
+    st.caption(i18n.t("x.download.caption", lang, rows=i18n.format_int(len(rows), lang)))

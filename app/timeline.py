@@ -1,0 +1,77 @@
+"""One incident as a reader follows it: the attack, the claim, the press, the regulator filing. Pure functions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+# The usual order of events on one day: the attack, then its claim, the press, the filing.
+STEPS = ("attack", "claimed", "reported", "confirmed")
+INCIDENT_PREFIX, VENDOR_PREFIX = "inc:", "vnd:"
+
+
+@dataclass(frozen=True)
+class IncidentSummary:
+    reports: int
+    sources: int  # distinct sources ("confirmed by N sources")
+    statuses: tuple[str, ...]  # in the order confirmed, reported, claimed
+    first_reported: pd.Timestamp
+    last_reported: pd.Timestamp
+    attack_date: pd.Timestamp | None
+    largest_count: int | None  # the largest number of people a report gives (sources often differ)
+
+
+def kind_of(identifier: str) -> str | None:
+    """'incident', 'vendor' or None for a string that is neither id."""
+    text = (identifier or "").strip()
+    if text.startswith(INCIDENT_PREFIX) and len(text) > len(INCIDENT_PREFIX):
+        return "incident"
+    if text.startswith(VENDOR_PREFIX) and len(text) > len(VENDOR_PREFIX):
+        return "vendor"
+    return None
+
+
+def summary(reports: pd.DataFrame) -> IncidentSummary:
+    attack = reports["incident_date"].dropna()
+    counts = reports["individuals_affected"].dropna()
+    present = set(reports["status"])
+    return IncidentSummary(
+        reports=len(reports),
+        sources=int(reports["source"].nunique()),
+        statuses=tuple(s for s in ("confirmed", "reported", "claimed") if s in present),
+        first_reported=reports["reported_date"].min(),
+        last_reported=reports["reported_date"].max(),
+        attack_date=attack.min() if len(attack) else None,
+        largest_count=int(counts.max()) if len(counts) else None,
+    )
+
+
+def timeline(reports: pd.DataFrame) -> pd.DataFrame:
+    """date, step (attack / claimed / reported / confirmed), source, organization (as that source names it),
+    source_url, record_id: the attack dates its reports give, then each report on its reported date."""
+    dated = reports.loc[reports["incident_date"].notna()]
+    attacks = pd.DataFrame({
+        "date": dated["incident_date"], "step": "attack", "source": dated["source"],
+        "organization": dated["organization"], "source_url": dated["source_url"], "record_id": dated["record_id"],
+    })
+    steps = pd.DataFrame({
+        "date": reports["reported_date"], "step": reports["status"], "source": reports["source"],
+        "organization": reports["organization"], "source_url": reports["source_url"],
+        "record_id": reports["record_id"],
+    })
+    both = pd.concat([attacks, steps], ignore_index=True)
+    both["_order"] = both["step"].map({s: i for i, s in enumerate(STEPS)})
+    both = both.sort_values(["date", "_order", "source", "record_id"], kind="stable")
+    return both.drop(columns="_order").reset_index(drop=True)
+
+
+def multi_source_incidents(frame: pd.DataFrame, limit: int = 20) -> pd.DataFrame:
+    """Incidents reported by two sources or more, most sources first then newest: entry points (named as
+    their earliest report names them)."""
+    grouped = frame.sort_values(["reported_date", "record_id"]).groupby("incident_id").agg(
+        sources=("source", "nunique"), reports=("record_id", "size"),
+        organization=("organization", "first"), country=("country", "first"),
+        first_reported=("reported_date", "min"))
+    grouped = grouped.loc[grouped["sources"] >= 2]
+    return grouped.sort_values(["sources", "first_reported"], ascending=[False, False]).head(limit).reset_index()

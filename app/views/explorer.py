@@ -1,0 +1,83 @@
+"""Explorer: search, filter, sort and page through every report; each row links to its source and its
+incident page; download exactly the rows selected; cite the view. Everything lives in the URL."""
+
+import streamlit as st
+
+from app import data, explore, filters, i18n, share
+from app.explore import ExplorerState
+
+lang = filters.current_language()
+dataset = data.load_dataset()
+selection_filters = filters.sidebar_filters(dataset.options, lang)
+members, events = data.vendor_rollup()
+vendor_labels = dict(zip(members["record_id"], members["vendor"]))
+event_labels = dict(zip(events["vendor_event_id"], events["vendor"]))
+
+if "x_q" not in st.session_state:  # first draw in this session: the link decides
+    seed = explore.state_from_params(share.url_params(explore.EXPLORER_PARAMS))
+    st.session_state.update(x_q=seed.query, x_sort=seed.sort, x_desc=seed.descending, x_page=seed.page,
+                            x_size=seed.page_size, x_vendor=seed.vendor_event)
+    st.session_state["x_signature"] = None
+elif st.query_params.get("vendor", "") not in ("", st.session_state.get("x_vendor_written", "")):
+    # The URL changed under us: a page link from a vendor event's page.
+    st.session_state["x_vendor"] = explore.state_from_params(share.url_params(["vendor"])).vendor_event
+
+st.title(i18n.t("x.explorer.title", lang))
+st.caption(i18n.t("x.explorer.intro", lang))
+col_search, col_sort, col_order, col_size = st.columns([4, 2, 1, 1], vertical_alignment="bottom")
+query = col_search.text_input(i18n.t("x.explorer.search", lang), key="x_q", persist_state="session",
+                              placeholder=i18n.t("x.explorer.search_placeholder", lang))
+sort = col_sort.selectbox(i18n.t("x.explorer.sort", lang), explore.SORT_COLUMNS, key="x_sort",
+                          persist_state="session", format_func=lambda c: i18n.t(f"x.sort.{c}", lang))
+descending = col_order.toggle(i18n.t("x.explorer.descending", lang), key="x_desc", persist_state="session")
+page_size = col_size.selectbox(i18n.t("x.explorer.page_size", lang), explore.PAGE_SIZES, key="x_size",
+                               persist_state="session")
+vendor_event = st.session_state.get("x_vendor", "")
+if vendor_event:
+    col_vendor, col_clear = st.columns([5, 1], vertical_alignment="center")
+    col_vendor.info(i18n.t("x.explorer.vendor_only", lang, vendor=event_labels.get(vendor_event, vendor_event)))
+    if col_clear.button(i18n.t("x.explorer.vendor_clear", lang), key="x_vendor_clear"):
+        st.session_state["x_vendor"] = vendor_event = ""
+
+state = ExplorerState(query=query.strip(), vendor_event=vendor_event, sort=sort, descending=descending,
+                      page_size=page_size)
+selected = data.apply_filters(dataset.incidents, selection_filters)
+rows = explore.sort_rows(explore.select(selected, data.search_index(), state, members), state)
+pages = explore.page_count(len(rows), page_size)
+# A new selection starts on page 1; a page past the end (fewer rows now) becomes the last one.
+signature = (selection_filters, state.query, state.vendor_event, sort, descending, page_size)
+if st.session_state.get("x_signature") not in (None, signature):
+    st.session_state["x_page"] = 1
+st.session_state["x_signature"] = signature
+st.session_state["x_page"] = min(max(1, int(st.session_state.get("x_page") or 1)), pages)
+
+st.markdown(i18n.plural_t("x.explorer.count", len(rows), lang, rows=i18n.format_int(len(rows), lang),
+                          incidents=i18n.format_int(rows["incident_id"].nunique(), lang)))
+page = st.number_input(i18n.t("x.explorer.page", lang, pages=i18n.format_int(pages, lang)), min_value=1,
+                       max_value=pages, step=1, key="x_page", persist_state="session", width=220)
+state = ExplorerState(**{**state.__dict__, "page": int(page)})
+share.write_url(explore.state_to_params(state), explore.EXPLORER_PARAMS)
+st.session_state["x_vendor_written"] = state.vendor_event
+
+if rows.empty:
+    st.info(i18n.t("empty", lang))
+else:
+    attack_basis = selection_filters.date_basis == "incident"
+    shown = explore.display_table(explore.page_of(rows, state.page, page_size), lang, vendor_labels, attack_basis)
+    st.dataframe(shown, hide_index=True, width="stretch", height="content", column_config={
+        i18n.t("x.col.reported", lang): st.column_config.TextColumn(width=100),
+        i18n.t("x.col.organization", lang): st.column_config.TextColumn(width=260),
+        i18n.t("x.col.incident", lang): st.column_config.LinkColumn(
+            display_text=i18n.t("x.col.incident_text", lang), width=90,
+            help=i18n.t("x.col.incident_help", lang)),
+        i18n.t("x.col.link", lang): st.column_config.LinkColumn(
+            display_text=r"https?://(?:www\.)?([^/?#]+)", width=160, help=i18n.t("x.col.link_help", lang)),
+    })
+    st.caption(i18n.t("x.explorer.table_caption", lang))
+
+st.subheader(i18n.t("x.download.header", lang))
+described = explore.describe_filters(selection_filters, dataset.options, lang, state,
+                                     event_labels.get(state.vendor_event, ""))
+prov = share.provenance("explorer", lang, sorted(rows["source"].unique()), described)
+share.download_buttons(rows, prov, lang, key="explorer")
+share.citation_block(prov, lang)

@@ -1,0 +1,118 @@
+"""Methodology numbers on the hand-made frame (counted by hand from journalist_frames.ROWS), the corrections
+log read from data/README.md, the reporting lags, the source line on every figure, and the view itself."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import journalist_frames as frames
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app import charts, charts_method, counting, data, lag
+from collectors import DATA_DIR, registry, vendors
+
+DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+
+
+def test_completeness_by_year_marks_years_after_complete_through_partial():
+    by_year = counting.completeness_by_year(frames.incidents(), frames.COVERAGE)
+    hhs = by_year.loc[by_year["source"] == "hhs_ocr"].set_index("year")
+    assert hhs["reports"].to_dict() == {2019: 4, 2020: 0, 2021: 0, 2022: 0, 2023: 1, 2024: 1}
+    assert hhs.loc[2023, "state"] == "complete"  # ends on 2023-12-31, the complete-through date
+    assert hhs.loc[2024, "state"] == "partial"
+    claims = by_year.loc[by_year["source"] == "ransomware_live"].set_index("year")
+    assert claims.loc[2024, "reports"] == 2 and set(claims["state"]) == {"unknown"}
+    table = counting.completeness_table(by_year)
+    assert table.loc[2019, "hhs_ocr"] == 4 and table.loc[2019, "eurepoc"] == 0
+
+
+def test_counting_facts():
+    frame = frames.incidents()
+    facts = counting.counting_facts(frame, withdrawn=3, vendor_members=vendors.rollup(frame))
+    assert facts == counting.CountingFacts(
+        reports=12, incidents=9, linked_incidents=2, reports_in_linked=5, with_incident_date=4, with_attack_date=6,
+        placeholder_counts=2, missing_counts=7, withdrawn=3, vendor_events=1, reports_in_vendor_events=4)
+
+
+def test_reporting_and_filing_lags():
+    frame = frames.incidents()
+    assert lag.undated_sources(frame) == {"eurepoc"}  # it dates reports by the start of the incident
+    reporting = lag.reporting_lags(frame).set_index("record_id")["lag_days"].to_dict()
+    # Claims 6 and 3 days after the attack, the press 8 days, the HHS filing 63 days (dated by the claim).
+    assert reporting == {"ransomware_live:fr01": 6, "ransomware_live:fr02": 8, "ransomware_live:us01": 3,
+                         "hhs_ocr:us02": 63}
+    assert lag.filing_lags(frame)["lag_days"].tolist() == [60]  # claim 1 Oct -> filing 30 Nov
+    by_source = lag.summarise(lag.reporting_lags(frame), "source").set_index("group")
+    assert by_source.loc["ransomware_live", "median_days"] == 6
+    assert (by_source.loc["ransomware_live", "q1_days"], by_source.loc["ransomware_live", "q3_days"]) == (4.5, 7)
+
+
+def test_corrections_log_from_the_readme():
+    readme = Path(DATA_DIR / "README.md").read_text(encoding="utf-8")
+    log = counting.corrections_log(readme)
+    assert len(log) >= 1 and list(log.columns) == ["date", "what_changed", "rows_affected"]
+    assert all(len(d) == 10 and d[4] == "-" for d in log["date"])  # dated, ISO
+    hand_made = "## Corrections log\n\n| date | what changed | rows affected |\n|---|---|---|\n| 2024-01-02 | a | b |\n"
+    assert counting.corrections_log(hand_made).values.tolist() == [["2024-01-02", "a", "b"]]
+    assert counting.corrections_log("# no log here").empty
+
+
+def test_every_source_module_says_what_it_counts_and_its_biases_in_both_languages():
+    for name, module in registry.SOURCES.items():
+        for key in ("counts", "biases", "licence"):
+            assert key in module.INFO, f"{name} INFO lacks {key}"
+        for key in ("counts", "biases"):
+            assert set(module.INFO[key]) == {"en", "fr"}, f"{name} INFO[{key!r}] needs en and fr"
+
+
+def test_every_figure_carries_its_source_line():
+    line = charts.source_line(["HHS OCR"], pd.Timestamp("2024-06-30"), "fr")
+    assert line == "Source : HHS OCR. Observatoire des cyberattaques contre la santé, données au 30 juin 2024."
+    frame = frames.incidents()
+    figures = [
+        charts.organization_type_figure(data.organization_type_counts(frame), "en", source=line),
+        charts.state_map_figure(data.state_counts(frame), "en", source=line),
+        charts_method.lag_figure({"reporting": lag.summarise(lag.reporting_lags(frame), "year")}, "year", "en",
+                                 source=line),
+    ]
+    for figure in figures:
+        assert figure.layout.title.text == line
+    # A builder called without one still names the observatory.
+    bare = charts.organization_type_figure(data.organization_type_counts(frame), "en")
+    assert bare.layout.title.text.startswith("Source: Healthcare cyberattack observatory")
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory) -> Path:
+    return frames.write_data_dir(tmp_path_factory.mktemp("method") / "data")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_methodology_view_shows_sources_counts_lags_and_the_log(data_dir, monkeypatch, lang):
+    monkeypatch.setenv(data.DATA_DIR_ENV, str(data_dir))
+    at = AppTest.from_file(DASHBOARD, default_timeout=30)
+    at.query_params["lang"] = lang
+    at.switch_page("app/views/methodology.py")
+    at.run()
+    assert not at.exception
+    text = "\n".join(m.value for m in at.markdown)
+    assert ("12 reports are counted" if lang == "en" else "12 signalements sont comptés") in text
+    assert ("9 distinct incidents" if lang == "en" else "9 incidents distincts") in text
+    assert ("public domain" in text) and ("Known biases" in text if lang == "en" else "Biais connus" in text)
+    completeness = at.dataframe[0].value
+    assert completeness.loc["2024"].str.contains("partial|partielle").any()
+    lag_chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert lag_chart["layout"]["title"]["text"].startswith("Source")
+    log = at.dataframe[-1].value
+    assert log.iloc[0].tolist() == ["2024-07-01", "Fixed a name.", "1 row"]
+
+
+def test_filing_lags_of_a_selection_with_filings_only_is_empty_not_an_error():
+    import dashboard_frames
+
+    only_filings = dashboard_frames.incidents()  # the overview's hand-made HHS frame: every report confirmed
+    assert lag.filing_lags(only_filings).empty
+    assert lag.summarise(lag.filing_lags(only_filings), "year").empty
