@@ -6,6 +6,9 @@ Every number and date a reader sees is formatted by app.i18n and passed as text
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -28,9 +31,29 @@ INCOMPLETE_PATTERN = "/"
 _BAR_PERIOD = {"week": 7 * 24 * 3600 * 1000, "month": "M1", "year": "M12"}  # plotly xperiod
 
 
-def _base_layout(fig: go.Figure, lang: str, height: int) -> go.Figure:
+def _base_layout(fig: go.Figure, lang: str, height: int, source: str | None = None) -> go.Figure:
     fig.update_layout(separators=i18n.PLOTLY_SEPARATORS[lang], height=height,
                       margin={"l": 10, "r": 10, "t": 30, "b": 10})
+    return add_source_line(fig, source if source else i18n.t("x.chart.source_generic", lang))
+
+
+def source_line(sources: list[str], as_of: pd.Timestamp | None, lang: str) -> str:
+    """'Source: <sources>. Healthcare cyberattack observatory, data as of 31 Dec 2025.' for add_source_line()."""
+    names = "; ".join(sources) if sources else i18n.t("x.chart.no_source", lang)
+    as_of_text = i18n.format_date(as_of, lang) if as_of is not None else "–"
+    return i18n.t("x.chart.source", lang, sources=names, as_of=as_of_text)
+
+
+def add_source_line(fig: go.Figure, text: str) -> go.Figure:
+    """Write `text` at the bottom-left of the figure, inside it, so an exported image (the modebar's
+    "download as PNG") carries its source. It uses the title slot, placed in the container's bottom margin:
+    unlike an annotation, a title can sit below the legend and push the margin to make room."""
+    margin = fig.layout.margin
+    fig.update_layout(
+        title={"text": text, "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left",
+               "pad": {"b": 4, "l": 6}, "font": {"size": 11, "color": "#555555"}, "automargin": True},
+        margin={"b": (margin.b or 10) + 22},
+    )
     return fig
 
 
@@ -55,8 +78,11 @@ def _time_ticks(starts: pd.Series, granularity: str, lang: str) -> tuple[list, l
 
 
 def trend_figure(counts: pd.DataFrame, status: pd.DataFrame, granularity: str, lang: str,
-                 complete_through: pd.Timestamp | None) -> go.Figure:
-    """Stacked bars of breaches per period by attack type; periods that may still grow or that the
+                 complete_through: pd.Timestamp | None, source: str | None = None,
+                 series_label: Callable[[str, str], str] = i18n.attack_type_label,
+                 series_colors: Mapping[str, str] = ATTACK_COLORS) -> go.Figure:
+    """Stacked bars of breaches per period by attack type (or by the columns of `counts`, named by
+    series_label(code, lang)); periods that may still grow or that the
     date filter cuts are drawn lighter and hatched, and the span after complete_through is shaded."""
     starts = status["period_start"].reset_index(drop=True)
     partial = (status["incomplete"] | status["cut"]).to_numpy()
@@ -64,11 +90,17 @@ def trend_figure(counts: pd.DataFrame, status: pd.DataFrame, granularity: str, l
     still_growing, cut_short = f" ({i18n.t('trend.incomplete', lang)})", f" ({i18n.t('trend.partial_filter', lang)})"
     notes = [still_growing if inc else (cut_short if cut else "")
              for inc, cut in zip(status["incomplete"], status["cut"])]
+    # Each distinct count formatted once (a weekly chart holds thousands of bars, few distinct heights).
+    formatted = {v: i18n.format_int(v, lang) for v in pd.unique(counts.to_numpy().ravel())}
     fig = go.Figure()
     for attack in counts.columns:
         values = counts[attack].to_numpy()
-        name = i18n.attack_type_label(attack, lang)
-        color = ATTACK_COLORS.get(attack, "#999999")
+        name = series_label(attack, lang)
+        color = series_colors.get(attack, "#999999")
+        # One object array, not a list of lists: plotly validates and copies it far faster (same JSON).
+        customdata = np.empty((len(values), 4), dtype=object)
+        customdata[:, 0], customdata[:, 1], customdata[:, 3] = labels, name, notes
+        customdata[:, 2] = [formatted[v] for v in values]
         # A separate, empty legend entry: otherwise the legend copies the first bar's hatching.
         fig.add_trace(go.Bar(x=[None], y=[None], name=name, legendgroup=attack, marker_color=color))
         fig.add_trace(go.Bar(
@@ -79,7 +111,7 @@ def trend_figure(counts: pd.DataFrame, status: pd.DataFrame, granularity: str, l
                     "opacity": [INCOMPLETE_OPACITY if p else 1.0 for p in partial],
                     "pattern": {"shape": [INCOMPLETE_PATTERN if p else "" for p in partial],
                                 "solidity": 0.3}},
-            customdata=[[label, name, i18n.format_int(v, lang), note] for label, v, note in zip(labels, values, notes)],
+            customdata=customdata,
             hovertemplate="%{customdata[0]}%{customdata[3]}<br>%{customdata[1]}: %{customdata[2]}<extra></extra>",
         ))
     last_end = status["period_end"].max() if len(status) else None
@@ -93,10 +125,10 @@ def trend_figure(counts: pd.DataFrame, status: pd.DataFrame, granularity: str, l
     fig.update_layout(barmode="stack", bargap=0.15, legend={"orientation": "h", "y": -0.15},
                       yaxis_title=i18n.t("trend.y", lang), hovermode="closest")
     fig.update_xaxes(type="date", tickvals=tickvals, ticktext=ticktext)
-    return _base_layout(fig, lang, height=460)
+    return _base_layout(fig, lang, height=460, source=source)
 
 
-def state_map_figure(states: pd.DataFrame, lang: str) -> go.Figure:
+def state_map_figure(states: pd.DataFrame, lang: str, source: str | None = None) -> go.Figure:
     """Choropleth of breaches per US state; every state is drawn, those without breaches at zero."""
     counts = {geo.state_code(s): int(n) for s, n in zip(states["subdivision"], states["breaches"])}
     codes = sorted(geo.MAPPABLE_STATES)
@@ -110,10 +142,10 @@ def state_map_figure(states: pd.DataFrame, lang: str) -> go.Figure:
     ))
     fig.update_geos(scope="usa", showland=True, landcolor="#eeeeee", showsubunits=True, subunitcolor="white",
                     showlakes=False, bgcolor="rgba(0,0,0,0)")
-    return _base_layout(fig, lang, height=420)
+    return _base_layout(fig, lang, height=420, source=source)
 
 
-def organization_type_figure(counts: pd.Series, lang: str) -> go.Figure:
+def organization_type_figure(counts: pd.Series, lang: str, source: str | None = None) -> go.Figure:
     """Horizontal bars of breaches per organisation type, largest on top."""
     ordered = counts.sort_values(ascending=True, kind="stable")
     labels = [i18n.organization_type_label(code, lang) for code in ordered.index]
@@ -124,4 +156,4 @@ def organization_type_figure(counts: pd.Series, lang: str) -> go.Figure:
         hovertemplate="%{y}: %{customdata}<extra></extra>",
     ))
     fig.update_layout(xaxis_title=i18n.t("entity.x", lang))
-    return _base_layout(fig, lang, height=420)
+    return _base_layout(fig, lang, height=420, source=source)

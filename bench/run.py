@@ -167,7 +167,8 @@ def view_steps(dataset, flt) -> list[tuple[str, Callable]]:
              ("headline", lambda: data.headline(selection))]
     for granularity in data.GRANULARITIES:
         steps.append((f"counts_by_period {granularity}",
-                      lambda g=granularity: data.counts_by_period(selection, g, flt.start, flt.end)))
+                      lambda g=granularity: data.counts_by_period(selection, g, flt.start, flt.end,
+                                                                  date_column=data.date_column(flt))))
     steps += [
         ("state_counts", lambda: data.state_counts(selection)),
         ("organization_type_counts", lambda: data.organization_type_counts(selection)),
@@ -178,7 +179,7 @@ def view_steps(dataset, flt) -> list[tuple[str, Callable]]:
 
 
 def overview_prep(dataset, flt, granularity: str) -> None:
-    """Everything the overview computes from the data for one run (no Streamlit, no figures)."""
+    """Everything app/views/overview.py computes from the data for one run (no Streamlit, no figures)."""
     import pandas as pd
 
     from app import data
@@ -189,7 +190,8 @@ def overview_prep(dataset, flt, granularity: str) -> None:
     data.headline(selection)
     through = min(dataset.complete_through or dataset.as_of or pd.Timestamp.max, pd.Timestamp(flt.end))
     data.latest_complete_week(selection, through, flt.start)
-    data.counts_by_period(selection, granularity, flt.start, flt.end)
+    data.counts_by_period(selection, granularity, flt.start, flt.end, date_column=data.date_column(flt))
+    sorted(selection["source"].unique())
     periods = data.periods_between(flt.start, flt.end, granularity)
     data.period_status(periods, flt, dataset.options, dataset.complete_through)
     bool((selection["source_list"] == "under_investigation").any())
@@ -295,8 +297,17 @@ def apptest_worker(folder: Path, runs: int, cold: bool) -> dict:
                 result[variant] = statistics.median(times)
                 result[f"{variant}_error"] = error
             out["views"][view] = result
-    out["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["maxrss_mb"] = peak_rss_mb()
     return out
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory (VmHWM). Not ru_maxrss: Linux carries that over from the
+    parent across fork + exec, so a worker started by this (large) process would report the parent's."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def run_worker(folder: Path, runs: int, cold: bool = False) -> dict:

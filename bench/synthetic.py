@@ -1,18 +1,21 @@
 """Synthetic incident datasets (10k, 100k, 1M rows) in the tidy schema, learned from the committed data.
 
 Each synthetic row starts from a real report drawn at random (a bootstrap), so the joint distributions the
-dashboard aggregates stay real: the growth over 2009-2025 (and the dip the archive lag leaves in 2023-24),
-states, attack and organisation types, breach locations, the archive / under-investigation split and the
-attack mix drifting towards ransomware over time. On top of it:
+dashboard aggregates stay real: the mix of sources (HHS filings, leak-site claims, press), the growth over
+2009-2025 (and the dip the HHS archive lag leaves in 2023-24), states and countries, attack and organisation
+types, breach locations, the archive / under-investigation split and the attack mix drifting towards
+ransomware over time. On top of it:
 
-- the date moves by a whole number of weeks (up to 4 either way), so weekdays stay realistic (Fridays peak),
-  clipped so a report is never dated after the export that first held it;
+- the dates move by a whole number of weeks (up to 4 either way), so weekdays stay realistic (Fridays
+  peak), never past the export that first held the report;
 - the organisation name is the first words of one real name and the last words of another (many distinct
   names, as a million real reports would have);
-- individuals_affected: a real count times a log-normal jitter (heavy tail kept), ~3% placeholders
-  (exactly 500 or 501, flagged) and a few missing;
+- individuals_affected: where the source gives a count, a real one times a log-normal jitter (heavy tail
+  kept), ~3% of HHS rows the placeholder (exactly 500 or 501, flagged) and a few missing; sources that
+  give no count (press, claims) keep none;
 - about 0.1% of rows are marked removed by the source;
-- record_id / incident_id: distinct 12-hex ids (a bijective scramble of the row number).
+- record_id / incident_id: distinct 12-hex ids (a bijective scramble of the row number); every report is
+  its own incident (no cross-source links).
 
 Deterministic for a given (size, seed). Written the way the collectors write data/ (collectors.store), so
 `load_incidents(data_dir)` and the dashboard (OBSERVATORY_DATA_DIR) read it like the real thing.
@@ -98,21 +101,27 @@ def synthetic_incidents(n: int, seed: int = SEED, real: pd.DataFrame | None = No
 
     shift = pd.to_timedelta(rng.integers(-MAX_SHIFT_WEEKS, MAX_SHIFT_WEEKS + 1, n) * 7, unit="D")
     dates = (frame["reported_date"] + shift).clip(lower=real["reported_date"].min())
-    frame["reported_date"] = dates.where(dates <= frame["first_seen_at"], frame["reported_date"])
+    moved = dates <= frame["first_seen_at"]  # never reported after the export that first held it
+    frame["reported_date"] = dates.where(moved, frame["reported_date"])
+    frame["incident_date"] = (frame["incident_date"] + shift).where(moved, frame["incident_date"])
 
+    # Counts: rows whose source gives none (press, leak-site claims) keep none; the others get a real
+    # count with jitter, ~3% of them the HHS placeholder (500 or 501) and a few none at all.
     counts = real["individuals_affected"]
     true_counts = counts.loc[~real["is_placeholder_count"] & counts.notna()].to_numpy(dtype="float64")
     drawn = true_counts[rng.integers(0, len(true_counts), n)] * np.exp(rng.normal(0.0, 0.3, n))
     drawn = np.maximum(np.rint(drawn), 502).astype("int64")  # 500 and 501 are the placeholder values
-    placeholder = rng.random(n) < PLACEHOLDER_SHARE
+    counted = frame["individuals_affected"].notna().to_numpy()
+    placeholder = counted & (frame["source"] == "hhs_ocr").to_numpy() & (rng.random(n) < PLACEHOLDER_SHARE)
     drawn[placeholder] = np.where(rng.random(int(placeholder.sum())) < 0.6, 500, 501)
-    missing = ~placeholder & (rng.random(n) < MISSING_COUNT_SHARE)
+    missing = ~counted | (~placeholder & (rng.random(n) < MISSING_COUNT_SHARE))
     frame["individuals_affected"] = pd.Series(pd.array(drawn, dtype="Int64")).mask(missing)
     frame["is_placeholder_count"] = placeholder
     frame["is_removed_by_source"] = rng.random(n) < REMOVED_SHARE
 
     frame["organization"] = _names(real["organization"], rng, n)
-    frame["record_id"] = _hex_ids(n, _RECORD_MULT, _RECORD_ADD, "hhs_ocr:")
+    ids = _hex_ids(n, _RECORD_MULT, _RECORD_ADD, "")
+    frame["record_id"] = [f"{source}:{hex_id}" for source, hex_id in zip(frame["source"].tolist(), ids)]
     frame["incident_id"] = _hex_ids(n, _INCIDENT_MULT, _INCIDENT_ADD, "inc:")
     return schema.validate(schema.coerce(frame), f"synthetic {size_label(n)}")
 

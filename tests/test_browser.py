@@ -13,7 +13,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 import pytest
 
@@ -137,7 +137,7 @@ def _metric_values(page) -> dict[str, str]:
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_overview_renders_charts_and_a_filled_offline_map(visit, base_url, lang):
-    v = visit(f"{base_url}/?lang={lang}")
+    v = visit(f"{base_url}/overview?lang={lang}")  # the US view; the World page is the landing page
     page = v.page
     page.wait_for_selector(".js-plotly-plot .choroplethlocation", timeout=30_000)
     page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 3", timeout=30_000)
@@ -159,6 +159,28 @@ def test_overview_renders_charts_and_a_filled_offline_map(visit, base_url, lang)
     labels = _metric_values(page)
     assert ("Breaches reported" if lang == "en" else "Violations déclarées") in labels
     assert page.get_by_text("28 Jun 2022" if lang == "en" else "28 juin 2022").first.is_visible()
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("en", "Cyberattacks on healthcare worldwide"),
+                                               ("fr", "Cyberattaques contre la santé dans le monde")])
+def test_world_landing_page_draws_a_filled_offline_world_map(visit, base_url, lang, heading):
+    v = visit(f"{base_url}/?lang={lang}")
+    page = v.page
+    page.get_by_role("heading", name=heading).first.wait_for(timeout=30_000)
+    page.wait_for_selector(".js-plotly-plot .choroplethlocation", timeout=30_000)
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 3", timeout=30_000)
+    page.wait_for_timeout(500)
+    v.screenshot(f"world_{lang}")
+    assert page.locator('[data-testid="stException"]').count() == 0
+    # Countries filled from our own world topojson (plotly binds each path to its ISO-3 code).
+    assert _filled_state_paths(page) >= 20
+    drawn = page.evaluate("() => [...document.querySelectorAll('.choroplethlocation')].map(p => p.__data__.loc)")
+    assert "FRA" in drawn and "USA" in drawn
+    assert page.locator(".js-plotly-plot .barlayer .point path").count() > 20  # the two trend charts
+    topojson = [u for u in v.local if "topojson" in u]
+    assert topojson and all(urlparse(u).path == "/app/static/topojson/world_110m.json" for u in topojson)
+    assert all(v.local[u] == 200 for u in topojson)
+    assert v.outside == [], f"the page asked the outside network for {v.outside}"
 
 
 def test_about_page_renders_in_both_languages(visit, base_url):
@@ -194,7 +216,7 @@ def test_a_shared_link_reproduces_the_filtered_view(visit, base_url):
     frame = load_incidents(ROOT / "data")
     kept = frame.loc[~frame["is_removed_by_source"] & (frame["subdivision"] == "US-CA")
                      & (frame["attack_type"] == "ransomware")]
-    v = visit(f"{base_url}/?state=US-CA&attack=ransomware&period=month")
+    v = visit(f"{base_url}/overview?state=US-CA&attack=ransomware&period=month")
     page = v.page
     page.wait_for_selector(".js-plotly-plot .choroplethlocation", timeout=30_000)
     v.screenshot("overview_filtered_ca_ransomware")
@@ -206,7 +228,7 @@ def test_a_shared_link_reproduces_the_filtered_view(visit, base_url):
 
 
 def test_weekly_view_in_french(visit, base_url):
-    v = visit(f"{base_url}/?lang=fr&period=week&from=2021-01-01")
+    v = visit(f"{base_url}/overview?lang=fr&period=week&from=2021-01-01")
     page = v.page
     page.wait_for_selector(".js-plotly-plot .choroplethlocation", timeout=30_000)
     page.wait_for_timeout(500)
@@ -224,3 +246,73 @@ def test_language_survives_a_page_switch(visit, base_url):
     v.page.wait_for_selector(READY, timeout=30_000)
     v.page.wait_for_function("location.search.includes('lang=fr')", timeout=10_000)
     assert "/about" in v.page.url
+
+
+def test_weekly_brief_page_in_french(visit, base_url):
+    from brief.compute import compute_brief
+    from collectors import load_coverage, load_incidents
+
+    brief = compute_brief(load_incidents(ROOT / "data"), load_coverage(ROOT / "data"), "2025-W31")
+    v = visit(f"{base_url}/brief?lang=fr&week=2025-W31")
+    page = v.page
+    page.get_by_text("note hebdomadaire").first.wait_for(timeout=30_000)
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 2", timeout=30_000)
+    page.wait_for_timeout(500)
+    v.screenshot("brief_fr")
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert _metric_values(page)["Signalements cette semaine"] == str(brief.counts.reports)
+    assert page.locator(".js-plotly-plot .barlayer .point path").count() >= 53  # a year of weeks, then the types
+    assert v.outside == []
+
+
+# --- journalists' path: explorer -> incident page (app/views/explorer.py, incident.py) --------------------
+
+def test_explorer_filters_from_the_link_and_opens_an_incident_page(visit, base_url):
+    from collectors import load_incidents
+
+    frame = load_incidents(ROOT / "data")
+    kept = frame.loc[~frame["is_removed_by_source"] & (frame["country"] == "FR")
+                     & (frame["attack_type"] == "ransomware")]
+    v = visit(f"{base_url}/explorer?country=FR&attack=ransomware")
+    page = v.page
+    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30_000)
+    page.wait_for_timeout(800)  # the grid draws on a canvas after it appears
+    v.screenshot("explorer_fr_ransomware")
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.get_by_text(f"{len(kept)} reports match").first.is_visible()
+    assert page.get_by_role("button", name="Excel (.xlsx)").is_visible()
+    assert "country=FR" in page.url and "attack=ransomware" in page.url
+    # The "open" link of the first row's Incident column: after the date (100 px) and the name (260 px).
+    grid = page.locator('[data-testid="stDataFrame"]').first.bounding_box()
+    x = 100 + 260 + 22
+    with v.context.expect_page(timeout=20_000) as opened:
+        page.mouse.move(grid["x"] + x - 5, grid["y"] + 53)
+        page.wait_for_timeout(300)
+        page.mouse.move(grid["x"] + x, grid["y"] + 53)
+        page.wait_for_timeout(300)
+        page.mouse.down()
+        page.mouse.up()
+    incident = opened.value
+    incident.wait_for_selector(READY, timeout=60_000)
+    incident.get_by_role("heading", name="Timeline").wait_for(timeout=30_000)
+    incident.wait_for_timeout(800)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    incident.screenshot(path=SCREENSHOTS / "incident_page.png", full_page=True)
+    assert "/incident?incident=inc:" in unquote(incident.url)
+    assert incident.locator('[data-testid="stException"]').count() == 0
+    assert incident.get_by_text("Every report of this incident").is_visible()
+
+
+def test_vendor_breach_page_lists_the_amca_filings(visit, base_url):
+    from collectors import load_incidents, vendors
+
+    frame = load_incidents(ROOT / "data")
+    frame = frame.loc[~frame["is_removed_by_source"]]
+    events = vendors.events(frame, vendors.rollup(frame))
+    amca = events.loc[events["vendor"] == "American Medical Collection Agency"].iloc[0]
+    v = visit(f"{base_url}/incident?vendor={amca['vendor_event_id']}")
+    v.page.get_by_role("heading", name="Breach at American Medical Collection Agency").wait_for(timeout=30_000)
+    v.page.wait_for_timeout(800)
+    v.screenshot("vendor_breach_amca")
+    assert v.page.locator('[data-testid="stException"]').count() == 0
+    assert _metric_values(v.page)["Filings"] == str(amca["reports"])

@@ -19,6 +19,7 @@ from app import data
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
+OVERVIEW = "app/views/overview.py"  # the US view; the World page is the landing page (tests/test_world.py)
 NNBSP = "\u202f"
 
 
@@ -35,7 +36,8 @@ def app(data_dir, monkeypatch):
         at = AppTest.from_file(DASHBOARD, default_timeout=30)
         for key, value in params.items():
             at.query_params[key] = value
-        return at.run()
+        at.run()  # the landing page first, as a browser would
+        return at.switch_page(OVERVIEW).run()
 
     return make
 
@@ -93,6 +95,8 @@ def test_an_empty_data_folder_renders_every_view(tmp_path, monkeypatch):
     monkeypatch.setenv(data.DATA_DIR_ENV, str(tmp_path))  # no incidents.csv, no sources.json yet
     at = AppTest.from_file(DASHBOARD, default_timeout=30).run()
     assert not at.exception
+    at.switch_page(OVERVIEW).run()
+    assert not at.exception
     assert at.info[-1].value == "No breach matches these filters."
     at.switch_page("app/views/about.py").run()
     assert not at.exception
@@ -103,6 +107,8 @@ def test_the_real_dataset_renders_every_view(monkeypatch):
         pytest.skip("data/incidents.csv is not built yet")
     monkeypatch.delenv(data.DATA_DIR_ENV, raising=False)
     at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    assert not at.exception
+    at.switch_page(OVERVIEW).run()
     assert not at.exception and len(at.get("plotly_chart")) == 3
     at.switch_page("app/views/about.py").run()
     assert not at.exception

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from app import charts, data, filters, geo, i18n, tables
+from app import charts, data, filters, geo, i18n, labels, tables
 from collectors import health
 
 # Served by Streamlit's static serving (.streamlit/config.toml); relative so it also works under a base path.
@@ -54,10 +54,14 @@ if week is not None:
 
 st.subheader(i18n.t("trend.header", lang))
 granularity = filters.granularity_selector(lang)
-counts = data.counts_by_period(selection, granularity, selection_filters.start, selection_filters.end)
+counts = data.counts_by_period(selection, granularity, selection_filters.start, selection_filters.end,
+                              date_column=data.date_column(selection_filters))
+# Every figure names its sources inside it, so an image saved from the chart's menu carries them.
+source = charts.source_line([labels.source_short(s, lang) for s in sorted(selection["source"].unique())],
+                            dataset.as_of, lang)
 periods = data.periods_between(selection_filters.start, selection_filters.end, granularity)
 status = data.period_status(periods, selection_filters, dataset.options, complete_through)
-st.plotly_chart(charts.trend_figure(counts, status, granularity, lang, complete_through),
+st.plotly_chart(charts.trend_figure(counts, status, granularity, lang, complete_through, source=source),
                 width="stretch", config=PLOTLY_CONFIG, key="trend_chart")
 if complete_through is not None:
     st.caption(i18n.t("trend.caption_incomplete", lang, date=i18n.format_date(complete_through, lang)))
@@ -68,14 +72,15 @@ col_map, col_entities = st.columns([3, 2])
 with col_map:
     st.subheader(i18n.t("map.header", lang))
     states = data.state_counts(selection)
-    st.plotly_chart(charts.state_map_figure(states, lang), width="stretch", config=PLOTLY_CONFIG, key="state_map")
+    st.plotly_chart(charts.state_map_figure(states, lang, source=source), width="stretch", config=PLOTLY_CONFIG,
+                    key="state_map")
     off_map = numbers.breaches - int(states.loc[states["subdivision"].isin(geo.MAPPABLE_SUBDIVISIONS),
                                                 "breaches"].sum())
     if off_map:
         st.caption(i18n.t("map.outside", lang, count=i18n.format_int(off_map, lang)))
 with col_entities:
     st.subheader(i18n.t("entity.header", lang))
-    st.plotly_chart(charts.organization_type_figure(data.organization_type_counts(selection), lang),
+    st.plotly_chart(charts.organization_type_figure(data.organization_type_counts(selection), lang, source=source),
                     width="stretch", config=PLOTLY_CONFIG, key="entity_chart")
 
 st.subheader(i18n.t("table.header", lang))
