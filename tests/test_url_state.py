@@ -64,19 +64,29 @@ def test_new_filter_dimensions_round_trip_through_params():
 
 # --- every view ---------------------------------------------------------------------------------------
 
-def test_overview_round_trip_with_worldwide_filters(open_page):
-    at = open_page("overview", country="FR", source="ransomware_live", basis="incident", period="month")
+def test_world_round_trip_with_worldwide_filters(open_page):
+    # The worldwide filters live on the World page (the US page shows HHS filings only).
+    at = open_page("world", country="FR", source="ransomware_live", basis="incident", period="month")
     assert not at.exception
     assert at.multiselect(key="f_countries").value == ["FR"]
     assert at.multiselect(key="f_sources").value == ["ransomware_live"]
     assert at.radio(key="f_basis").value == "incident"
-    assert {m.label: m.value for m in at.metric}["Breaches reported"] == "2"  # fr01 fr02: dated attacks in FR
+    assert {m.label: m.value for m in at.metric}["Reports"] == "2"  # fr01 fr02: dated attacks in FR
     at.multiselect(key="f_statuses").set_value(["claimed"]).run()
     at.radio(key="f_basis").set_value("reported").run()
-    assert params_of(at) == {"country": ["FR"], "source": ["ransomware_live"], "status": ["claimed"],
-                             "period": ["month"]}
-    again = reopened(open_page, "overview", at)
+    assert params_of(at)["country"] == ["FR"] and params_of(at)["status"] == ["claimed"]
+    assert "basis" not in params_of(at)  # the default is not written into the link
+    again = reopened(open_page, "world", at)
     assert {m.label: m.value for m in again.metric} == {m.label: m.value for m in at.metric}
+
+
+def test_the_us_page_counts_hhs_filings_only(open_page):
+    rows = frames.incidents()
+    hhs_filings = int(((rows["source"] == "hhs_ocr") & ~rows["is_removed_by_source"]).sum())
+    assert 0 < hhs_filings < len(rows)  # the frame mixes sources, so the test can tell
+    at = open_page("overview")
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Breaches reported"] == str(hhs_filings)
 
 
 def test_explorer_round_trip(open_page):

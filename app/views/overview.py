@@ -12,13 +12,17 @@ PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False}
 lang = filters.current_language()
 dataset = data.load_dataset()
 selection_filters = filters.sidebar_filters(dataset.options, lang)
+# The US page is about HHS filings, the one source with states and counts of people: other sources'
+# reports (leak-site claims, press) are on the World page. Filtering a view, not the shared frame.
+US_SOURCE = "hhs_ocr"
 selection = data.apply_filters(dataset.incidents, selection_filters)
+selection = selection.loc[selection["source"] == US_SOURCE]
 complete_through = dataset.complete_through
 
 st.title(i18n.t("app.title", lang))
 as_of = i18n.t("asof", lang, as_of=i18n.format_date(dataset.as_of, lang)) if dataset.as_of is not None else ""
 st.caption(f"{i18n.t('overview.subtitle', lang)} {as_of}")
-for stale in health.stale_sources(dataset.coverage):
+for stale in (s for s in health.stale_sources(dataset.coverage) if s.source == US_SOURCE):
     st.warning(i18n.t("health.stale", lang, source=i18n.source_label(stale.source, lang), days=i18n.format_int(
         stale.age_days, lang), as_of=i18n.format_date(stale.data_as_of, lang), expected=stale.refresh_days))
 if complete_through is not None:
