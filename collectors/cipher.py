@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
 import unicodedata
 from pathlib import Path
@@ -28,6 +27,7 @@ import pandera.pandas as pa
 
 from collectors.errors import SourceFormatError
 from collectors.schema import Column
+from collectors.files import write_atomic
 
 SOURCE = "cipher"
 OUTPUT_FILE = "patient_harms.csv"
@@ -216,18 +216,5 @@ def read_patient_harms(path: Path | str) -> pd.DataFrame:
 def build_patient_harms(snapshot_path: Path | str, out_path: Path | str) -> pd.DataFrame:
     """Parse the CIPHER snapshot and replace `out_path` atomically; return the records written."""
     frame = parse(Path(snapshot_path).read_bytes())
-    _write_atomic(Path(out_path), to_csv(frame))
+    write_atomic(Path(out_path), to_csv(frame))
     return frame
-
-
-def _write_atomic(path: Path, content: bytes) -> None:
-    """Temporary file, fsync, rename (as collectors/store.py does): a crash never leaves half a file."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(content)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)

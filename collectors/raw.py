@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from collectors.files import write_atomic
 
 
 @dataclass(frozen=True)
@@ -47,18 +47,11 @@ def freeze(export: RawExport, raw_dir: Path) -> Path:
         "sha256": export.sha256,
         "bytes": len(export.content),
     }
-    _write_atomic(data_path, export.content)
-    _write_atomic(folder / f"{stem}.json", json.dumps(meta, indent=2).encode())
+    write_atomic(data_path, export.content)
+    write_atomic(folder / f"{stem}.json", json.dumps(meta, indent=2).encode())
     return data_path
 
 
-def _write_atomic(path: Path, content: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(content)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
 
 
 def as_dict(export: RawExport) -> dict:

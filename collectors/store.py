@@ -28,6 +28,7 @@ import pyarrow as pa
 from collectors import schema
 from collectors.coverage import SourceCoverage, coverage_of
 from collectors.errors import StoreError
+from collectors.files import write_atomic
 
 INCIDENTS_FILE = "incidents.csv"
 SOURCES_FILE = "sources.json"
@@ -117,7 +118,7 @@ class Store:
         incidents = schema.validate(schema.coerce(incidents), "store")
         ordered = incidents.sort_values(SORT_ORDER, kind="stable")
         csv = _to_text(ordered).to_csv(index=False, lineterminator="\n")
-        _write_atomic(self.incidents_path, csv.encode("utf-8"))
+        write_atomic(self.incidents_path, csv.encode("utf-8"))
         del incidents, ordered, csv
         self.write_sources(sources)
         # Parsed back from the bytes just written (so exactly what a reader would get) into the cache:
@@ -126,7 +127,7 @@ class Store:
 
     def write_sources(self, sources: dict) -> None:
         """Replace data/sources.json atomically (call inside `locked()`)."""
-        _write_atomic(self.sources_path, (json.dumps(sources, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+        write_atomic(self.sources_path, (json.dumps(sources, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
 def _to_text(frame: pd.DataFrame) -> pd.DataFrame:
@@ -194,15 +195,3 @@ def _write_cache(path: Path, key: str, frame: pd.DataFrame) -> None:
     finally:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
-
-
-def _write_atomic(path: Path, content: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(content)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
