@@ -269,12 +269,13 @@ def largest_breaches(frame: pd.DataFrame, n: int = 20) -> pd.DataFrame:
     if len(known) > n > 0:
         # Only rows at least as large as the n-th largest count can be in the top n: sort those alone.
         keep &= (counts >= np.partition(known, len(known) - n)[len(known) - n]).fillna(False)
-    with_count = frame.loc[keep]
-    ranked = with_count.sort_values(["individuals_affected", "reported_date"], ascending=[False, False],
-                                    kind="stable")
     columns = ["organization", "subdivision", "reported_date", "attack_type", "individuals_affected",
                "is_placeholder_count"]
-    return ranked.head(n).loc[:, columns].reset_index(drop=True)
+    # The shown columns only: taking rows from every column would read (and copy) the whole frame.
+    with_count = frame.loc[keep, columns]
+    ranked = with_count.sort_values(["individuals_affected", "reported_date"], ascending=[False, False],
+                                    kind="stable")
+    return ranked.head(n).reset_index(drop=True)
 
 
 # --- journalists' views: date basis, dataset fingerprint, search index, vendor roll-up ------------------

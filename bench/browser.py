@@ -161,13 +161,13 @@ def peak_rss_mb(pid: int) -> float | None:
     return None
 
 
-def first_chart(browser, script: Path, data_dir: Path | None) -> dict:
+def first_chart(browser, script: Path, data_dir: Path | None, path: str = "") -> dict:
     """One cold start: server process start -> first plotly chart visible (fresh browser context)."""
     context = browser.new_context(viewport=VIEWPORT)
     try:
         page = context.new_page()
         with streamlit_server(script, data_dir) as server:
-            page.goto(server["url"], wait_until="commit")
+            page.goto(f"{server['url']}/{path}", wait_until="commit")
             page.wait_for_selector(FIRST_CHART, state="visible", timeout=300_000)
             done = time.monotonic()
             return {"first_chart": done - server["started"], "server_ready": server["ready"] - server["started"]}
@@ -198,7 +198,7 @@ def _change_filter(page, adding: bool) -> bool:
         return False
 
 
-def filter_changes(browser, script: Path, data_dir: Path | None, runs: int) -> dict:
+def filter_changes(browser, script: Path, data_dir: Path | None, runs: int, path: str = "") -> dict:
     """`runs` filter changes on one loaded page (alternately adding and removing the filter value)."""
     context = browser.new_context(viewport=VIEWPORT)
     context.add_init_script(_WEBSOCKET_CLOCK)
@@ -206,7 +206,7 @@ def filter_changes(browser, script: Path, data_dir: Path | None, runs: int) -> d
     try:
         page = context.new_page()
         with streamlit_server(script, data_dir) as server:
-            page.goto(server["url"])
+            page.goto(f"{server['url']}/{path}")
             page.wait_for_selector(READY, timeout=300_000)
             page.wait_for_selector(FIRST_CHART, state="visible", timeout=300_000)
             page.wait_for_timeout(QUIET_MS)
@@ -247,15 +247,16 @@ def chromium() -> Iterator:
             browser.close()
 
 
-def measure(browser, script: Path, data_dir: Path | None, runs: int, filter_runs: int) -> dict:
-    """Median first chart over `runs` cold starts, and median filter change over `filter_runs` changes."""
-    starts = [first_chart(browser, script, data_dir) for _ in range(runs)]
+def measure(browser, script: Path, data_dir: Path | None, runs: int, filter_runs: int, path: str = "") -> dict:
+    """Median first chart over `runs` cold starts, and median filter change over `filter_runs` changes,
+    on the page at `path` ('' for the landing page, 'overview' for /overview)."""
+    starts = [first_chart(browser, script, data_dir, path) for _ in range(runs)]
     result = {
         "first_chart": statistics.median(s["first_chart"] for s in starts),
         "first_chart_runs": [s["first_chart"] for s in starts],
         "server_ready": statistics.median(s["server_ready"] for s in starts),
     }
-    result.update(filter_changes(browser, script, data_dir, filter_runs))
+    result.update(filter_changes(browser, script, data_dir, filter_runs, path))
     return result
 
 
@@ -266,10 +267,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", type=Path, nargs="?", help="dataset folder (default: data/)")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--filter-runs", type=int, default=10)
+    parser.add_argument("--page", default="overview", help="dashboard page (url path; '' for the landing page)")
     args = parser.parse_args(argv)
     with chromium() as browser:
-        for name, script, data_dir in (("floor", FLOOR_APP, None), ("dashboard", DASHBOARD, args.data_dir)):
-            r = measure(browser, script, data_dir, args.runs, args.filter_runs)
+        for name, script, data_dir, path in (("floor", FLOOR_APP, None, ""),
+                                             ("dashboard", DASHBOARD, args.data_dir, args.page)):
+            r = measure(browser, script, data_dir, args.runs, args.filter_runs, path)
             print(f"{name:10} first chart {r['first_chart']:.2f} s (server ready {r['server_ready']:.2f} s), "
                   f"filter change {r['filter_change'] * 1000:.0f} ms over {r['charts']} chart(s), "
                   f"server peak {r['server_peak_mb']:.0f} MB")

@@ -344,7 +344,7 @@ def test_url_round_trip_reproduces_the_world_view(world):
 def test_filters_survive_a_switch_to_the_us_view_and_back(world):
     at = world(source="eurepoc")
     at.switch_page("app/views/overview.py").run()
-    assert metrics(at)["Breaches reported"] == "2"  # r05 r08
+    assert "Breaches reported" not in metrics(at)  # the US page counts HHS filings only: none here
     at.switch_page("app/views/world.py").run()
     assert metrics(at)["Reports"] == "2" and url(at)["source"] == "eurepoc"
 
