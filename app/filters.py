@@ -117,11 +117,12 @@ def filters_to_params(filters: Filters, options: FilterOptions) -> dict[str, lis
     return params
 
 
-def _url_params(names: Sequence[str]) -> dict[str, list[str]]:
+def url_params(names: Sequence[str]) -> dict[str, list[str]]:
+    """The URL's values of `names` (each a list: a parameter may repeat)."""
     return {name: st.query_params.get_all(name) for name in names if name in st.query_params}
 
 
-def _write_url(params: Mapping[str, list[str]], names: Sequence[str]) -> None:
+def write_url(params: Mapping[str, list[str]], names: Sequence[str]) -> None:
     """Make the URL's parameters `names` equal `params`, touching nothing else."""
     for name in names:
         wanted = list(params.get(name, ()))
@@ -138,7 +139,7 @@ def sidebar_filters(options: FilterOptions, lang: str) -> Filters:
                        _COUNTRIES_KEY, _REGIONS_KEY, _BASIS_KEY)
     if _DATES_KEY not in st.session_state:
         # First draw in this session: the link the reader opened decides the widgets' values.
-        seed = filters_from_params(_url_params(FILTER_PARAMS), options)
+        seed = filters_from_params(url_params(FILTER_PARAMS), options)
         st.session_state[_DATES_KEY] = (seed.start, seed.end)
         st.session_state[_STATES_KEY] = list(seed.states)
         st.session_state[_ATTACKS_KEY] = list(seed.attack_types)
@@ -174,7 +175,7 @@ def sidebar_filters(options: FilterOptions, lang: str) -> Filters:
     end = dates[1] if len(dates) > 1 else options.last
     filters = Filters(start, end, tuple(states), tuple(attacks), tuple(orgs), tuple(sources), tuple(statuses),
                       tuple(countries), tuple(regions), basis)
-    _write_url(filters_to_params(filters, options), FILTER_PARAMS)
+    write_url(filters_to_params(filters, options), FILTER_PARAMS)
     return filters
 
 
@@ -221,7 +222,7 @@ def granularity_selector(lang: str) -> str:
         i18n.t("trend.granularity", lang), tuple(i18n.GRANULARITY_LABELS["en"]), horizontal=True,
         format_func=lambda code: i18n.GRANULARITY_LABELS[lang][code], key=_GRANULARITY_KEY, persist_state="session",
     )
-    _write_url({GRANULARITY_PARAM: [granularity]} if granularity != DEFAULT_GRANULARITY else {},
+    write_url({GRANULARITY_PARAM: [granularity]} if granularity != DEFAULT_GRANULARITY else {},
                (GRANULARITY_PARAM,))
     return granularity
 
@@ -237,7 +238,7 @@ def language_switch() -> str:
                             format_func=LANGUAGE_NAMES.get, key=_LANGUAGE_KEY)
     # Switching pages clears the URL's parameters; writing it on every run puts ?lang= back. Left out when the
     # reader's browser would choose it anyway.
-    _write_url({"lang": [lang]} if lang != browser_lang else {}, ("lang",))
+    write_url({"lang": [lang]} if lang != browser_lang else {}, ("lang",))
     return lang
 
 

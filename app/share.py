@@ -6,28 +6,12 @@ The pure parts live in app.citation, app.downloads and app.explore; this module 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
 
 from app import citation, data, downloads, i18n, labels
-
-
-def url_params(names: Sequence[str]) -> dict[str, list[str]]:
-    """The URL's values of `names` (each a list: a parameter may repeat)."""
-    return {name: st.query_params.get_all(name) for name in names if name in st.query_params}
-
-
-def write_url(params: Mapping[str, Sequence[str]], names: Sequence[str]) -> None:
-    """Make the URL's parameters `names` equal `params`, touching nothing else."""
-    for name in names:
-        wanted = list(params.get(name, ()))
-        if not wanted:
-            if name in st.query_params:
-                del st.query_params[name]
-        elif st.query_params.get_all(name) != wanted:
-            st.query_params[name] = wanted
 
 
 def current_link(page: str, lang: str) -> str:

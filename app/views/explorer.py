@@ -14,13 +14,13 @@ vendor_labels = dict(zip(members["record_id"], members["vendor"]))
 event_labels = dict(zip(events["vendor_event_id"], events["vendor"]))
 
 if "x_q" not in st.session_state:  # first draw in this session: the link decides
-    seed = explore.state_from_params(share.url_params(explore.EXPLORER_PARAMS))
+    seed = explore.state_from_params(filters.url_params(explore.EXPLORER_PARAMS))
     st.session_state.update(x_q=seed.query, x_sort=seed.sort, x_desc=seed.descending, x_page=seed.page,
                             x_size=seed.page_size, x_vendor=seed.vendor_event)
     st.session_state["x_signature"] = None
 elif st.query_params.get("vendor", "") not in ("", st.session_state.get("x_vendor_written", "")):
     # The URL changed under us: a page link from a vendor event's page.
-    st.session_state["x_vendor"] = explore.state_from_params(share.url_params(["vendor"])).vendor_event
+    st.session_state["x_vendor"] = explore.state_from_params(filters.url_params(["vendor"])).vendor_event
 
 st.title(i18n.t("x.explorer.title", lang))
 st.caption(i18n.t("x.explorer.intro", lang))
@@ -56,7 +56,7 @@ st.markdown(i18n.plural_t("x.explorer.count", len(rows), lang, rows=i18n.format_
 page = st.number_input(i18n.t("x.explorer.page", lang, pages=i18n.format_int(pages, lang)), min_value=1,
                        max_value=pages, step=1, key="x_page", persist_state="session", width=220)
 state = ExplorerState(**{**state.__dict__, "page": int(page)})
-share.write_url(explore.state_to_params(state), explore.EXPLORER_PARAMS)
+filters.write_url(explore.state_to_params(state), explore.EXPLORER_PARAMS)
 st.session_state["x_vendor_written"] = state.vendor_event
 
 if rows.empty:

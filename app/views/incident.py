@@ -20,7 +20,7 @@ st.title(i18n.t("x.incident.title", lang))
 identifier = st.text_input(i18n.t("x.incident.id", lang), key="i_id",
                            placeholder="inc:0123456789ab / vnd:0123456789ab").strip()
 kind = timeline.kind_of(identifier)
-share.write_url({"incident": [identifier]} if kind == "incident" else
+filters.write_url({"incident": [identifier]} if kind == "incident" else
                 {"vendor": [identifier]} if kind == "vendor" else {}, PARAMS)
 st.session_state["i_written"] = identifier if kind else ""
 

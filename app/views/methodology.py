@@ -81,7 +81,7 @@ if "m_lag" not in st.session_state:
     st.session_state["m_lag"] = asked if asked in LAG_BYS else LAG_BYS[0]
 by = st.radio(t("x.lag.by"), LAG_BYS, horizontal=True, key="m_lag", persist_state="session",
               format_func=lambda code: t(f"x.lag.by.{code}"))
-share.write_url({LAG_PARAM: [by]} if by != LAG_BYS[0] else {}, (LAG_PARAM,))
+filters.write_url({LAG_PARAM: [by]} if by != LAG_BYS[0] else {}, (LAG_PARAM,))
 series = {"reporting": lag.summarise(lag.reporting_lags(incidents), by),
           "filing": lag.summarise(lag.filing_lags(incidents), by)}
 source_line = charts.source_line([labels.source_short(s, lang) for s in sorted(incidents["source"].unique())],
