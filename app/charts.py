@@ -77,30 +77,76 @@ def _time_ticks(starts: pd.Series, granularity: str, lang: str) -> tuple[list, l
     return list(months[::step]), [i18n.format_month(m, lang) for m in months[::step]]
 
 
+def coverage_note(row, lang: str) -> str:
+    """One period's coverage for a hover or a table: 'Sources: A, B · partly: C · silent: D'."""
+    from app import labels
+
+    def names(keys) -> str:
+        return ", ".join(labels.stream_label(k, lang) for k in keys)
+
+    if row.coverage == "none":
+        return i18n.t("cov.no_data_long", lang)
+    parts = [i18n.t("cov.sources", lang, sources=names(row.covering))] if row.covering else []
+    parts += [i18n.t("cov.partly", lang, sources=names(row.partly))] if row.partly else []
+    parts += [i18n.t("cov.silent", lang, sources=names(row.silent))] if row.silent else []
+    parts += [i18n.t("cov.filling", lang)] if row.filling else []
+    return " · ".join(parts)
+
+
+def _no_data_runs(starts: pd.Series, ends: pd.Series, none: np.ndarray) -> list[tuple]:
+    """(first day, day after the last) of each run of consecutive periods that no source covers."""
+    runs, begin = [], None
+    for i, flag in enumerate(none):
+        if flag and begin is None:
+            begin = i
+        if begin is not None and (not flag or i == len(none) - 1):
+            last = i if flag else i - 1
+            runs.append((starts.iloc[begin], ends.iloc[last] + pd.Timedelta(days=1)))
+            begin = None
+    return runs
+
+
 def trend_figure(counts: pd.DataFrame, status: pd.DataFrame, granularity: str, lang: str,
-                 complete_through: pd.Timestamp | None, source: str | None = None,
+                 complete_through: pd.Timestamp | None = None, source: str | None = None,
                  series_label: Callable[[str, str], str] = i18n.attack_type_label,
-                 series_colors: Mapping[str, str] = ATTACK_COLORS) -> go.Figure:
-    """Stacked bars of breaches per period by attack type (or by the columns of `counts`, named by
-    series_label(code, lang)); periods that may still grow or that the
-    date filter cuts are drawn lighter and hatched, and the span after complete_through is shaded."""
+                 series_colors: Mapping[str, str] = ATTACK_COLORS,
+                 coverage: pd.DataFrame | None = None) -> go.Figure:
+    """Stacked bars of reports per period by attack type (or by the columns of `counts`, named by
+    series_label(code, lang)).
+
+    With `coverage` (app.coverage.period_coverage() for the same periods): a period no selected source covers
+    has no bar but a grey band labelled "no data" (silence is never zero); a partly covered one gets an open
+    circle whose hover names the silent sources; bars are hatched only where the count may still grow (a
+    covering source's posting lag or window end) or the date filter cuts the period. Without it (tests of
+    the old shape), periods after complete_through are the ones that may still grow."""
     starts = status["period_start"].reset_index(drop=True)
-    partial = (status["incomplete"] | status["cut"]).to_numpy()
+    ends = status["period_end"].reset_index(drop=True)
+    if coverage is not None:
+        growing = coverage["filling"].to_numpy(dtype=bool)
+        none = (coverage["coverage"] == "none").to_numpy()
+        notes_cov = [coverage_note(row, lang) for row in coverage.itertuples()]
+    else:
+        growing = status["incomplete"].to_numpy(dtype=bool)
+        none = np.zeros(len(starts), dtype=bool)
+        notes_cov = [""] * len(starts)
+    cut = status["cut"].to_numpy(dtype=bool)
+    hatched = growing | cut
     labels = [i18n.format_period(s, granularity, lang) for s in starts]
     still_growing, cut_short = f" ({i18n.t('trend.incomplete', lang)})", f" ({i18n.t('trend.partial_filter', lang)})"
-    notes = [still_growing if inc else (cut_short if cut else "")
-             for inc, cut in zip(status["incomplete"], status["cut"])]
+    notes = [still_growing if g else (cut_short if c else "") for g, c in zip(growing, cut)]
+    coverage_lines = [f"<br>{n}" if n else "" for n in notes_cov]
     # Each distinct count formatted once (a weekly chart holds thousands of bars, few distinct heights).
     formatted = {v: i18n.format_int(v, lang) for v in pd.unique(counts.to_numpy().ravel())}
     fig = go.Figure()
     for attack in counts.columns:
-        values = counts[attack].to_numpy()
+        values = counts[attack].to_numpy().astype("float64")
+        values[none] = np.nan  # no bar at all, not a bar of height 0
         name = series_label(attack, lang)
         color = series_colors.get(attack, "#999999")
         # One object array, not a list of lists: plotly validates and copies it far faster (same JSON).
-        customdata = np.empty((len(values), 4), dtype=object)
-        customdata[:, 0], customdata[:, 1], customdata[:, 3] = labels, name, notes
-        customdata[:, 2] = [formatted[v] for v in values]
+        customdata = np.empty((len(values), 5), dtype=object)
+        customdata[:, 0], customdata[:, 1], customdata[:, 3], customdata[:, 4] = labels, name, notes, coverage_lines
+        customdata[:, 2] = [formatted.get(v, "") if not np.isnan(v) else "" for v in values]
         # A separate, empty legend entry: otherwise the legend copies the first bar's hatching.
         fig.add_trace(go.Bar(x=[None], y=[None], name=name, legendgroup=attack, marker_color=color))
         fig.add_trace(go.Bar(
@@ -108,24 +154,50 @@ def trend_figure(counts: pd.DataFrame, status: pd.DataFrame, granularity: str, l
             xperiod=_BAR_PERIOD[granularity], xperiod0=starts.iloc[0] if len(starts) else None,
             xperiodalignment="middle",
             marker={"color": color,
-                    "opacity": [INCOMPLETE_OPACITY if p else 1.0 for p in partial],
-                    "pattern": {"shape": [INCOMPLETE_PATTERN if p else "" for p in partial],
+                    "opacity": [INCOMPLETE_OPACITY if p else 1.0 for p in hatched],
+                    "pattern": {"shape": [INCOMPLETE_PATTERN if p else "" for p in hatched],
                                 "solidity": 0.3}},
             customdata=customdata,
-            hovertemplate="%{customdata[0]}%{customdata[3]}<br>%{customdata[1]}: %{customdata[2]}<extra></extra>",
+            hovertemplate=("%{customdata[0]}%{customdata[3]}<br>%{customdata[1]}: %{customdata[2]}"
+                           "%{customdata[4]}<extra></extra>"),
         ))
-    last_end = status["period_end"].max() if len(status) else None
-    if complete_through is not None and last_end is not None and complete_through < last_end:
+    if coverage is not None:
+        _mark_coverage(fig, counts, coverage, starts, ends, none, labels, notes_cov, granularity, lang)
+    elif complete_through is not None and len(status) and complete_through < status["period_end"].max():
         # Clipped to the periods shown: a shape outside them would stretch the axis into empty time.
         shade_start = max(complete_through + pd.Timedelta(days=1), status["period_start"].min())
-        fig.add_vrect(x0=shade_start, x1=last_end + pd.Timedelta(days=1),
+        fig.add_vrect(x0=shade_start, x1=status["period_end"].max() + pd.Timedelta(days=1),
                       fillcolor="#888888", opacity=0.15, line_width=0, layer="below",
                       annotation_text=i18n.t("trend.incomplete", lang), annotation_position="top left")
     tickvals, ticktext = _time_ticks(starts, granularity, lang)
     fig.update_layout(barmode="stack", bargap=0.15, legend={"orientation": "h", "y": -0.15},
                       yaxis_title=i18n.t("trend.y", lang), hovermode="closest")
-    fig.update_xaxes(type="date", tickvals=tickvals, ticktext=ticktext)
+    fig.update_xaxes(type="date", tickvals=tickvals, ticktext=ticktext,
+                     range=[starts.iloc[0], ends.iloc[-1] + pd.Timedelta(days=1)] if len(starts) else None)
     return _base_layout(fig, lang, height=460, source=source)
+
+
+def _mark_coverage(fig: go.Figure, counts: pd.DataFrame, coverage: pd.DataFrame, starts: pd.Series,
+                   ends: pd.Series, none: np.ndarray, labels: list[str], notes: list[str], granularity: str,
+                   lang: str) -> None:
+    """Grey "no data" bands over uncovered runs; open circles over partly covered periods."""
+    for x0, x1 in _no_data_runs(starts, ends, none):
+        fig.add_vrect(x0=x0, x1=x1, fillcolor="#bbbbbb", opacity=0.25, line_width=0, layer="below",
+                      annotation_text=i18n.t("cov.no_data", lang), annotation_position="top left",
+                      annotation_font={"size": 11, "color": "#555555"}, annotation_textangle=0)
+    partial = (coverage["coverage"] == "partial").to_numpy()
+    if not partial.any():
+        return
+    totals = counts.sum(axis=1).to_numpy(dtype="float64")
+    top = float(np.nanmax(totals)) if len(totals) and np.isfinite(np.nanmax(totals)) else 1.0
+    fig.add_trace(go.Scatter(
+        x=starts[partial], y=totals[partial] + max(top, 1.0) * 0.04, mode="markers",
+        xperiod=_BAR_PERIOD[granularity], xperiod0=starts.iloc[0], xperiodalignment="middle",
+        marker={"symbol": "circle-open", "size": 7, "color": "#555555", "line": {"width": 1.2}},
+        name=i18n.t("cov.legend_partial", lang), legendgroup="_coverage",
+        customdata=np.array([[lab, note] for lab, note, p in zip(labels, notes, partial) if p], dtype=object),
+        hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+    ))
 
 
 def state_map_figure(states: pd.DataFrame, lang: str, source: str | None = None) -> go.Figure:

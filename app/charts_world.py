@@ -102,12 +102,14 @@ def world_map_figure(on_map: pd.DataFrame, unit: str, lang: str, source: str) ->
 
 
 def trend_by_figure(counts: pd.DataFrame, status: pd.DataFrame, by: str, unit: str, granularity: str,
-                    lang: str, complete_through: pd.Timestamp | None, source: str) -> go.Figure:
-    """app.charts.trend_figure (incomplete periods hatched, as on the overview) stacked by region or status."""
+                    lang: str, complete_through: pd.Timestamp | None, source: str,
+                    coverage: pd.DataFrame | None = None) -> go.Figure:
+    """app.charts.trend_figure (no-data periods, partial coverage and growing periods marked, as on the US
+    page) stacked by region or status."""
     label = labels.region_label if by == "region" else labels.status_label
     colors = REGION_COLORS if by == "region" else STATUS_COLORS
     fig = charts.trend_figure(counts, status, granularity, lang, complete_through, source=source,
-                              series_label=label, series_colors=colors)
+                              series_label=label, series_colors=colors, coverage=coverage)
     # The legend goes on top: below the axis is the source line's place.
     fig.update_layout(yaxis_title=i18n.t(f"world.trend.y.{unit}", lang), height=440, margin_t=40,
                       legend={"orientation": "h", "x": 0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"})

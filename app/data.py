@@ -19,7 +19,8 @@ import streamlit as st
 
 from app import lag, search
 from app.filters import FilterOptions, Filters
-from collectors import DATA_DIR, SourceCoverage, load_coverage, load_incidents, vendors
+from app import coverage as coverage_layer
+from collectors import DATA_DIR, SourceCoverage, load_coverage, load_coverage_table, load_incidents, normalise, vendors
 from collectors.schema import ATTACK_TYPES, ORGANIZATION_TYPES, STATUSES
 
 # Lets tests and previews point the dashboard at another dataset folder.
@@ -41,6 +42,7 @@ class Dataset:
     complete_through: pd.Timestamp | None  # every source complete up to here; None when unknown
     options: FilterOptions
     withdrawn: int = 0  # reports the source no longer lists: kept on disk, never counted
+    coverage_table: pd.DataFrame | None = None  # data/coverage.csv (collectors/coverage.py)
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class WeekSummary:
 
 @st.cache_resource(show_spinner=False)
 def _load(data_dir: str | None) -> Dataset:
-    return build_dataset(load_incidents(data_dir), load_coverage(data_dir))
+    return build_dataset(load_incidents(data_dir), load_coverage(data_dir), load_coverage_table(data_dir))
 
 
 def load_dataset() -> Dataset:
@@ -70,7 +72,8 @@ def load_dataset() -> Dataset:
     return _load(os.environ.get(DATA_DIR_ENV) or None)
 
 
-def build_dataset(incidents: pd.DataFrame, coverage: list[SourceCoverage]) -> Dataset:
+def build_dataset(incidents: pd.DataFrame, coverage: list[SourceCoverage],
+                  coverage_table: pd.DataFrame | None = None) -> Dataset:
     """Reports the source has since withdrawn stay in the file for traceability but are never counted."""
     withdrawn = 0
     if "is_removed_by_source" in incidents.columns:
@@ -83,7 +86,8 @@ def build_dataset(incidents: pd.DataFrame, coverage: list[SourceCoverage]) -> Da
     # (leak-site claims, press) are never complete: the views name them in a caveat of their own.
     known = [c.complete_through for c in coverage if c.complete_through is not None]
     complete_through = min(known) if known else None
-    return Dataset(incidents, tuple(coverage), as_of, complete_through, filter_options(incidents, as_of), withdrawn)
+    return Dataset(incidents, tuple(coverage), as_of, complete_through, filter_options(incidents, as_of), withdrawn,
+                   coverage_table)
 
 
 def filter_options(frame: pd.DataFrame, as_of: pd.Timestamp | None = None) -> FilterOptions:
@@ -204,6 +208,30 @@ def counts_by_period(frame: pd.DataFrame, granularity: str, start: dt.date, end:
     columns = [a for a in order if a in table.columns]
     table = table.reindex(index=pd.Index(periods, name="period_start"), columns=columns, fill_value=0)
     return table.astype("int64")
+
+
+def selection_coverage(dataset: Dataset, filters: Filters, periods: pd.DataFrame,
+                       sources: tuple[str, ...] | None = None) -> pd.DataFrame | None:
+    """app.coverage.period_coverage() for the reader's selection (None when the dataset has no coverage
+    table: an old data folder). `sources` narrows the source filter (the US page counts HHS only)."""
+    table = dataset.coverage_table
+    if table is None or table.empty:
+        return None
+    countries = filters.countries or (
+        coverage_layer.countries_of_regions(filters.regions, normalise.mapping("country_region"))
+        if filters.regions else ())
+    wanted = tuple(s for s in (filters.sources or dataset.options.sources) if sources is None or s in sources)
+    return coverage_layer.period_coverage(table, periods, sources=wanted or sources or (),
+                                          statuses=filters.statuses, countries=countries)
+
+
+def day_precise(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows whose date is known to the day: weekly counts leave out rows dated only to the month, which
+    would otherwise all pile into the month's first week."""
+    if "date_precision" not in frame.columns:
+        return frame
+    monthly = frame["date_precision"].eq("month").fillna(False).to_numpy(dtype=bool)
+    return frame.loc[~monthly] if monthly.any() else frame
 
 
 def period_status(periods: pd.DataFrame, filters: Filters, options: FilterOptions,

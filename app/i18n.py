@@ -1388,6 +1388,12 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+from app import strings_coverage  # noqa: E402 -- the coverage vocabulary, merged in (see that module)
+
+STRINGS["en"].update(strings_coverage.EN)
+STRINGS["fr"].update(strings_coverage.FR)
+
+
 def parse_language(value: object) -> str:
     """The language a ?lang= value asks for; English when absent or unknown."""
     text = str(value or "").strip().lower()

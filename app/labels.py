@@ -49,6 +49,15 @@ def source_short(code: str, lang: str) -> str:
     return module.INFO.get("title", code) if module is not None else code
 
 
+def stream_label(key: str, lang: str) -> str:
+    """A coverage stream (`source:list`, app/coverage.py) by name: the source, or the list when a source has
+    several that cover differently (ransomware.live's claims and press index)."""
+    named = f"x.stream.{key}"
+    if named in i18n.STRINGS[lang]:
+        return i18n.t(named, lang)
+    return source_short(key.split(":", 1)[0], lang)
+
+
 _MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~$"})
 
 

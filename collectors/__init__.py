@@ -28,4 +28,11 @@ def load_coverage(data_dir: Path | str | None = None) -> list[SourceCoverage]:
     return store.Store(Path(data_dir) if data_dir else DATA_DIR).coverage()
 
 
-__all__ = ["DATA_DIR", "SourceCoverage", "load_coverage", "load_incidents"]
+def load_coverage_table(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """data/coverage.csv: which source covers which list, country and month, and how (collectors/coverage.py)."""
+    from collectors import store
+
+    return store.Store(Path(data_dir) if data_dir else DATA_DIR).read_coverage_table()
+
+
+__all__ = ["DATA_DIR", "SourceCoverage", "load_coverage", "load_coverage_table", "load_incidents"]

@@ -112,6 +112,7 @@ def _build(store: Store, snapshots: Path) -> int:
         with store.locked():
             os.replace(fresh.incidents_path, store.incidents_path)
             os.replace(fresh.sources_path, store.sources_path)
+            os.replace(fresh.coverage_path, store.coverage_path)
             os.replace(harms, store.data_dir / cipher.OUTPUT_FILE)
     return 0
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import requests
 
-from collectors import dedupe, link, registry
+from collectors import coverage, dedupe, link, registry
 from collectors.errors import CollectorError, FetchError
 from collectors.http import make_session
 from collectors.raw import RawExport, freeze
@@ -62,6 +62,7 @@ def ingest(store: Store, source: str, exports: list[RawExport], *, as_of: dateti
             except CollectorError as err:
                 raise type(err)(source, f"{export.origin}: {err.message}") from None
             record = _export_record(export, rows, as_of)
+            record["coverage"] = _measure(module, export, rows)
             progress(f"{source}:   {len(rows):,} rows, list {record['list_kind']}, as of {record['as_of']}")
             parsed.append((record, rows))
 
@@ -99,6 +100,17 @@ def _export_record(export: RawExport, rows: pd.DataFrame, as_of: datetime | None
         "rows": len(rows),
         "origin": export.origin,
     }
+
+
+def _measure(module, export: RawExport, rows: pd.DataFrame) -> dict:
+    """What the export shows of the source's coverage (collectors/coverage.py), from every record it holds
+    where the source can say (all sectors), else from its health rows."""
+    if hasattr(module, "measure_coverage"):
+        try:
+            return module.measure_coverage(export.content)
+        except CollectorError as err:
+            raise type(err)(export.source, f"{export.origin}: {err.message}") from None
+    return coverage.measure_rows(rows)
 
 
 def update(store: Store, raw_dir: Path, names: list[str] | None = None, *, session_factory=None,

@@ -29,6 +29,7 @@ ATTACK_TYPES = (
     "unknown",
 )
 STATUSES = ("confirmed", "reported", "claimed")
+DATE_PRECISIONS = ("day", "month")
 ORGANIZATION_TYPES = (
     "healthcare_provider",  # hospitals, clinics, practices, labs, pharmacies, care homes
     "health_plan",  # insurers and health funds
@@ -76,6 +77,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("reported_date", "datetime64[s]", "Date the source received or published the report "
            "(HHS: the breach submission date).", nullable=False),
     Column("incident_date", "datetime64[s]", "Date the attack happened, when the source says so."),
+    Column("date_precision", "str", "How precise `reported_date` and `incident_date` are: `day`, or `month` when the "
+           "source gives only the month (the date is then the 1st of that month, and weekly counts leave the row "
+           "out rather than place it in the month's first week). Empty means `day`.", allowed=DATE_PRECISIONS),
     Column("individuals_affected", "Int64", "Number of people whose data was affected, as reported; "
            "empty when not reported."),
     Column("is_placeholder_count", "bool", "True when `individuals_affected` is a placeholder rather than "

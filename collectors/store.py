@@ -26,7 +26,7 @@ import pandas as pd
 import pyarrow as pa
 
 from collectors import schema
-from collectors.coverage import SourceCoverage, coverage_of
+from collectors.coverage import COVERAGE_FILE, SourceCoverage, coverage_of, coverage_table
 from collectors.errors import StoreError
 from collectors.files import write_atomic
 
@@ -46,6 +46,7 @@ class Store:
         self.data_dir = Path(data_dir)
         self.incidents_path = self.data_dir / INCIDENTS_FILE
         self.sources_path = self.data_dir / SOURCES_FILE
+        self.coverage_path = self.data_dir / COVERAGE_FILE
         self.cache_path = self.data_dir / CACHE_DIR / CACHE_FILE
 
     # --- reading -----------------------------------------------------------------------------
@@ -120,10 +121,25 @@ class Store:
         csv = _to_text(ordered).to_csv(index=False, lineterminator="\n")
         write_atomic(self.incidents_path, csv.encode("utf-8"))
         del incidents, ordered, csv
+        self.write_coverage(sources)
         self.write_sources(sources)
         # Parsed back from the bytes just written (so exactly what a reader would get) into the cache:
         # the dashboard's first read after an update is then a cache hit.
         self.read_incidents()
+
+    def write_coverage(self, sources: dict) -> None:
+        """Replace data/coverage.csv, derived from the export records alone (collectors/coverage.py)."""
+        table = coverage_table(sources["exports"])
+        write_atomic(self.coverage_path, table.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+
+    def read_coverage_table(self) -> pd.DataFrame:
+        """data/coverage.csv (an empty table when the dataset has none yet)."""
+        if not self.coverage_path.exists():
+            return coverage_table([])
+        try:
+            return pd.read_csv(self.coverage_path, dtype=str, keep_default_na=False)
+        except (OSError, pd.errors.ParserError) as err:
+            raise StoreError("store", f"cannot read {self.coverage_path}: {err}") from None
 
     def write_sources(self, sources: dict) -> None:
         """Replace data/sources.json atomically (call inside `locked()`)."""

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from app import charts, data, filters, geo, i18n, labels, tables
+from app import charts, count_table, data, filters, geo, i18n, labels, tables
 from collectors import health
 
 # Served by Streamlit's static serving (.streamlit/config.toml); relative so it also works under a base path.
@@ -58,15 +58,19 @@ if week is not None:
 
 st.subheader(i18n.t("trend.header", lang))
 granularity = filters.granularity_selector(lang)
-counts = data.counts_by_period(selection, granularity, selection_filters.start, selection_filters.end,
+counted = data.day_precise(selection) if granularity == "week" else selection
+counts = data.counts_by_period(counted, granularity, selection_filters.start, selection_filters.end,
                               date_column=data.date_column(selection_filters))
 # Every figure names its sources inside it, so an image saved from the chart's menu carries them.
 source = charts.source_line([labels.source_short(s, lang) for s in sorted(selection["source"].unique())],
                             dataset.as_of, lang)
 periods = data.periods_between(selection_filters.start, selection_filters.end, granularity)
 status = data.period_status(periods, selection_filters, dataset.options, complete_through)
-st.plotly_chart(charts.trend_figure(counts, status, granularity, lang, complete_through, source=source),
-                width="stretch", config=PLOTLY_CONFIG, key="trend_chart")
+coverage = data.selection_coverage(dataset, selection_filters, periods, sources=(US_SOURCE,))
+st.plotly_chart(charts.trend_figure(counts, status, granularity, lang, complete_through, source=source,
+                                    coverage=coverage), width="stretch", config=PLOTLY_CONFIG, key="trend_chart")
+st.caption(i18n.t("cov.caption", lang))
+count_table.render(counts, coverage, granularity, lang, key="us_trend")
 if complete_through is not None:
     st.caption(i18n.t("trend.caption_incomplete", lang, date=i18n.format_date(complete_through, lang)))
 if (selection["source_list"] == "under_investigation").any():

@@ -3,7 +3,7 @@ region and by status, and the countries table. Logic in app/world_data.py, figur
 
 import streamlit as st
 
-from app import charts_world, data, filters, i18n, labels, world_data
+from app import charts_world, count_table, data, filters, i18n, labels, world_data
 
 # The world base map is static/topojson/world_110m.json, served by Streamlit (.streamlit/config.toml): no CDN.
 PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False}
@@ -68,20 +68,22 @@ if rank is not None:  # the project's seed story is French
                   split=t("world.split", lang, **{s: n(france[s]) for s in ("confirmed", "reported", "claimed")})))
 
 granularity = filters.granularity_selector(lang)
-rows = world_data.counting_rows(selection, unit, date_column)
+rows = world_data.counting_rows(data.day_precise(selection) if granularity == "week" else selection, unit,
+                                date_column)
 complete_through = world_data.complete_through_for(dataset.coverage, present)
 periods = data.periods_between(selection_filters.start, selection_filters.end, granularity)
 status = data.period_status(periods, selection_filters, dataset.options, complete_through)
+coverage = data.selection_coverage(dataset, selection_filters, periods)
 for by in ("region", "status"):
     st.subheader(t(f"world.trend.{by}.header", lang))
     counts = data.counts_by_period(rows, granularity, selection_filters.start, selection_filters.end,
                                    date_column=date_column, by=by)
     st.plotly_chart(charts_world.trend_by_figure(counts, status, by, unit, granularity, lang, complete_through,
-                                                 source), width="stretch", config=PLOTLY_CONFIG, key=f"world_{by}")
-notes = [t("world.trend.incomplete", lang, date=i18n.format_date(complete_through, lang)) if complete_through
-         else t("world.trend.unknown", lang)]
-notes += [t("world.trend.never_complete", lang)] if set(present) - {"hhs_ocr"} and complete_through else []
-notes += [t("world.trend.status_note", lang)] + ([t("world.trend.incidents_note", lang)] if unit == "incidents" else [])
+                                                 source, coverage), width="stretch", config=PLOTLY_CONFIG,
+                    key=f"world_{by}")
+    count_table.render(counts, coverage, granularity, lang, key=f"world_{by}",
+                       series_label=labels.region_label if by == "region" else labels.status_label)
+notes = [t("cov.caption", lang), t("world.trend.status_note", lang)] + ([t("world.trend.incidents_note", lang)] if unit == "incidents" else [])
 st.caption(" ".join(notes))
 
 st.subheader(t("world.table.header", lang))

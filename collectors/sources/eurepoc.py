@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 import pandas as pd
 import requests
 
-from collectors import classify, link, normalise, schema
+from collectors import classify, coverage, link, normalise, schema
 from collectors.errors import FetchError, SourceFormatError
 from collectors.http import expect_content, read_capped
 from collectors.raw import RawExport
@@ -175,6 +175,25 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
     tidy[["region", "subregion"]] = normalise.regions(tidy["country"])
     tidy = link.assign_incidents(tidy)
     return schema.validate(schema.coerce(tidy), SOURCE)
+
+
+def measure_coverage(raw: bytes) -> dict:
+    """Coverage shown by every incident of the release, any sector (collectors/coverage.py): EuRepoC's coders
+    looked at a country from the first incident they coded there to the last."""
+    table = read_table(raw)
+    starts = _dates(table["start_date"], "start_date")
+    days, countries = [], []
+    for start, cell, incident in zip(starts, table["receiver_country"], table["ID"]):
+        for name in dict.fromkeys(split_list(cell)):
+            code = normalise.country_code(name)
+            if code and pd.notna(start):
+                days.append(start)
+                countries.append(code)
+    measured = coverage.measure(pd.Series(days, dtype="datetime64[s]"), pd.Series(countries, dtype="object"))
+    # The release's months are every incident's, including those with only a region as receiver.
+    measured["months"] = {m: int(n) for m, n in starts.dropna().dt.strftime("%Y-%m").value_counts().sort_index().items()}
+    measured["first"], measured["last"] = f"{starts.min():%Y-%m-%d}", f"{starts.max():%Y-%m-%d}"
+    return measured
 
 
 _ROW_FIELDS = ("ID", "organization", "organization_type", "organization_type_raw", "country", "attack_type_raw",

@@ -77,8 +77,11 @@ HEADER = (
 )
 _SHORT = ("name", "state", "entity_type", "individuals", "date", "breach_type", "location", "ba", "description")
 
-# JSF's exporter sometimes writes the component's toString() instead of the column titles.
+# JSF's exporter sometimes writes the component's toString() instead of the column titles: for every
+# column, or (live portal) for some only, e.g. the name and business-associate columns.
 _PLACEHOLDER_HEADER = re.compile(r"^javax\.faces\.component\.\w+@[0-9a-f]+$", re.I)
+# A re-save by pandas (the cjtorgerson list of December 2024) appended the submission year as a last column.
+_YEAR_COLUMN = "Year"
 # A spreadsheet re-save turned curly quotes into the bytes 0x83 "?" "?" / 0x83 "?" 0x9d / 0x83 "?" 0x9b
 # (Kaycaitt archive), which read as Windows-1252 give these.
 _MANGLED_QUOTES = {"ƒ??": "’", "ƒ?\ufffd": "”", "ƒ?›": "“"}
@@ -132,17 +135,62 @@ def read_table(raw: bytes) -> pd.DataFrame:
     header = [str(c).strip() for c in table.columns]
     if header and header[0] == "Name of Part 2 Program":
         raise SourceFormatError(SOURCE, "this is the 42 CFR Part 2 listing, not the HIPAA breach list")
-    if all(_PLACEHOLDER_HEADER.match(h) for h in header) and len(header) in (8, 9):
-        header = list(HEADER[: len(header)])  # trust the fixed column order; values are checked below
-    if len(header) == 8 and header == list(HEADER[:8]):
+    years = None
+    if len(header) in (9, 10) and header[-1].casefold() == _YEAR_COLUMN.casefold():
+        # Derived from the date, not data of OCR's: checked against the dates below, then dropped.
+        years = table.iloc[:, -1].str.strip()
+        table, header = table.iloc[:, :-1].copy(), header[:-1]
+    header = _portal_header(header)
+    if len(header) == 8:
         table["Web Description"] = ""  # some exports drop the empty description column
         header.append(HEADER[8])
-    if [h.casefold() for h in header] != [h.casefold() for h in HEADER]:
-        raise SourceFormatError(
-            SOURCE, f"unexpected columns {header!r}; expected {list(HEADER)!r} (has the portal changed its export?)"
-        )
     table.columns = _SHORT
-    return table.apply(lambda col: col.str.strip())
+    table = table.apply(lambda col: col.str.strip())
+    if years is not None:
+        _check_years(years, table)
+    return table
+
+
+def _portal_header(header: list[str]) -> list[str]:
+    """The portal's titles for an export's header (9 columns, or 8 without Web Description).
+
+    Each column must have its own title or a JSF placeholder: the portal's column order
+    is fixed, so a placeholder stands for the title of its place, and the values are
+    checked below (dates, states, counts, types). A real title out of place means
+    another layout, which reading by position would silently scramble.
+    """
+    if len(header) not in (8, 9):
+        raise SourceFormatError(SOURCE, f"unexpected columns {header!r}: {len(header)} columns; expected "
+                                        f"{list(HEADER)!r}, or those 8 without Web Description "
+                                        "(has the portal changed its export?)")
+    expected = HEADER[: len(header)]
+    home = {title.casefold(): number for number, title in enumerate(HEADER, 1)}
+    problems = []
+    for number, (found, wanted) in enumerate(zip(header, expected), 1):
+        if found.casefold() == wanted.casefold() or _PLACEHOLDER_HEADER.match(found):
+            continue
+        if found.casefold() in home:
+            problems.append(f"column {number} is {found!r}, which belongs in column {home[found.casefold()]} "
+                            f"(expected {wanted!r} there)")
+        else:
+            problems.append(f"column {number} is {found!r}, not a column of the portal's export "
+                            f"(expected {wanted!r} there)")
+    if problems:
+        raise SourceFormatError(SOURCE, f"unexpected columns: {'; '.join(problems)}; expected {list(HEADER)!r} "
+                                        "(has the portal changed its export?)")
+    return list(expected)
+
+
+def _check_years(years: pd.Series, table: pd.DataFrame) -> None:
+    """A re-saved export's Year column must be its submission dates' year, or the re-save changed rows."""
+    dates = _parse_dates(table["date"])
+    wrong = (years != dates.dt.strftime("%Y")).to_numpy().nonzero()[0]
+    if len(wrong):
+        # Rows as a spreadsheet numbers them (the header is row 1), with what identifies the filing.
+        shown = "; ".join(f"row {i + 2} ({table['name'].iloc[i]!r}, submitted {dates.iloc[i]:%Y-%m-%d}): "
+                          f"Year {years.iloc[i]!r}" for i in wrong[:3])
+        raise SourceFormatError(SOURCE, f"the {_YEAR_COLUMN} column added by a re-save disagrees with Breach "
+                                        f"Submission Date in {len(wrong)} row(s): {shown}")
 
 
 def _parse_counts(values: pd.Series) -> pd.Series:
@@ -155,11 +203,13 @@ def _parse_counts(values: pd.Series) -> pd.Series:
 
 def _parse_dates(values: pd.Series) -> pd.Series:
     dates = pd.to_datetime(values, format="%m/%d/%Y", errors="coerce")
-    iso = pd.to_datetime(values[dates.isna()], format="%Y-%m-%d", errors="coerce")  # some tools rewrite dates
+    # Re-saves by data tools (pandas: the cjtorgerson list of December 2024) write ISO dates.
+    iso = pd.to_datetime(values[dates.isna()], format="%Y-%m-%d", errors="coerce")
     dates = dates.fillna(iso)
     bad = values[dates.isna()]
     if not bad.empty:
-        raise SourceFormatError(SOURCE, f"Breach Submission Date is not MM/DD/YYYY in {len(bad)} row(s): {list(bad[:3])}")
+        raise SourceFormatError(SOURCE, f"Breach Submission Date is not MM/DD/YYYY (nor YYYY-MM-DD) in {len(bad)} "
+                                        f"row(s): {list(bad[:3])}")
     return dates.astype("datetime64[s]")
 
 

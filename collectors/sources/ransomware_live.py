@@ -27,7 +27,7 @@ from urllib.parse import quote
 import pandas as pd
 import requests
 
-from collectors import classify, link, normalise, schema
+from collectors import coverage, classify, link, normalise, schema
 from collectors.errors import FetchError, SourceFormatError
 from collectors.http import expect_content, read_capped
 from collectors.raw import RawExport
@@ -174,6 +174,16 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
     tidy[["region", "subregion"]] = normalise.regions(tidy["country"])
     tidy = link.assign_incidents(tidy)
     return schema.validate(schema.coerce(tidy), SOURCE)
+
+
+def measure_coverage(raw: bytes) -> dict:
+    """Coverage shown by every record of the export, any sector (collectors/coverage.py): a press index
+    covers a country from its first article about it, a one-week pull covers the days it spans."""
+    shape, records = detect_shape(load(raw))
+    field = "date" if shape.list_kind == "press" else "discovered"
+    days = pd.Series([_day(r.get(field)) for r in records], dtype="datetime64[s]")
+    countries = pd.Series([(r.get("country") or "").strip().upper() or None for r in records], dtype="object")
+    return coverage.measure(days, countries.where(countries.str.fullmatch(r"[A-Z]{2}").fillna(False)))
 
 
 def summarise(raw: bytes, *, list_kind: str | None = None) -> Selection:

@@ -1,0 +1,42 @@
+"""The figures behind a trend, as a table a reader can read, quote and download: one row per period, one
+column per series, a total and the period's coverage. A period no selected source covers says "no data"
+in every cell, never 0 (app/coverage.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from app import charts, i18n
+
+
+def count_table(counts: pd.DataFrame, coverage: pd.DataFrame | None, granularity: str, lang: str,
+                series_label: Callable[[str, str], str] = i18n.attack_type_label) -> pd.DataFrame:
+    """counts_by_period()'s table for reading: localized headers, numbers formatted for `lang`, newest first."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    none = (coverage["coverage"] == "none").to_numpy() if coverage is not None else [False] * len(counts)
+    no_data = t("cov.no_data")
+    shown = {t("cov.table.period"): [i18n.format_period(s, granularity, lang) for s in counts.index]}
+    for column in counts.columns:
+        shown[series_label(column, lang)] = [no_data if n else i18n.format_int(v, lang)
+                                             for v, n in zip(counts[column], none)]
+    shown[t("cov.table.total")] = [no_data if n else i18n.format_int(v, lang)
+                                   for v, n in zip(counts.sum(axis=1), none)]
+    if coverage is not None:
+        shown[t("cov.table.coverage")] = [
+            f"{t('cov.' + row.coverage)} — {charts.coverage_note(row, lang)}" if row.coverage != "none"
+            else t("cov.none") for row in coverage.itertuples()]
+    return pd.DataFrame(shown).iloc[::-1].reset_index(drop=True)
+
+
+def render(counts: pd.DataFrame, coverage: pd.DataFrame | None, granularity: str, lang: str, key: str,
+           series_label: Callable[[str, str], str] = i18n.attack_type_label) -> None:
+    """The table in an expander under its chart, with a CSV download of exactly what it shows."""
+    table = count_table(counts, coverage, granularity, lang, series_label)
+    with st.expander(i18n.t("cov.table.header", lang)):
+        st.dataframe(table, hide_index=True, width="stretch", height=300)
+        st.caption(i18n.t("cov.table.caption", lang))
+        st.download_button(i18n.t("cov.table.download", lang), table.to_csv(index=False).encode("utf-8"),
+                           file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv", disabled=table.empty)
