@@ -30,6 +30,24 @@ EN = {
     "cov.table.coverage": "Coverage",
     "cov.table.download": "Download these figures (CSV)",
     "cov.table.caption": "\u201cno data\u201d: no selected source covers the period; its count is unknown, not 0.",
+    "brief.n.like_for_like": "Compared like for like (only {sources}, which cover this week and the weeks "
+                             "compared completely): {n} this week.",
+    "brief.n.provisional": "Provisional: no source covers this week and the previous weeks completely and past "
+                           "its posting lag, so no comparison is made (no more, no fewer).",
+    "brief.n.year_ago_like": "A year earlier, {week_name} had {count} from the same sources ({now} this week).",
+    "brief.n.flag.usual": "Not an unusual week: {n} from {sources}, within the expected range (up to {upper}; "
+                          "baseline mean {expected}).",
+    "brief.n.flag.unusual": "An unusual week: {n} from {sources}, above the expected range (up to {upper}; "
+                            "baseline mean {expected}).",
+    "brief.n.flag.no_coverage": "No unusual-week flag: no source covers this week completely.",
+    "brief.n.flag.filling": "No unusual-week flag: the sources that cover this week are still filling it in.",
+    "brief.n.flag.short_baseline": "No unusual-week flag: no source covers the eight baseline weeks completely.",
+    "brief.chart.history.upper": "Upper limit of the expected range (EARS C2)",
+    "brief.n.data_age": "Data as of {as_of}. Newest report by source: {newest}.",
+    "brief.n.newest_item": "{source} {date}",
+    "brief.n.caveat.partial": "{source} covers only part of this week",
+    "brief.caveat.partial": "{source}: covers only part of this week (a sampled window or a sparse month); its "
+                            "count for the week is a fragment.",
 }
 
 FR = {
@@ -61,4 +79,26 @@ FR = {
     "cov.table.download": "Télécharger ces chiffres (CSV)",
     "cov.table.caption": "« pas de données » : aucune source sélectionnée ne couvre la période ; son nombre est "
                          "inconnu, pas 0.",
+    "brief.n.like_for_like": "À périmètre constant (seulement {sources}, qui couvrent entièrement cette semaine "
+                             "et les semaines comparées) : {n} cette semaine.",
+    "brief.n.provisional": "Provisoire : aucune source ne couvre entièrement cette semaine et les précédentes, "
+                           "délai de publication passé ; aucune comparaison n'est faite (ni plus, ni moins).",
+    "brief.n.year_ago_like": "Un an plus tôt, la {week_name} en comptait {n} des mêmes sources ({now} cette "
+                             "semaine).",
+    "brief.n.flag.usual": "Semaine ordinaire : {n} de {sources}, dans la fourchette attendue (jusqu'à {upper} ; "
+                          "moyenne de référence {expected}).",
+    "brief.n.flag.unusual": "Semaine inhabituelle : {n} de {sources}, au-dessus de la fourchette attendue "
+                            "(jusqu'à {upper} ; moyenne de référence {expected}).",
+    "brief.n.flag.no_coverage": "Pas d'alerte de semaine inhabituelle : aucune source ne couvre entièrement cette "
+                                "semaine.",
+    "brief.n.flag.filling": "Pas d'alerte de semaine inhabituelle : les sources qui couvrent cette semaine la "
+                            "complètent encore.",
+    "brief.n.flag.short_baseline": "Pas d'alerte de semaine inhabituelle : aucune source ne couvre entièrement les "
+                                   "huit semaines de référence.",
+    "brief.chart.history.upper": "Limite haute de la fourchette attendue (EARS C2)",
+    "brief.n.data_age": "Données au {as_of}. Signalement le plus récent par source : {newest}.",
+    "brief.n.newest_item": "{source} {date}",
+    "brief.n.caveat.partial": "{source} ne couvre qu'une partie de cette semaine",
+    "brief.caveat.partial": "{source} : ne couvre qu'une partie de cette semaine (fenêtre d'échantillon ou mois "
+                            "clairsemé) ; son nombre pour la semaine est un fragment.",
 }

@@ -44,7 +44,7 @@ def history_figure(brief: Brief, lang: str) -> go.Figure:
         # Legend entries of their own: otherwise the legend copies the first bar's hatching.
         fig.add_trace(go.Bar(x=[None], y=[None], name=name, marker_color=color))
     fig.add_trace(go.Bar(
-        x=starts, y=[p.reports for p in points], showlegend=False,
+        x=starts, y=[None if p.no_data else p.reports for p in points], showlegend=False,
         marker={"color": [THIS_WEEK_COLOR if this else OTHER_WEEKS_COLOR for this in is_this],
                 # Light hatching over the bar's own colour, the same under every plotly template.
                 "pattern": {"shape": [INCOMPLETE_PATTERN if p.has_caveat else "" for p in points],
@@ -53,8 +53,23 @@ def history_figure(brief: Brief, lang: str) -> go.Figure:
         hovertemplate="%{customdata[0]}%{customdata[2]}<br>" + i18n.t("brief.chart.history.y", lang)
         + ": %{customdata[1]}<extra></extra>",
     ))
+    for p in points:  # silence is never zero: a week no source covers has a grey band, not a bar of 0
+        if p.no_data:
+            fig.add_vrect(x0=p.week.start, x1=p.week.start + pd.Timedelta(days=7), fillcolor="#bbbbbb", opacity=0.3,
+                          line_width=0, layer="below")
+    if any(p.no_data for p in points):
+        fig.add_annotation(text=i18n.t("cov.no_data_long", lang), xref="paper", yref="paper", x=0, y=1.0,
+                           showarrow=False, xanchor="left", yanchor="bottom", font={"size": 10, "color": "#555555"})
+    if brief.flag is not None:
+        label = i18n.t("brief.chart.history.upper", lang)
+        fig.add_trace(go.Scatter(
+            x=[brief.week.start + pd.Timedelta(days=3.5)], y=[brief.flag.upper], mode="markers", name=label,
+            marker={"symbol": "line-ew-open", "size": 22, "color": "#333333", "line": {"width": 2}},
+            hovertemplate=f"{label}: {i18n.format_decimal(brief.flag.upper, lang)}<extra></extra>",
+        ))
     average = brief.long_average
-    if average.weeks:
+    # Like for like, the average counts only some sources: drawn over every source's bars it would mislead.
+    if average.weeks and average.week_reports is None:
         label = i18n.t("brief.chart.history.average", lang, n=average.weeks)
         fig.add_trace(go.Scatter(
             x=[starts[0], starts[-1] + pd.Timedelta(days=7)], y=[average.reports] * 2, mode="lines", name=label,

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from app import coverage as coverage_layer
+from brief import unusual
 from collectors.coverage import SourceCoverage
 from collectors.schema import ATTACK_TYPES, STATUSES
 
@@ -91,11 +93,17 @@ class Counts:
 
 @dataclass(frozen=True)
 class Average:
-    """Mean reports and incidents per week over `weeks` weeks (NaN when weeks == 0: no earlier week in the data)."""
+    """Mean reports and incidents per week over `weeks` weeks (NaN when weeks == 0: no earlier week in the data,
+    or no source that covers the week and every one of those weeks completely).
+
+    Like for like: with a coverage table, only the `streams` that cover the week and all `weeks` completely,
+    past their posting lag, are counted, on both sides; `week_reports` is the week's count over them."""
 
     reports: float
     incidents: float
     weeks: int
+    week_reports: int | None = None  # None: no coverage table, compare with counts.reports
+    streams: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,7 +158,8 @@ ABSENT = "absent"  # the source's newest data is older than the week: it says no
 ENDS_MID_WEEK = "ends_mid_week"  # the source's newest data is from a day inside the week
 MAY_GROW = "may_grow"  # the source is complete only through a day before the week's end
 COMPLETENESS_UNKNOWN = "completeness_unknown"  # the source gives no complete-through date
-CAVEAT_KINDS = (ABSENT, ENDS_MID_WEEK, MAY_GROW, COMPLETENESS_UNKNOWN)
+PARTIAL = "partial"  # the source covers only part of the week (a sampled window, a sparse month)
+CAVEAT_KINDS = (ABSENT, ENDS_MID_WEEK, PARTIAL, MAY_GROW, COMPLETENESS_UNKNOWN)
 
 
 @dataclass(frozen=True)
@@ -166,7 +175,9 @@ class WeekPoint:
     week: IsoWeek
     reports: int
     incidents: int
-    has_caveat: bool  # some source is absent, partial or of unknown completeness for that week
+    has_caveat: bool  # the week may still grow (a covering source's posting lag); without coverage: any caveat
+    no_data: bool = False  # no source covers the week: its count is unknown, not 0
+    upper: float | None = None  # the unusual-week rule's upper limit for the week (brief/unusual.py)
 
 
 @dataclass(frozen=True)
@@ -195,6 +206,11 @@ class Brief:
     history: tuple[WeekPoint, ...]  # LONG_WINDOW weeks before the week, then the week
     withdrawn: int  # reports of the week the source no longer lists: not counted
     sources: tuple[str, ...]  # every source of the dataset or its coverage, sorted
+    year_ago_compared: int | None = None  # the week's reports over the streams that also cover the year-ago week
+    flag: unusual.Flag | None = None  # is the week unusual (EARS C2 over `flag_streams`)
+    flag_streams: tuple[str, ...] = ()
+    flag_reason: str = "no_coverage"  # why there is no flag: no_coverage, filling, short_baseline; "ok"
+    newest_by_source: tuple[tuple[str, pd.Timestamp], ...] = ()  # each source's newest report date
 
     @property
     def is_empty(self) -> bool:
@@ -218,9 +234,31 @@ def data_as_of(coverage: Iterable[SourceCoverage]) -> pd.Timestamp | None:
     return max(dates) if dates else None
 
 
-def default_week(frame: pd.DataFrame, coverage: Iterable[SourceCoverage]) -> IsoWeek | None:
-    """The latest complete ISO week: the last Monday-to-Sunday week ending on or before the newest `data_as_of`
-    of the sources (the newest report date when no coverage is known; None for no data at all)."""
+def default_week(frame: pd.DataFrame, coverage: Iterable[SourceCoverage],
+                 coverage_table: pd.DataFrame | None = None) -> IsoWeek | None:
+    """The latest ISO week that its sources cover well enough: the last Monday-to-Sunday week, ending on or
+    before the newest `data_as_of`, that at least one source covers completely and past its posting lag
+    (with no coverage table: simply the last week ending by then; None for no data at all)."""
+    week = _last_full_week(frame, coverage)
+    if week is None or coverage_table is None or coverage_table.empty:
+        return week
+    levels = coverage_layer.monthly_levels(coverage_table, coverage_layer.streams(coverage_table))
+    for _ in range(520):  # ten years back at most
+        if _mature_streams(levels, [week]):
+            return week
+        week = week.shift(-1)
+    return _last_full_week(frame, coverage)
+
+
+def _mature_streams(levels: pd.DataFrame, weeks: list[IsoWeek]) -> tuple[str, ...]:
+    """Streams complete and past their posting lag in every month the weeks touch."""
+    months = sorted({f"{pd.Period(d, 'M')}" for w in weeks for d in (w.start, w.end)})
+    rows = levels.reindex(months, fill_value=0)
+    filling = levels.attrs["filling"].reindex(months, fill_value=False)
+    return tuple(k for k in levels.columns if (rows[k] == 2).all() and not filling[k].any())
+
+
+def _last_full_week(frame: pd.DataFrame, coverage: Iterable[SourceCoverage]) -> IsoWeek | None:
     through = data_as_of(coverage)
     if through is None:
         dates = frame["reported_date"].dropna()
@@ -231,9 +269,11 @@ def default_week(frame: pd.DataFrame, coverage: Iterable[SourceCoverage]) -> Iso
     return IsoWeek.containing(last_sunday)
 
 
-def available_weeks(frame: pd.DataFrame, coverage: Iterable[SourceCoverage]) -> list[IsoWeek]:
-    """Weeks a brief can be asked for, newest first: from the oldest report's week to the default week."""
-    newest = default_week(frame, coverage)
+def available_weeks(frame: pd.DataFrame, coverage: Iterable[SourceCoverage],
+                    coverage_table: pd.DataFrame | None = None) -> list[IsoWeek]:
+    """Weeks a brief can be asked for, newest first: from the oldest report's week to the last full week of
+    the data (the default week, chosen by coverage, may be earlier)."""
+    newest = _last_full_week(frame, coverage)
     dates = _counted(frame)[0]["reported_date"].dropna()
     if newest is None:
         return []
@@ -262,6 +302,28 @@ def caveats_for(week: IsoWeek, coverage: Iterable[SourceCoverage]) -> tuple[Cave
         else:
             continue
         out.append(Caveat(cov.source, kind, as_of, through))
+    return tuple(out)
+
+
+def coverage_caveats(week: IsoWeek, levels: pd.DataFrame, relevant: list[str],
+                     coverage: Iterable[SourceCoverage]) -> tuple[Caveat, ...]:
+    """From the coverage table: each relevant stream that is silent, partial or still filling in for the week."""
+    months = sorted({f"{pd.Period(d, 'M')}" for d in (week.start, week.end)})
+    as_of = {c.source: pd.Timestamp(c.data_as_of).normalize() for c in coverage}
+    out = []
+    for key in relevant:
+        values = levels[key].reindex(months, fill_value=0)
+        filling = bool(levels.attrs["filling"][key].reindex(months, fill_value=False).any())
+        if (values == 0).all():
+            kind = ABSENT
+        elif filling:
+            kind = MAY_GROW
+        elif (values == 2).all():
+            continue
+        else:
+            kind = PARTIAL
+        source = key.split(":", 1)[0]
+        out.append(Caveat(key, kind, as_of.get(source, week.end), None))
     return tuple(out)
 
 
@@ -369,48 +431,81 @@ def _changes(counted: pd.DataFrame, week: IsoWeek) -> Changes:
     )
 
 
-def compute_brief(frame: pd.DataFrame, coverage: Iterable[SourceCoverage], week: IsoWeek | str | None = None) -> Brief:
-    """Every number of the weekly brief for `week` (default: `default_week`)."""
+def compute_brief(frame: pd.DataFrame, coverage: Iterable[SourceCoverage], week: IsoWeek | str | None = None,
+                  coverage_table: pd.DataFrame | None = None) -> Brief:
+    """Every number of the weekly brief for `week` (default: `default_week`).
+
+    With `coverage_table` (data/coverage.csv), comparisons are like for like (see Average), caveats name the
+    sources that are silent or still filling in, and the unusual-week flag is computed where coverage allows."""
     coverage = tuple(coverage)
+    table = coverage_table if coverage_table is not None and not coverage_table.empty else None
     if isinstance(week, str):
         week = IsoWeek.parse(week)
     if week is None:
-        week = default_week(frame, coverage)
+        week = default_week(frame, coverage, table)
         if week is None:
             raise ValueError("the dataset is empty: there is no week to brief on")
     counted, removed = _counted(frame)
+    # A report dated only to the month has no week: counting it would pile the month into its first week.
+    if "date_precision" in counted.columns:
+        counted = counted.loc[~counted["date_precision"].eq("month").fillna(False).astype(bool)]
     day = counted["reported_date"].dt.normalize()
     week_start = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
-    per_week = (pd.DataFrame({"start": week_start, "incident_id": counted["incident_id"]})
-                .groupby("start").agg(reports=("incident_id", "size"), incidents=("incident_id", "nunique")))
+    streams = (coverage_layer.stream_of_rows(counted) if table is not None
+               else pd.Series("", index=counted.index, dtype="str"))
+    weekly = pd.DataFrame({"start": week_start, "incident_id": counted["incident_id"], "stream": streams})
+    per_week = weekly.groupby("start").agg(reports=("incident_id", "size"), incidents=("incident_id", "nunique"))
     first_week = IsoWeek.containing(day.min()) if len(day.dropna()) else None
+    levels = (coverage_layer.monthly_levels(table, coverage_layer.streams(table)) if table is not None else None)
+    relevant = [k for k in levels.columns if (levels[k] > 0).any()] if levels is not None else []
 
     in_week = (day >= week.start) & (day <= week.end)
     rows = counted.loc[in_week]
     removed_days = frame.loc[removed, "reported_date"].dt.normalize()
     year_ago_week = week.year_earlier()
 
+    def compared(weeks: list[IsoWeek]) -> Average:
+        if levels is None:
+            return _average(per_week, weeks, first_week)
+        eligible = _mature_streams(levels, [week, *weeks])
+        if not eligible:
+            return Average(math.nan, math.nan, 0, 0, ())
+        mine = weekly.loc[weekly["stream"].isin(eligible)]
+        table_ = mine.groupby("start").agg(reports=("incident_id", "size"), incidents=("incident_id", "nunique"))
+        base = _average(table_, weeks, IsoWeek(1900, 1))
+        return Average(base.reports, base.incidents, base.weeks, int((mine["start"] == week.start).sum()), eligible)
+
     counts_by_incident = rows.groupby("incident_id")["individuals_affected"].max()
     care = rows["is_care_disrupted"].fillna(False).astype(bool)
     hospital = (rows["organization_type"] == HOSPITAL_TYPE).fillna(False).astype(bool)
     notable, notable_total = _notable(rows, counted)
     us = rows.loc[(rows["country"] == "US").fillna(False).astype(bool)]
+    year_ago, year_ago_compared = _year_ago(counted, day, weekly, week, year_ago_week, levels, first_week)
+    flag, flag_streams, flag_reason = _flag(weekly, week, levels)
     history = []
     for k in range(LONG_WINDOW, -1, -1):
         w = week.shift(-k)
         n = per_week.loc[w.start] if w.start in per_week.index else None
+        if levels is None:
+            growing, no_data, upper = bool(caveats_for(w, coverage)), False, None
+        else:
+            months = sorted({f"{pd.Period(d, 'M')}" for d in (w.start, w.end)})
+            covered = levels.reindex(months, fill_value=0)[relevant]
+            no_data = bool((covered == 0).all().all())
+            growing = bool(levels.attrs["filling"].reindex(months, fill_value=False)[relevant].any().any())
+            upper = flag.upper if (w == week and flag is not None) else None
         history.append(WeekPoint(w, int(n["reports"]) if n is not None else 0,
-                                 int(n["incidents"]) if n is not None else 0, bool(caveats_for(w, coverage))))
+                                 int(n["incidents"]) if n is not None else 0, growing, no_data, upper))
+    newest = counted.groupby("source")["reported_date"].max()
     return Brief(
         week=week,
         data_as_of=data_as_of(coverage),
         first_week=first_week,
         counts=_counts(rows),
-        short_average=_average(per_week, [week.shift(-k) for k in range(1, SHORT_WINDOW + 1)], first_week),
-        long_average=_average(per_week, [week.shift(-k) for k in range(1, LONG_WINDOW + 1)], first_week),
+        short_average=compared([week.shift(-k) for k in range(1, SHORT_WINDOW + 1)]),
+        long_average=compared([week.shift(-k) for k in range(1, LONG_WINDOW + 1)]),
         year_ago_week=year_ago_week,
-        year_ago=(_counts(counted.loc[(day >= year_ago_week.start) & (day <= year_ago_week.end)])
-                  if first_week is not None and year_ago_week >= first_week else None),
+        year_ago=year_ago,
         individuals_affected=int(counts_by_incident.sum(skipna=True)) if len(counts_by_incident) else 0,
         reports_without_count=int(rows["individuals_affected"].isna().sum()),
         hospitals=_counts(rows.loc[hospital]),
@@ -423,8 +518,47 @@ def compute_brief(frame: pd.DataFrame, coverage: Iterable[SourceCoverage], week:
         notable=tuple(notable),
         notable_total=notable_total,
         changes=_changes(counted, week),
-        caveats=caveats_for(week, coverage),
+        caveats=(coverage_caveats(week, levels, relevant, coverage) if levels is not None
+                 else caveats_for(week, coverage)),
         history=tuple(history),
         withdrawn=int(((removed_days >= week.start) & (removed_days <= week.end)).sum()),
         sources=tuple(sorted({c.source for c in coverage} | set(frame["source"].dropna().astype(str)))),
+        year_ago_compared=year_ago_compared,
+        flag=flag,
+        flag_streams=flag_streams,
+        flag_reason=flag_reason,
+        newest_by_source=tuple((str(s), pd.Timestamp(d)) for s, d in sorted(newest.items())),
     )
+
+
+def _year_ago(counted: pd.DataFrame, day: pd.Series, weekly: pd.DataFrame, week: IsoWeek, year_ago_week: IsoWeek,
+              levels: pd.DataFrame | None, first_week: IsoWeek | None) -> tuple[Counts | None, int | None]:
+    """The same week a year earlier, over the streams that cover both weeks completely (None: none does)."""
+    if first_week is None or year_ago_week < first_week:
+        return None, None
+    then = (day >= year_ago_week.start) & (day <= year_ago_week.end)
+    if levels is None:
+        return _counts(counted.loc[then]), None
+    eligible = _mature_streams(levels, [week, year_ago_week])
+    if not eligible:
+        return None, None
+    same = weekly["stream"].isin(eligible)
+    return _counts(counted.loc[then & same]), int((same & (weekly["start"] == week.start)).sum())
+
+
+def _flag(weekly: pd.DataFrame, week: IsoWeek, levels: pd.DataFrame | None
+          ) -> tuple[unusual.Flag | None, tuple[str, ...], str]:
+    """EARS C2 (brief/unusual.py) over the streams that cover the week and its whole baseline, mature."""
+    if levels is None:
+        return None, (), "no_coverage"
+    baseline = [week.shift(-(unusual.GUARD_WEEKS + k)) for k in range(unusual.BASELINE_WEEKS, 0, -1)]
+    eligible = _mature_streams(levels, [week, *baseline])
+    if not eligible:
+        if _mature_streams(levels, [week]):
+            return None, (), "short_baseline"
+        months = sorted({f"{pd.Period(d, 'M')}" for d in (week.start, week.end)})
+        covered = (levels.reindex(months, fill_value=0) > 0).any().any()
+        return None, (), "filling" if covered else "no_coverage"
+    mine = weekly.loc[weekly["stream"].isin(eligible), "start"].value_counts()
+    counts = [int(mine.get(w.start, 0)) for w in baseline]
+    return unusual.flag_week(counts, int(mine.get(week.start, 0))), eligible, "ok"

@@ -24,9 +24,16 @@ def week_range(week: IsoWeek, lang: str, long: bool = True) -> str:
 
 
 def source_name(code: str, lang: str) -> str:
-    """Short reader-facing name of a source ('HHS OCR breach portal (US)'); the code when unknown."""
+    """Short reader-facing name of a source ('HHS OCR breach portal (US)') or of a coverage stream
+    (`source:list`, app/coverage.py); the code when unknown."""
+    if ":" in code:
+        if f"x.stream.{code}" in i18n.STRINGS[lang]:
+            return i18n.t(f"x.stream.{code}", lang)
+        code = code.split(":", 1)[0]
     key = f"brief.source.{code}"
-    return i18n.t(key, lang) if key in i18n.STRINGS[lang] else code
+    if key in i18n.STRINGS[lang]:
+        return i18n.t(key, lang)
+    return i18n.t(f"x.source.{code}", lang) if f"x.source.{code}" in i18n.STRINGS[lang] else code
 
 
 def join(items: list[str], lang: str) -> str:
@@ -58,20 +65,52 @@ def _lead(brief: Brief, lang: str) -> str:
                                                     n=i18n.format_int(brief.counts.incidents, lang)))]
     short, long_ = brief.short_average, brief.long_average
     if short.weeks:
-        values = {"vs_short": _versus(brief.counts.reports, short.reports, lang), "short_n": short.weeks,
+        week_n = brief.counts.reports if short.week_reports is None else short.week_reports
+        if short.streams:  # like for like: the same sources on both sides, named
+            sentences.append(i18n.t("brief.n.like_for_like", lang, sources=_streams(short.streams, lang),
+                                    n=i18n.format_int(week_n, lang)))
+        values = {"vs_short": _versus(week_n, short.reports, lang), "short_n": short.weeks,
                   "short_average": i18n.format_decimal(short.reports, lang)}
-        if long_.weeks > short.weeks:
+        if long_.weeks > short.weeks and long_.streams == short.streams:
             sentences.append(i18n.t("brief.n.compare", lang, **values, long_n=long_.weeks,
-                                    vs_long=_versus(brief.counts.reports, long_.reports, lang),
+                                    vs_long=_versus(week_n, long_.reports, lang),
                                     long_average=i18n.format_decimal(long_.reports, lang)))
         else:
             sentences.append(i18n.t("brief.n.compare_one", lang, **values))
+    elif short.week_reports is not None:  # a coverage table, and no source covers the weeks compared
+        sentences.append(i18n.t("brief.n.provisional", lang))
     if brief.year_ago is not None:
         n = brief.year_ago.reports
-        sentences.append(i18n.t("brief.n.year_ago", lang, week_name=week_name(brief.year_ago_week, lang),
-                                n=i18n.format_int(n, lang),
+        key = "brief.n.year_ago" if brief.year_ago_compared is None else "brief.n.year_ago_like"
+        sentences.append(i18n.t(key, lang, week_name=week_name(brief.year_ago_week, lang),
+                                n=i18n.format_int(n, lang), now=i18n.format_int(brief.year_ago_compared or 0, lang),
                                 count=i18n.plural_t("brief.n.count", n, lang, n=i18n.format_int(n, lang))))
-    return " ".join(sentences)
+    sentences.append(_flag(brief, lang))
+    return " ".join(s for s in sentences if s)
+
+
+def _streams(keys, lang: str) -> str:
+    return join([source_name(k, lang) for k in keys], lang)
+
+
+def _flag(brief: Brief, lang: str) -> str:
+    """Is the week unusual (brief/unusual.py), or why the question cannot be answered."""
+    if brief.flag is None:
+        return i18n.t(f"brief.n.flag.{brief.flag_reason}", lang) if brief.short_average.week_reports is not None else ""
+    f = brief.flag
+    key = "brief.n.flag.unusual" if f.is_unusual else "brief.n.flag.usual"
+    return i18n.t(key, lang, n=i18n.format_int(f.count, lang), sources=_streams(brief.flag_streams, lang),
+                  upper=i18n.format_decimal(f.upper, lang), expected=i18n.format_decimal(f.expected, lang))
+
+
+def data_age(brief: Brief, lang: str) -> str:
+    """'Data as of …; newest report: HHS 31 Dec 2025, ransomware.live 28 Aug 2025, …' (the brief's first line)."""
+    if not brief.newest_by_source:
+        return ""
+    newest = [i18n.t("brief.n.newest_item", lang, source=source_name(s, lang), date=i18n.format_date(d, lang))
+              for s, d in brief.newest_by_source]
+    as_of = i18n.format_date(brief.data_as_of, lang) if brief.data_as_of is not None else "–"
+    return i18n.t("brief.n.data_age", lang, as_of=as_of, newest=join(newest, lang))
 
 
 def _composition(brief: Brief, lang: str) -> str:
@@ -113,7 +152,9 @@ def _coverage(brief: Brief, lang: str) -> str:
 
 def narrative(brief: Brief, lang: str) -> tuple[str, ...]:
     """The brief's summary: a few short paragraphs of plain text (no markup)."""
-    paragraphs = [_lead(brief, lang)]
+    # With coverage (like-for-like mode), the first line says how old each source's newest report is.
+    age = data_age(brief, lang) if brief.short_average.week_reports is not None else ""
+    paragraphs = ([age] if age else []) + [_lead(brief, lang)]
     if not brief.is_empty:
         paragraphs.append(_composition(brief, lang))
     paragraphs.append(_changes(brief, lang))

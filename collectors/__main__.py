@@ -17,6 +17,9 @@ from collectors.raw import RawExport
 from collectors.store import Store
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m collectors", description=__doc__)
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="dataset folder (default: %(default)s)")
@@ -97,10 +100,12 @@ def _build(store: Store, snapshots: Path) -> int:
         fresh = Store(Path(scratch))
         for name, module in registry.SOURCES.items():
             patterns = getattr(module, "SNAPSHOT_FILES", ())
-            if not patterns:  # e.g. a feed whose licence lets us test on its snapshot but not publish from it
+            # Files kept in this repository (the curated French list) rather than in the shared snapshots.
+            own = [ROOT / f for f in getattr(module, "REPOSITORY_FILES", ())]
+            if not patterns and not own:  # e.g. a feed whose licence lets us test on it but not publish from it
                 print(f"{name}: no snapshot is part of the committed dataset; skipped")
                 continue
-            files = sorted(p for pattern in patterns for p in snapshots.glob(pattern))
+            files = sorted(p for pattern in patterns for p in snapshots.glob(pattern)) + own
             if not files:
                 raise CollectorError(name, f"no snapshot files matching {patterns} in {snapshots}")
             exports = [RawExport(name, path.read_bytes(), origin=path.name) for path in files]

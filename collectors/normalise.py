@@ -77,6 +77,9 @@ _COUNTRY_ALIASES = {
     "thenetherlands": "NL", "brunei": "BN", "capeverde": "CV", "macedonia": "MK", "swaziland": "SZ",
     "burma": "MM", "vatican": "VA", "micronesia": "FM", "congo": "CG", "drcongo": "CD",
     "democraticrepublicofthecongo": "CD",
+    # ISO 3166 short names as CISSM writes them ("Korea (the Republic of)", "Holy See").
+    "koreatherepublicof": "KR", "koreathedemocraticpeoplesrepublicof": "KP", "moldovatherepublicof": "MD",
+    "holysee": "VA",
 }
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from collectors.sources import eurepoc, hhs_ocr, news_feeds, ransomware_live
+from collectors.sources import cissm, curated_fr, eurepoc, hhs_ocr, news_feeds, ransomware_live
 
 SOURCES: dict[str, ModuleType] = {
     hhs_ocr.SOURCE: hhs_ocr,
     eurepoc.SOURCE: eurepoc,
     news_feeds.SOURCE: news_feeds,
     ransomware_live.SOURCE: ransomware_live,
+    cissm.SOURCE: cissm,
+    curated_fr.SOURCE: curated_fr,
 }
 
 

@@ -118,7 +118,8 @@ def update(store: Store, raw_dir: Path, names: list[str] | None = None, *, sessi
     """Fetch each live source, freeze its raw exports, ingest them. One failure never stops the others."""
     session_factory = session_factory or make_session  # looked up per call, so tests can swap make_session
     results: dict[str, IngestResult | CollectorError] = {}
-    for name in names or list(registry.SOURCES):
+    # Sources with no live download (CISSM: files given on request) are updated by `ingest` only.
+    for name in names or [n for n, m in registry.SOURCES.items() if getattr(m, "FETCH", True)]:
         started = datetime.now(timezone.utc)
         try:
             module = registry.get(name)

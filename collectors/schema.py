@@ -64,6 +64,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("organization_type_raw", "str", "The source's own words for the kind of organisation."),
     Column("country", "str", "ISO 3166-1 alpha-2 code of the country.", nullable=False),
     Column("subdivision", "str", "ISO 3166-2 code such as `US-CA`; empty when unknown."),
+    Column("locality", "str", "Town or city of the organisation when the source names it (the curated French list: "
+           "the commune, e.g. `Dax`); empty otherwise."),
     Column("region", "str", "UN M49 region of the country (e.g. `Americas`)."),
     Column("subregion", "str", "UN M49 sub-region of the country (e.g. `Northern America`)."),
     Column("attack_type", "str", "Kind of attack or breach, in our vocabulary.", nullable=False,

@@ -15,8 +15,9 @@ SNAPSHOTS = Path(os.environ.get("OBSERVATORY_SNAPSHOTS", REPO.parent / "shared" 
 HHS_DIR = SNAPSHOTS / "hhs-ocr-breach-portal"
 HHS_ARCHIVE_2023 = HHS_DIR / "archive_2023-02-23_tatkhachatryan.csv"
 HHS_ARCHIVE_2024 = HHS_DIR / "archive_2024-06-28_kaycaitt_macroman.csv"
+HHS_OPEN_2024 = HHS_DIR / "under_investigation_2024-12-03_cjtorgerson_resaved.csv"  # re-saved by pandas
 HHS_OPEN_2025 = HHS_DIR / "under_investigation_2025-12-31_wendy160.csv"
-HHS_FILES = (HHS_ARCHIVE_2023, HHS_ARCHIVE_2024, HHS_OPEN_2025)
+HHS_FILES = (HHS_ARCHIVE_2023, HHS_ARCHIVE_2024, HHS_OPEN_2024, HHS_OPEN_2025)
 
 needs_snapshots = pytest.mark.skipif(
     not all(p.exists() for p in HHS_FILES),

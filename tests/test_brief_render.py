@@ -267,8 +267,11 @@ def test_cli_writes_markdown_for_the_default_week(data_dir, tmp_path, capsys):
     out = tmp_path / "brief.md"
     assert run_cli("brief", "--data-dir", str(data_dir), "--format", "md", "--out", str(out)) == 0
     text = out.read_text("utf-8")
-    assert "Week 1 of 2021, 4–10 January 2021" in text  # HHS data as of Sunday 10 January
-    assert "2021-W01" in capsys.readouterr().err
+    # HHS data as of Sunday 10 January, but its last 60 days are within its posting lag (coverage.csv): the
+    # default week is the latest one a source covers completely and past its lag, not the last full week.
+    assert "Week 52 of 2020, 21–27 December 2020" in text
+    assert "2020-W52" in capsys.readouterr().err
+    assert "Data as of 10 January 2021" in text
 
 
 def test_cli_data_dir_before_the_command_and_a_chosen_week(data_dir, tmp_path):

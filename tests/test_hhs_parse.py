@@ -11,7 +11,7 @@ from collectors import schema
 from collectors.errors import SourceFormatError
 from collectors.sources import hhs_ocr
 from tests.hhs_csv import HEADER, export, row
-from tests.snapshots import HHS_ARCHIVE_2023, HHS_ARCHIVE_2024, HHS_OPEN_2025, needs_snapshots
+from tests.snapshots import HHS_ARCHIVE_2023, HHS_ARCHIVE_2024, HHS_OPEN_2024, HHS_OPEN_2025, needs_snapshots
 
 
 def raw_rows(path, encoding="utf-8"):
@@ -23,12 +23,13 @@ def raw_rows(path, encoding="utf-8"):
 # --- real snapshots ------------------------------------------------------------------------------
 
 @needs_snapshots
-@pytest.mark.parametrize("path, encoding, list_kind", [
-    (HHS_ARCHIVE_2023, "utf-8", "archive"),
-    (HHS_ARCHIVE_2024, "cp1252", "archive"),
-    (HHS_OPEN_2025, "utf-8", "under_investigation"),
+@pytest.mark.parametrize("path, encoding, list_kind, date_format", [
+    (HHS_ARCHIVE_2023, "utf-8", "archive", "%m/%d/%Y"),
+    (HHS_ARCHIVE_2024, "cp1252", "archive", "%m/%d/%Y"),
+    (HHS_OPEN_2024, "utf-8", "under_investigation", "%Y-%m-%d"),  # re-saved by pandas: ISO dates
+    (HHS_OPEN_2025, "utf-8", "under_investigation", "%m/%d/%Y"),
 ])
-def test_every_real_snapshot_parses_completely(path, encoding, list_kind):
+def test_every_real_snapshot_parses_completely(path, encoding, list_kind, date_format):
     reference = raw_rows(path, encoding)
     rows = hhs_ocr.parse(path.read_bytes())
 
@@ -39,7 +40,7 @@ def test_every_real_snapshot_parses_completely(path, encoding, list_kind):
     expected_total = sum(int(r["Individuals Affected"]) for r in reference if r["Individuals Affected"])
     assert rows["individuals_affected"].sum() == expected_total
     # Every submission date, and the as-of date defaults to the newest one.
-    expected_dates = pd.to_datetime([r["Breach Submission Date"] for r in reference], format="%m/%d/%Y")
+    expected_dates = pd.to_datetime([r["Breach Submission Date"] for r in reference], format=date_format)
     assert (rows["reported_date"].to_numpy() == expected_dates.to_numpy()).all()
     assert rows["collected_at"].iloc[0] == expected_dates.max()
     # Blank states stay unknown instead of becoming a wrong code.
@@ -87,7 +88,132 @@ def test_a_control_character_standing_for_an_apostrophe_is_repaired():
     assert not rows["organization"].str.contains(r"[\x00-\x1f]").any()
 
 
+@needs_snapshots
+def test_open_cases_of_december_2024_resaved_by_pandas():
+    raw = HHS_OPEN_2024.read_bytes()
+    assert raw.splitlines()[0].endswith(b",Web Description,Year")  # the quirk is really in the file
+    rows = hhs_ocr.parse(raw)
+    assert len(rows) == 853
+    assert rows["reported_date"].min() == pd.Timestamp("2023-01-05")
+    assert rows["reported_date"].max() == pd.Timestamp("2024-12-03")
+    # No descriptions and nothing older than 36 months: detected as the open cases, as of the newest date.
+    assert set(rows["source_list"]) == {"under_investigation"}
+    assert set(rows["collected_at"]) == {pd.Timestamp("2024-12-03")}
+    assert list(rows.columns) == list(schema.COLUMN_NAMES)  # Year is dropped
+    assert rows["reported_date"].dt.year.value_counts().to_dict() == {2024: 556, 2023: 297}
+
+
 # --- hand-made exports of each quirk ------------------------------------------------------------
+
+RESAVED_HEADER = ("Name of Covered Entity,State,Covered Entity Type,Individuals Affected,Breach Submission Date,"
+                  "Type of Breach,Location of Breached Information,Business Associate Present,Web Description,Year")
+
+
+def resaved(*lines: str, header: str = RESAVED_HEADER) -> bytes:
+    """An export as pandas re-saves it: minimal quoting, ISO dates, a trailing Year column, LF."""
+    return ("\n".join([header, *lines]) + "\n").encode("utf-8")
+
+
+def test_resaved_export_with_iso_dates_and_a_year_column():
+    raw = resaved(
+        "Veterans Clinic,DC,Healthcare Provider,2302,2024-12-03,Hacking/IT Incident,Network Server,Yes,,2024",
+        '"Jefferson Dental Center, Inc.",IN,Healthcare Provider,12340,2024-11-27,Hacking/IT Incident,'
+        '"Email, Network Server",No,,2024',
+        "Lakeside Health,,Health Plan,500,2023-01-05,Unauthorized Access/Disclosure,Paper/Films,No,,2023",
+    )
+    rows = hhs_ocr.parse(raw)
+    assert rows["organization"].tolist() == ["Veterans Clinic", "Jefferson Dental Center, Inc.", "Lakeside Health"]
+    assert rows["reported_date"].tolist() == [pd.Timestamp("2024-12-03"), pd.Timestamp("2024-11-27"),
+                                              pd.Timestamp("2023-01-05")]
+    assert rows["breach_location"].tolist() == ["Network Server", "Email; Network Server", "Paper/Films"]
+    assert pd.isna(rows["subdivision"].iloc[2])
+    assert set(rows["source_list"]) == {"under_investigation"}
+    assert set(rows["collected_at"]) == {pd.Timestamp("2024-12-03")}
+    assert list(rows.columns) == list(schema.COLUMN_NAMES)
+
+
+def test_resaved_export_without_the_description_column_keeps_its_year_check():
+    header = RESAVED_HEADER.replace(",Web Description", "")
+    rows = hhs_ocr.parse(resaved("A Clinic,CA,Healthcare Provider,900,2024-05-06,Theft,Laptop,No,2024",
+                                 header=header), list_kind="under_investigation")
+    assert rows["organization"].item() == "A Clinic"
+    with pytest.raises(SourceFormatError, match="row 2"):
+        hhs_ocr.parse(resaved("A Clinic,CA,Healthcare Provider,900,2024-05-06,Theft,Laptop,No,2025", header=header))
+
+
+@pytest.mark.parametrize("year, shown", [("2023", "Year '2023'"), ("", "Year ''"), ("24", "Year '24'")])
+def test_a_year_that_disagrees_with_the_date_is_refused_naming_the_row(year, shown):
+    raw = resaved(
+        "First Clinic,CA,Healthcare Provider,900,2024-05-06,Theft,Laptop,No,,2024",
+        f"Second Clinic,NY,Healthcare Provider,700,2024-02-01,Loss,Other,No,,{year}",
+    )
+    with pytest.raises(SourceFormatError) as caught:
+        hhs_ocr.parse(raw)
+    assert caught.value.source == "hhs_ocr"
+    message = str(caught.value)
+    assert "Year" in message and "1 row(s)" in message
+    # The second data row, as a spreadsheet numbers it, with what identifies the filing.
+    assert "row 3 ('Second Clinic', submitted 2024-02-01)" in message and shown in message
+    assert "First Clinic" not in message
+
+
+def test_year_column_anywhere_but_last_is_refused():
+    header = RESAVED_HEADER.replace(",Year", "").replace("State,", "State,Year,")
+    line = "A Clinic,CA,2024,Healthcare Provider,900,2024-05-06,Theft,Laptop,No,"
+    with pytest.raises(SourceFormatError, match="unexpected columns"):
+        hhs_ocr.parse(resaved(line, header=header), list_kind="under_investigation")
+
+
+def placeholders_for(*columns: int, header: str = HEADER) -> str:
+    """The portal's header with JSF placeholders in the given (1-based) columns, titles elsewhere."""
+    titles = header.split(",")
+    return ",".join(f'"javax.faces.component.UIPanel@{n:x}e9c1"' if n in columns else title
+                    for n, title in enumerate(titles, 1))
+
+
+def test_partly_placeholder_header_of_the_archive_is_read_by_position():
+    # As the live portal writes it: placeholders for the name and business-associate columns only.
+    header = placeholders_for(1, 8)
+    assert header.startswith('"javax.faces.component.UIPanel@1e9c1","State",')
+    rows = hhs_ocr.parse(export(row(name="Mixed Health", count="4321", ba="Yes", description="A ransomware attack."),
+                                header=header))
+    assert rows["organization"].item() == "Mixed Health"
+    assert rows["individuals_affected"].item() == 4321
+    assert rows["business_associate_involved"].tolist() == [True]
+    assert rows["attack_type"].item() == "ransomware"
+    assert rows["source_list"].item() == "archive"
+
+
+def test_partly_placeholder_header_of_the_eight_column_open_list_is_read_by_position():
+    header = placeholders_for(1, 8, header=HEADER.rsplit(",", 1)[0])
+    line = row(name="Open Case Clinic", date="11/20/2025", ba="No").rsplit(",", 1)[0]
+    rows = hhs_ocr.parse(export(line, header=header))
+    assert rows["organization"].item() == "Open Case Clinic"
+    assert rows["business_associate_involved"].tolist() == [False]
+    assert rows["source_list"].item() == "under_investigation"
+
+
+@pytest.mark.parametrize("header, expected", [
+    # A real title out of its place: another layout, which reading by position would scramble.
+    (placeholders_for(1, 8).replace('"State","Covered Entity Type"', '"Covered Entity Type","State"'),
+     ["column 2 is 'Covered Entity Type', which belongs in column 3", "column 3 is 'State', which belongs in column 2"]),
+    # A title the portal does not have.
+    (placeholders_for(1, 8).replace('"State"', '"Province"'),
+     ["column 2 is 'Province', not a column of the portal's export (expected 'State' there)"]),
+    # Eight columns whose last title says the description column is there, not the business-associate one.
+    (placeholders_for(1).replace(',"Business Associate Present"', ""),
+     ["column 8 is 'Web Description', which belongs in column 9 (expected 'Business Associate Present' there)"]),
+    (",".join(f'"javax.faces.component.UIPanel@{n}a"' for n in range(7)), ["7 columns"]),
+])
+def test_partly_placeholder_header_with_a_title_out_of_place_fails_naming_it(header, expected):
+    line = row() if header.count(",") == 8 else ",".join(row().split(",")[: header.count(",") + 1])
+    with pytest.raises(SourceFormatError) as caught:
+        hhs_ocr.parse(export(line, header=header), list_kind="archive")
+    assert caught.value.source == "hhs_ocr"
+    assert "unexpected columns" in str(caught.value)
+    for part in expected:
+        assert part in str(caught.value)
+
 
 def test_crlf_embedded_newlines_multivalued_fields_and_blank_state():
     raw = export(

@@ -10,6 +10,7 @@ import requests
 
 from collectors.errors import FetchError
 from collectors.http import make_session
+from collectors.sources import hhs_ocr
 from collectors.sources.hhs_portal import PORTAL_URL, export_lists
 
 try:
@@ -106,6 +107,15 @@ def test_placeholder_headers_are_returned_untouched():
         under, archive = fetch(portal)
     assert under.content.startswith(b'"javax.faces.component.UIPanel@1a2b3c"')
     assert under.content == portal.under_csv and archive.content == portal.archive_csv
+
+
+def test_placeholder_header_exports_parse_by_position():
+    with FakePortal("placeholder_headers") as portal:
+        exports = fetch(portal)
+    for export in exports:
+        rows = hhs_ocr.parse(export.content, list_kind=export.list_kind, as_of=export.fetched_at)
+        assert len(rows) == export.content.count(b"\n") - 1  # one line a row in the fake's exports
+        assert set(rows["source_list"]) == {export.list_kind}
 
 
 def test_old_mojarra_viewstate_update_id():

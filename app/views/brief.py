@@ -9,7 +9,7 @@ import streamlit as st
 
 from app import data, filters, i18n
 from brief import narrative, render
-from brief.compute import IsoWeek, available_weeks, compute_brief
+from brief.compute import IsoWeek, available_weeks, compute_brief, default_week
 
 WEEK_PARAM, WEEK_KEY = "week", "brief_week"
 
@@ -20,7 +20,8 @@ def _escaped(text: str) -> str:
 
 lang = filters.current_language()
 dataset = data.load_dataset()
-weeks = [str(w) for w in available_weeks(dataset.incidents, dataset.coverage)]
+weeks = [str(w) for w in available_weeks(dataset.incidents, dataset.coverage, dataset.coverage_table)]
+default = default_week(dataset.incidents, dataset.coverage, dataset.coverage_table)
 if not weeks:
     st.title(i18n.t("brief.title", lang))
     st.info(i18n.t("brief.no_data", lang))
@@ -32,16 +33,16 @@ if WEEK_KEY not in st.session_state:
         asked = str(IsoWeek.parse(asked))
     except ValueError:
         pass
-    st.session_state[WEEK_KEY] = asked if asked in weeks else weeks[0]
+    st.session_state[WEEK_KEY] = asked if asked in weeks else (str(default) if default else weeks[0])
 week = st.sidebar.selectbox(
     i18n.t("brief.week_picker", lang), weeks, key=WEEK_KEY,
     format_func=lambda w: f"{w} · {narrative.week_range(IsoWeek.parse(w), lang, long=False)}")
-if week != weeks[0]:
+if week != str(default or weeks[0]):
     st.query_params[WEEK_PARAM] = week
 elif WEEK_PARAM in st.query_params:
     del st.query_params[WEEK_PARAM]
 
-brief = compute_brief(dataset.incidents, dataset.coverage, week)
+brief = compute_brief(dataset.incidents, dataset.coverage, week, dataset.coverage_table)
 doc = render.document(brief, lang)
 st.title(doc.title)
 st.caption(doc.subtitle)

@@ -1,0 +1,356 @@
+"""CISSM Cyber Events Database (University of Maryland): its health-care events.
+
+CISSM's researchers code publicly acknowledged cyber events from the press (Harry & Gallagher,
+2018): one row per event, with the month it happened (`evtDate`, `YYYY Mon`), the target
+(`organization`), its NAICS sector (`industry_code`), the country of impact, the threat actor,
+the kind of event (`event_type` Disruptive / Exploitative / Mixed, `event_subtype` Data Attack,
+External Denial of Service ...) and the link it was coded from. We keep the events of NAICS
+sector 62, Health Care and Social Assistance.
+
+The raw export is given on request by the investigators (the site, https://cissm.liquifiedapps.com/,
+is a browsing interface without a download), so there is no live fetch: a file is ingested with
+`python -m collectors ingest cissm FILE`. The shared snapshot is such an export re-saved as CSV
+(see the snapshots' MANIFEST).
+
+What is kept: structured fields and the link, never the coders' `description` (narrative text,
+not read at all). Dates are month-precise: `reported_date` = `incident_date` = the 1st of the
+month, `date_precision` = `month`. Organisation names carry encoding damage, repaired only where
+the repair is certain (see `repair_mojibake`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import unicodedata
+from datetime import datetime
+
+import pandas as pd
+import requests
+
+from collectors import coverage, classify, link, normalise, schema
+from collectors.errors import FetchError, SourceFormatError
+from collectors.urls import canonical_url
+
+SOURCE = "cissm"
+DATABASE_URL = "https://cissm.liquifiedapps.com/"
+INFO = {
+    "name": SOURCE,
+    "title": "CISSM Cyber Events Database (health care and social assistance)",
+    "publisher": "Center for International and Security Studies at Maryland (CISSM), University of Maryland",
+    "url": DATABASE_URL,
+    "licence": "none stated; cite Harry & Gallagher (2018), Classifying Cyber Events, Journal of Information "
+               "Warfare 17(3)",
+    "status": "reported",
+    "lists": ("events",),
+    # What it counts and its known biases, for the dashboard's methodology page (data/README.md says more).
+    "counts": {
+        "en": "Publicly acknowledged cyber events coded by CISSM's researchers from the press, whose target is in "
+              "NAICS sector 62 (health care and social assistance): one row per event, dated by its month.",
+        "fr": "Cyberévénements rendus publics, codés par les chercheurs du CISSM à partir de la presse, dont la "
+              "cible relève du secteur NAICS 62 (santé et action sociale) : une ligne par événement, datée de son "
+              "mois.",
+    },
+    "biases": {
+        "en": ("Coded from English-language press: events that only local-language media reported are rare.",
+               "US-heavy: four events in five are in the United States, and many of them are the same breaches "
+               "as HHS filings, coded from the press (a source to link, not to add).",
+               "Dates are months, not days: the rows are left out of weekly counts.",
+               "The export stops in January 2023.",
+               "NAICS 62 includes social assistance (social services, foster care), which is not health care."),
+        "fr": ("Codé à partir de la presse anglophone : les événements que seuls les médias locaux ont rapportés "
+               "sont rares.",
+               "Très centré sur les États-Unis : quatre événements sur cinq y ont lieu, et beaucoup sont les mêmes "
+               "violations que des déclarations à l'HHS, codées depuis la presse (une source à relier, pas à "
+               "additionner).",
+               "Les dates sont des mois, pas des jours : ces lignes sont exclues des décomptes hebdomadaires.",
+               "L'export s'arrête en janvier 2023.",
+               "Le secteur NAICS 62 inclut l'action sociale (services sociaux, aide à l'enfance), qui n'est pas "
+               "du soin."),
+    },
+}
+LISTS = ("events",)
+FETCH = False  # no public download: `update` leaves it out; files come in through `ingest`
+SNAPSHOT_FILES = ("cissm/cissm_cyber_events_*.csv",)
+
+# The columns we read, checked by name (so a reordering is harmless). `description` is not among them.
+REQUIRED = ("evtDate", "actor", "actor_type", "organization", "industry_code", "industry", "event_type",
+            "event_subtype", "source_url", "country")
+HEALTH_CODE = "62"  # NAICS 62, Health Care and Social Assistance
+_MONTHS = {m: i for i, m in enumerate(
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), start=1)}
+_EVT_DATE = re.compile(r"(\d{4}) (" + "|".join(_MONTHS) + r")")
+# Values of `country` that say the country is not known (3 health events in the 2023-01 export, among them
+# a campaign against hospitals in several countries and the Red Cross): the schema needs a country, so these
+# events are left out, as other sources' events without a country are. Any other value that is not a country
+# stops the parser, so a misspelt country is never dropped quietly.
+NOT_A_COUNTRY = frozenset({"Undetermined", ""})
+# The actor is kept only when CISSM codes it as a group: its Hobbyist and Undetermined actors are mostly
+# named private persons (insiders, people in court records) and we collect no personal data.
+GROUP_ACTOR_TYPES = frozenset({"Criminal", "Hacktivist", "Nation-State", "Terrorist"})
+# Names that are no group: placeholders, and a person's name coded as the actor of a breach.
+_NOT_A_GROUP = frozenset({"undetermined", "unknown", "", "john doe", "todd davis aka lifelock"})
+# CISSM has no ransomware label: its `Data Attack` is data destroyed, altered or encrypted (ransomware and wipers
+# alike). A Data Attack by one of these ransomware operations is ransomware (every name is one seen in the
+# health events; the actor is a structured field, the description is never read). Extortion-only groups that
+# do not encrypt (RansomHouse, Everest ...) are not in the list.
+RANSOMWARE_ACTORS = frozenset(name.casefold() for name in (
+    "AKO", "ALPHV", "ALPHVM", "Astro Team", "Avaddon", "Avos Locker", "AvosLocker", "Babuk", "BianLian", "BL00DY",
+    "Black Basta", "BlackByte", "Conti", "Daixin Team", "DeepBlueMagic", "Egregor", "EKANS (SNAKE)", "HelloKitty",
+    "Hive", "INDRIK SPIDER", "LockBit", "LockBit 3.0", "Lorenz", "MAZE", "Mespinoza", "NetWalker", "PayorGrief",
+    "PHOBOS", "Pysa", "Quantum", "Ragnar Locker", "RansomExx", "REvil", "Snatch", "SunCrypt", "Venus",
+    "Vice Society", "WIZARD SPIDER", "Xing Team"))
+DATA_ATTACK = "Data Attack"
+
+
+def fetch(session: requests.Session) -> list:
+    """No live fetch: CISSM publishes no download."""
+    raise FetchError(SOURCE, "CISSM has no public download: the raw export of the Cyber Events Database is given "
+                             f"on request by its investigators ({DATABASE_URL}). Save the file they send and "
+                             "ingest it with `python -m collectors ingest cissm FILE`.")
+
+
+def measure_coverage(raw: bytes) -> dict:
+    """Coverage shown by every event of the export, any industry (collectors/coverage.py): the coders looked at
+    a country from the first event they coded there to the last."""
+    table = read_table(raw)
+    codes = table["country"].map(lambda name: normalise.country_code(name) if name else None)
+    return coverage.measure(month_start(table["evtDate"]), codes)
+
+
+def read_table(raw: bytes) -> pd.DataFrame:
+    """The export as a frame of strings (trimmed); clear errors for other files and bad dates."""
+    if not raw.strip():
+        raise SourceFormatError(SOURCE, "the export is empty")
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        try:  # a file re-saved by a spreadsheet on Windows
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError as err:
+            raise SourceFormatError(SOURCE, f"the export is neither UTF-8 nor Windows-1252 "
+                                            f"({err.reason} at byte {err.start})") from None
+    if text.lstrip().startswith("<"):
+        raise SourceFormatError(SOURCE, "expected a CSV export but got an HTML or XML page")
+    try:
+        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        raise SourceFormatError(SOURCE, f"the export is not a readable CSV (truncated?): {err}") from None
+    if not isinstance(table.index, pd.RangeIndex):
+        raise SourceFormatError(SOURCE, "the first row has more fields than the header (a broken row?)")
+    table.columns = [str(c).strip() for c in table.columns]
+    missing = [c for c in REQUIRED if c not in table.columns]
+    if missing:
+        raise SourceFormatError(SOURCE, f"not a CISSM Cyber Events export: columns {missing} are missing "
+                                        f"(header starts {list(table.columns[:5])})")
+    # The coders' narrative is dropped as soon as it is read: nothing below can use it.
+    table = table.drop(columns=[c for c in table.columns if c == "description"]).apply(lambda col: col.str.strip())
+    bad = ~table["evtDate"].str.fullmatch(_EVT_DATE.pattern)
+    if bad.any():
+        row = int(bad.to_numpy().nonzero()[0][0])
+        raise SourceFormatError(SOURCE, f"evtDate is not 'YYYY Mon' (e.g. '2022 Dec') in {int(bad.sum())} row(s); "
+                                        f"first: row {row + 1} after the header, value {table['evtDate'].iloc[row]!r}")
+    return table
+
+
+def month_start(evt_date: pd.Series) -> pd.Series:
+    """`2022 Dec` -> 2022-12-01 (CISSM gives the month only)."""
+    parts = evt_date.str.extract(_EVT_DATE.pattern)
+    return pd.to_datetime(pd.DataFrame({"year": parts[0].astype(int), "month": parts[1].map(_MONTHS), "day": 1}))
+
+
+def health_events(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of NAICS sector 62; the code may be written `62` or, after a numeric round trip, `62.0`."""
+    code = table["industry_code"].str.replace(r"\.0+$", "", regex=True)
+    return table[code == HEALTH_CODE].reset_index(drop=True)
+
+
+def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = None) -> pd.DataFrame:
+    """One row per health-care event with a country, in the tidy schema.
+
+    `as_of` defaults to the last day of the newest month in the file (the export holds that month's
+    events); `list_kind` can only be `events`.
+    """
+    table = read_table(raw)
+    if table.empty:
+        raise SourceFormatError(SOURCE, "the export has a header but no rows")
+    list_kind = list_kind or "events"
+    if list_kind not in LISTS:
+        raise SourceFormatError(SOURCE, f"unknown list {list_kind!r}; expected one of {LISTS}")
+    newest = month_start(table["evtDate"]).max()
+    as_of_ts = (pd.Timestamp(as_of).tz_localize(None).floor("D") if as_of is not None
+                else newest + pd.offsets.MonthEnd(0))
+
+    health = health_events(table)
+    health = health[~health["country"].isin(NOT_A_COUNTRY)].reset_index(drop=True)
+    if health.empty:
+        return schema.validate(schema.coerce(schema.empty_frame()), SOURCE)
+    countries = health["country"].map(_country)
+    organisations = health["organization"].map(clean_name)
+    if (organisations == "").any():
+        raise SourceFormatError(SOURCE, f"{int((organisations == '').sum())} health event(s) without an organization")
+    month = month_start(health["evtDate"]).astype("datetime64[s]")
+    urls = health["source_url"].map(canonical_url)
+    subtype_labels = health["event_subtype"].map(_labels)
+    labels = [",".join(sub + ([etype] if etype else [])) for sub, etype in zip(subtype_labels, health["event_type"])]
+    attack_type = normalise.attack_types(SOURCE, pd.Series(labels, index=health.index))
+    actor = health["actor"].map(clean_name)
+    ransomware = pd.Series([DATA_ATTACK in sub for sub in subtype_labels], index=health.index) & \
+        actor.str.casefold().isin(RANSOMWARE_ACTORS)
+    attack_type = attack_type.mask(ransomware, "ransomware")
+    is_group = health["actor_type"].isin(GROUP_ACTOR_TYPES) & ~actor.str.casefold().isin(_NOT_A_GROUP)
+
+    tidy = pd.DataFrame({
+        "record_id": _record_ids(*(health[c].map(_spaces) for c in _KEY_FIELDS)),
+        "incident_id": None,
+        "source": SOURCE,
+        "organization": organisations,
+        "organization_type": organisations.map(classify.organization_type_from_text),
+        "organization_type_raw": health["industry"].replace("", None),
+        "country": countries,
+        "subdivision": None,
+        "attack_type": attack_type,
+        "attack_type_raw": [_raw_type(t, s) for t, s in zip(health["event_type"], health["event_subtype"])],
+        "threat_actor": actor.where(is_group, None),
+        "is_care_disrupted": pd.NA,  # Disruptive says systems were disrupted, not patient care
+        "reported_date": month,  # CISSM dates events by month; the press date is not given
+        "incident_date": month,
+        "date_precision": "month",
+        "individuals_affected": pd.NA,
+        "is_placeholder_count": False,
+        "breach_location": None,
+        "business_associate_involved": pd.NA,
+        "vendor": None,
+        "is_removed_by_source": False,
+        "status": "reported",
+        "source_list": list_kind,
+        "source_url": urls.fillna(DATABASE_URL),
+        "source_snapshot": hashlib.sha256(raw).hexdigest()[:12],
+        "first_seen_at": as_of_ts,
+        "collected_at": as_of_ts,
+    })
+    tidy[["region", "subregion"]] = normalise.regions(tidy["country"])
+    tidy = link.assign_incidents(tidy)
+    return schema.validate(schema.coerce(tidy), SOURCE)
+
+
+def _labels(subtype: str) -> list[str]:
+    return [part.strip() for part in subtype.split(",") if part.strip()]
+
+
+def _raw_type(event_type: str, subtype: str) -> str | None:
+    """`Mixed: Data Attack, Exploitation of Application Server`, CISSM's two columns kept whole."""
+    subtype = ", ".join(_labels(subtype))
+    if event_type and subtype:
+        return f"{event_type}: {subtype}"
+    return event_type or subtype or None
+
+
+# The fields an event's record_id is made of, as the export writes them (spaces collapsed): not our repaired
+# name or canonical link, so a change to our cleaning never changes an id.
+_KEY_FIELDS = ("organization", "evtDate", "country", "source_url", "event_type", "event_subtype", "actor")
+
+
+def _spaces(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _record_ids(*fields: pd.Series) -> list[str]:
+    """`cissm:<12 hex>` from the event's own fields (CISSM's export has no event id).
+
+    Kept across re-exports as long as CISSM does not recode the event. Some events are listed twice with
+    every field alike (34 pairs in the 2023-01 export, mostly a breach coded twice from one article): they are
+    kept as CISSM lists them, and the second and later copies get an occurrence number in their key so every
+    id is unique. Identical rows cannot be told apart, so which copy gets which number does not matter.
+    """
+    keys = pd.Series(["\x1f".join(values) for values in zip(*fields)])
+    occurrence = keys.groupby(keys).cumcount()
+    return [f"{SOURCE}:" + hashlib.sha1((key if n == 0 else f"{key}\x1f#{n}").encode()).hexdigest()[:12]
+            for key, n in zip(keys, occurrence)]
+
+
+def _country(name: str) -> str:
+    code = normalise.country_code(name)
+    if code is None:
+        raise SourceFormatError(SOURCE, f"country {name!r} of a health event is not a country we know (add it to "
+                                        "the country aliases in collectors/normalise.py, or to NOT_A_COUNTRY in "
+                                        "collectors/sources/cissm.py if it means 'unknown')")
+    return code
+
+
+# ---- encoding damage ---------------------------------------------------------------------------
+
+# Characters that show UTF-8 read as Windows-1252 or Latin-1: C1 controls, the lead bytes Ã Â Å Æ,
+# `â€`, and the Windows-1252 symbols of bytes 0x80-0x9F that never occur in an organisation's name.
+_MOJIBAKE = re.compile("[\u0080-\u009f\u00c2\u00c3\u00c5\u00c6\u0192\u201a\u201e\u2020\u2021\u02c6\u2030\u0160"
+                       "\u2039\u0152\u017d\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]|\u00e2\u20ac")
+# A capital letter straight after a small one inside a word ("ThailandÍs"): a decoding that cannot be right.
+_MID_WORD_CAPITAL = re.compile(r"[a-zß-ÿ][À-Þ]")
+# Sequences whose damage went through more than one wrong decoding, seen in the 2023-01 export:
+# `’` saved as Mac Roman (D5), read as Latin-1 (Õ), saved as Mac Roman again (CD), read as Latin-1 (Í),
+# then saved as UTF-8 and read as Latin-1 (Ã + U+008D). Always before the `s` of a possessive.
+_KNOWN_SEQUENCES = ((re.compile("\u00c3\u008d(?=s\\b)"), "\u2019"),)
+
+
+def _as_bytes(text: str) -> bytes | None:
+    """The bytes a Windows-1252 (else Latin-1) decoding turned into `text`; None if it cannot be one."""
+    out = bytearray()
+    for char in text:
+        try:
+            out += char.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(char) > 0xFF:
+                return None
+            out.append(ord(char))  # bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D: Latin-1 keeps them as C1 controls
+    return bytes(out)
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 text that was decoded as Windows-1252/Latin-1 (once or several times), only where certain.
+
+    `Centro MÃ©dico` -> `Centro Médico`; `Hospital San JosÃ\\x83Â©` (two layers) -> `Hospital San José`.
+    The repair is kept only if every layer decodes as strict UTF-8, the result has no damage left, and it
+    looks like text (no capital letter in the middle of a word). Otherwise the text is returned unchanged:
+    damage that lost bytes (a `'` or `?` in place of a character) cannot be undone with certainty. A lone
+    C1 control (`\\x96`, Windows-1252's en dash read as Latin-1) becomes the Windows-1252 character.
+    """
+    if not _MOJIBAKE.search(text):
+        return text
+    fixed = text
+    for pattern, replacement in _KNOWN_SEQUENCES:
+        fixed = pattern.sub(replacement, fixed)
+    for _ in range(4):  # the worst names in the export went through three wrong decodings
+        if not _MOJIBAKE.search(fixed):
+            break
+        as_bytes = _as_bytes(fixed)
+        if as_bytes is None:
+            break
+        try:
+            decoded = as_bytes.decode("utf-8")
+        except UnicodeDecodeError:
+            break
+        if len(_MOJIBAKE.findall(decoded)) >= len(_MOJIBAKE.findall(fixed)):
+            break
+        fixed = decoded
+    # Lone C1 controls left (no lead byte near them): Windows-1252 characters read as Latin-1.
+    if not re.search("[\u00c2\u00c3\u00c5\u00c6]", fixed):
+        fixed = re.sub("[\u0080-\u009f]", lambda m: _c1_as_cp1252(m.group()), fixed)
+    if _MOJIBAKE.search(fixed):
+        return text  # damage left: not certain
+    if _MID_WORD_CAPITAL.search(fixed) and not _MID_WORD_CAPITAL.search(_MOJIBAKE.sub("", text)):
+        return text  # the repair made a word like `ThailandÍs`: a wrong guess
+    return fixed
+
+
+def _c1_as_cp1252(char: str) -> str:
+    try:
+        return bytes([ord(char)]).decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: no character
+        return char
+
+
+def clean_name(text: str) -> str:
+    """A name as CISSM writes it, encoding damage repaired where certain, spaces (and NBSPs) collapsed."""
+    return " ".join(unicodedata.normalize("NFC", repair_mojibake(text)).split())
