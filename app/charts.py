@@ -123,7 +123,9 @@ def trend_figure(counts: pd.DataFrame, status: pd.DataFrame, granularity: str, l
     ends = status["period_end"].reset_index(drop=True)
     if coverage is not None:
         growing = coverage["filling"].to_numpy(dtype=bool)
-        none = (coverage["coverage"] == "none").to_numpy()
+        # Rows where the table says no source looked (a record made before coverage was measured) are still
+        # drawn: hiding data would be as wrong as drawing silence as zero.
+        none = (coverage["coverage"] == "none").to_numpy() & (counts.sum(axis=1).to_numpy() == 0)
         notes_cov = [coverage_note(row, lang) for row in coverage.itertuples()]
     else:
         growing = status["incomplete"].to_numpy(dtype=bool)

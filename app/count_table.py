@@ -16,7 +16,9 @@ def count_table(counts: pd.DataFrame, coverage: pd.DataFrame | None, granularity
                 series_label: Callable[[str, str], str] = i18n.attack_type_label) -> pd.DataFrame:
     """counts_by_period()'s table for reading: localized headers, numbers formatted for `lang`, newest first."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
-    none = (coverage["coverage"] == "none").to_numpy() if coverage is not None else [False] * len(counts)
+    totals = counts.sum(axis=1).to_numpy()
+    none = ((coverage["coverage"] == "none").to_numpy() & (totals == 0) if coverage is not None
+            else [False] * len(counts))
     no_data = t("cov.no_data")
     shown = {t("cov.table.period"): [i18n.format_period(s, granularity, lang) for s in counts.index]}
     for column in counts.columns:

@@ -42,6 +42,8 @@ EN = {
     "brief.n.flag.no_coverage": "No unusual-week flag: no source covers this week completely.",
     "brief.n.flag.filling": "No unusual-week flag: the sources that cover this week are still filling it in.",
     "brief.n.flag.short_baseline": "No unusual-week flag: no source covers the eight baseline weeks completely.",
+    "brief.metric.no_compare": "Average: provisional",
+    "brief.metric.like_help": "Like for like: only {sources}, complete on both sides.",
     "brief.chart.history.upper": "Upper limit of the expected range (EARS C2)",
     "brief.n.data_age": "Data as of {as_of}. Newest report by source: {newest}.",
     "brief.n.newest_item": "{source} {date}",
@@ -95,6 +97,8 @@ FR = {
                             "complètent encore.",
     "brief.n.flag.short_baseline": "Pas d'alerte de semaine inhabituelle : aucune source ne couvre entièrement les "
                                    "huit semaines de référence.",
+    "brief.metric.no_compare": "Moyenne : provisoire",
+    "brief.metric.like_help": "À périmètre constant : seulement {sources}, complètes des deux côtés.",
     "brief.chart.history.upper": "Limite haute de la fourchette attendue (EARS C2)",
     "brief.n.data_age": "Données au {as_of}. Signalement le plus récent par source : {newest}.",
     "brief.n.newest_item": "{source} {date}",

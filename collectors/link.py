@@ -168,8 +168,16 @@ def assign_incidents(frame: pd.DataFrame) -> pd.DataFrame:
     for i, j in repeats:
         parts.join(i, j)
     links = _unambiguous(candidate_pairs(frame), _channel(frame), parts)
+    # A chain of links (a press report to one filing, its repeat to another) must not put two regulator
+    # filings in one incident: two filings are two breaches as the regulator counts them.
+    filing = frame["status"].eq("confirmed").to_numpy()
+    has_filing = {parts.root(i): True for i in range(len(frame)) if filing[i]}
     for i, j in links:
+        root_i, root_j = parts.root(i), parts.root(j)
+        if root_i == root_j or (has_filing.get(root_i) and has_filing.get(root_j)):
+            continue
         parts.join(i, j)
+        has_filing[parts.root(i)] = bool(has_filing.get(root_i) or has_filing.get(root_j))
     members = {i for pair in repeats + links for i in pair}
     groups: dict[int, list[int]] = defaultdict(list)
     for i in members:

@@ -114,24 +114,39 @@ def incidents() -> pd.DataFrame:
     return coerce(frame)
 
 
+EXPORTS = [  # HHS: an under-investigation list of 31 Dec plus a later archive -> complete through 31 Dec
+    {"source": "hhs_ocr", "snapshot_id": "0123456789ab", "list_kind": "under_investigation",
+     "as_of": "2020-12-31", "rows": 5},
+    {"source": "hhs_ocr", "snapshot_id": "ba9876543210", "list_kind": "archive", "as_of": "2021-01-10",
+     "rows": 10},
+    # What each export shows of its coverage (collectors/coverage.py measures it at ingest): a feed and a
+    # leak-site pull see a few days; the research release stops in June.
+    {"source": "news_feeds", "snapshot_id": "111111111111", "list_kind": "feed", "as_of": "2021-01-02",
+     "rows": 2, "coverage": {"first": "2020-12-28", "last": "2021-01-02", "months": {"2020-12": 2}, "countries": {}}},
+    {"source": "ransomware_live", "snapshot_id": "222222222222", "list_kind": "victims", "as_of": "2021-01-06",
+     "rows": 1, "coverage": {"first": "2020-12-30", "last": "2021-01-06", "months": {"2020-12": 1},
+                             "countries": {}}},
+    {"source": "eurepoc", "snapshot_id": "333333333333", "list_kind": "incidents", "as_of": "2020-06-30",
+     "rows": 0, "coverage": {"first": "2019-01-03", "last": "2020-06-30",
+                             "months": {f"{m}": 3 for m in __import__("pandas").period_range("2019-01", "2020-06",
+                                                                                             freq="M")},
+                             "countries": {"US": ["2019-01-03", "2020-06-30"]}}},
+]
+
+
+def coverage_table():
+    """data/coverage.csv as the store writes it for EXPORTS (collectors/coverage.py)."""
+    from collectors.coverage import coverage_table as build
+
+    return build([dict(e) for e in EXPORTS]).astype(str)
+
+
 def write_data_dir(folder: Path) -> Path:
     """The frame and its coverage as the collectors' store writes them (incidents.csv, sources.json)."""
     from collectors.store import Store
 
     folder.mkdir(parents=True, exist_ok=True)
-    exports = [  # HHS: an under-investigation list of 31 Dec plus a later archive -> complete through 31 Dec
-        {"source": "hhs_ocr", "snapshot_id": "0123456789ab", "list_kind": "under_investigation",
-         "as_of": "2020-12-31", "rows": 5},
-        {"source": "hhs_ocr", "snapshot_id": "ba9876543210", "list_kind": "archive", "as_of": "2021-01-10",
-         "rows": 10},
-        {"source": "news_feeds", "snapshot_id": "111111111111", "list_kind": "feed", "as_of": "2021-01-02",
-         "rows": 2},
-        {"source": "ransomware_live", "snapshot_id": "222222222222", "list_kind": "victims", "as_of": "2021-01-06",
-         "rows": 1},
-        {"source": "eurepoc", "snapshot_id": "333333333333", "list_kind": "incidents", "as_of": "2020-06-30",
-         "rows": 0},
-    ]
     store = Store(folder)
     with store.locked():
-        store.write(incidents(), {"exports": exports, "runs": {}})
+        store.write(incidents(), {"exports": [dict(e) for e in EXPORTS], "runs": {}})
     return folder

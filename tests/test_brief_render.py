@@ -279,7 +279,8 @@ def test_cli_data_dir_before_the_command_and_a_chosen_week(data_dir, tmp_path):
     code = run_cli("--data-dir", str(data_dir), "brief", "--week", "2020-W53", "--lang", "fr", "--format", "md",
                    "--out", str(out), "--generated-at", "2021-01-11T08:00")
     assert code == 0
-    expected = render.render(compute_brief(frames.incidents(), frames.COVERAGE, "2020-W53"), "fr", "md", GENERATED)
+    expected = render.render(compute_brief(frames.incidents(), frames.COVERAGE, "2020-W53", frames.coverage_table()),
+                             "fr", "md", GENERATED)
     assert out.read_bytes() == expected  # the export and compute say the same
 
 

@@ -46,30 +46,43 @@ def metrics(at: AppTest) -> list[tuple[str, str]]:
     return [(m.label, m.value) for m in at.metric]
 
 
+TABLE = frames.coverage_table()
+
+
+def expected_brief(week: str):
+    return compute_brief(frames.incidents(), frames.COVERAGE, week, TABLE)
+
+
 def expected_metrics(week: str, lang: str) -> list[tuple[str, str]]:
-    brief = compute_brief(frames.incidents(), frames.COVERAGE, week)
+    brief = expected_brief(week)
     t = i18n.t
+
+    def average(value, key):
+        if not value.weeks:
+            return t("brief.metric.no_compare", lang), "–"
+        return t(key, lang, n=value.weeks), i18n.format_decimal(value.reports, lang)
+
     return [
         (t("brief.metric.reports", lang), i18n.format_int(brief.counts.reports, lang)),
         (t("brief.metric.incidents", lang), i18n.format_int(brief.counts.incidents, lang)),
-        (t("brief.metric.short_average", lang, n=brief.short_average.weeks),
-         i18n.format_decimal(brief.short_average.reports, lang)),
-        (t("brief.metric.long_average", lang, n=brief.long_average.weeks),
-         i18n.format_decimal(brief.long_average.reports, lang)),
+        average(brief.short_average, "brief.metric.short_average"),
+        average(brief.long_average, "brief.metric.long_average"),
         (t("brief.metric.year_ago", lang, year=brief.year_ago_week.year), i18n.format_int(brief.year_ago.reports, lang) if brief.year_ago else "–"),
     ]
 
 
 @pytest.mark.parametrize(("lang", "title", "values"), [
-    ("en", "Cyberattacks on healthcare: weekly brief", ["4", "3", "1.2", "0.1", "2"]),
-    ("fr", "Cyberattaques contre la santé\u00a0: note hebdomadaire", ["4", "3", "1,2", "0,1", "2"]),
+    # Week 53 runs into January 2021, within HHS's posting lag: no source covers it and the weeks before it
+    # completely, so the averages and the year-ago figure are provisional ("–"), with no arrow.
+    ("en", "Cyberattacks on healthcare: weekly brief", ["4", "3", "–", "–", "–"]),
+    ("fr", "Cyberattaques contre la santé\u00a0: note hebdomadaire", ["4", "3", "–", "–", "–"]),
 ])
 def test_the_page_shows_the_numbers_compute_gives(session, lang, title, values):
     at = session(lang=lang, week="2020-W53")
     assert at.title[0].value == title
     assert metrics(at) == expected_metrics("2020-W53", lang)
     assert [v for _, v in metrics(at)] == values  # and those are the hand-counted ones
-    brief = compute_brief(frames.incidents(), frames.COVERAGE, "2020-W53")
+    brief = expected_brief("2020-W53")
     doc = render.document(brief, lang)
     # The tables are the exports' tables, cell for cell.
     figures_table = "\n".join(render.md_table(doc.sections[1].blocks[0], streamlit=True))
@@ -82,8 +95,11 @@ def test_the_page_shows_the_numbers_compute_gives(session, lang, title, values):
 
 def test_the_default_week_is_the_latest_complete_one(session):
     at = session()
-    assert at.selectbox(key="brief_week").value == "2021-W01"
-    assert metrics(at) == expected_metrics("2021-W01", "en")
+    # The last full week is 2021-W01, but January is within HHS's posting lag: the latest week a source
+    # covers completely and past its lag is 2020-W52.
+    assert at.selectbox(key="brief_week").value == "2020-W52"
+    assert at.selectbox(key="brief_week").options[0].startswith("2021-W01")  # later weeks can still be chosen
+    assert metrics(at) == expected_metrics("2020-W52", "en")
     assert "week" not in at.query_params
 
 
@@ -98,7 +114,7 @@ def test_choosing_a_week_changes_the_numbers_and_the_url(session):
 
 def test_a_bad_week_in_the_url_falls_back_to_the_default(session):
     at = session(week="2021-W53")
-    assert at.selectbox(key="brief_week").value == "2021-W01"
+    assert at.selectbox(key="brief_week").value == "2020-W52"
 
 
 # --- the language: per user ----------------------------------------------------------------------
@@ -135,5 +151,7 @@ def test_two_sessions_in_two_languages_do_not_share_their_language(session):
     assert metrics(french) == expected_metrics("2021-W01", "fr")
     english.run()
     assert metrics(english) == expected_metrics("2020-W53", "en")
-    assert english.markdown[0].value.startswith("In week 53 of 2020")
-    assert french.markdown[0].value.startswith("Pour la semaine 1 de 2021")
+    # The first line says how old each source's data are, then the lead.
+    assert english.markdown[0].value.startswith("Data as of") and french.markdown[0].value.startswith("Données au")
+    assert english.markdown[1].value.startswith("In week 53 of 2020")
+    assert french.markdown[1].value.startswith("Pour la semaine 1 de 2021")

@@ -239,7 +239,7 @@ def test_a_script_organisation_name_shows_as_text_and_runs_nothing(hostile_serve
             # The overview's table holds the names as text (its accessible grid mirrors the canvas).
             page.goto(hostile_server + "/overview")
             page.wait_for_selector(READY, timeout=60_000)
-            grid = page.locator('[data-testid="stDataFrame"]').first
+            grid = page.locator('[data-testid="stDataFrame"]').last  # the first is the trend's folded count table
             grid.wait_for(timeout=30_000)
             grid.scroll_into_view_if_needed()
             page.wait_for_timeout(1000)

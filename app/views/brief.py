@@ -48,14 +48,24 @@ st.title(doc.title)
 st.caption(doc.subtitle)
 
 short, long_ = brief.short_average, brief.long_average
-cols = st.columns(5)
+# Like for like: the week's count over the same sources as the average it is set against; no arrow when
+# no source covers both sides (brief/compute.py).
+week_n = brief.counts.reports if short.week_reports is None else short.week_reports
 delta = (i18n.t("brief.metric.delta", lang, n=short.weeks, delta=i18n.format_decimal(
-    brief.counts.reports - short.reports, lang, signed=True)) if short.weeks else None)
+    week_n - short.reports, lang, signed=True)) if short.weeks else None)
+cols = st.columns(5)
 cols[0].metric(i18n.t("brief.metric.reports", lang), i18n.format_int(brief.counts.reports, lang), delta=delta,
-               delta_color="inverse" if brief.counts.reports != short.reports else "off")  # more attacks: red
+               delta_color="inverse" if week_n != short.reports else "off")  # more attacks: red
 cols[1].metric(i18n.t("brief.metric.incidents", lang), i18n.format_int(brief.counts.incidents, lang))
-cols[2].metric(i18n.t("brief.metric.short_average", lang, n=short.weeks), i18n.format_decimal(short.reports, lang))
-cols[3].metric(i18n.t("brief.metric.long_average", lang, n=long_.weeks), i18n.format_decimal(long_.reports, lang))
+for column, average, key in ((cols[2], short, "brief.metric.short_average"),
+                             (cols[3], long_, "brief.metric.long_average")):
+    if average.weeks:
+        column.metric(i18n.t(key, lang, n=average.weeks), i18n.format_decimal(average.reports, lang),
+                      help=i18n.t("brief.metric.like_help", lang, sources=narrative.join(
+                          [narrative.source_name(k, lang) for k in average.streams], lang)) if average.streams
+                      else None)
+    else:
+        column.metric(i18n.t("brief.metric.no_compare", lang), "–", help=i18n.t("brief.n.provisional", lang))
 cols[4].metric(i18n.t("brief.metric.year_ago", lang, year=brief.year_ago_week.year),
                i18n.format_int(brief.year_ago.reports, lang) if brief.year_ago else "–")
 
