@@ -335,11 +335,11 @@ def dataset_sha256() -> str:
 
 @st.cache_resource(show_spinner=False)
 def _search_index(data_dir_: str | None) -> pd.Series:
-    return search.fold_series(_load(data_dir_).incidents["organization"])
+    return search.fold_rows(_load(data_dir_).incidents)
 
 
 def search_index() -> pd.Series:
-    """Organisation names folded for search (app.search), aligned with load_dataset().incidents."""
+    """Organisation, town and vendor folded for search (app.search), aligned with load_dataset().incidents."""
     return _search_index(os.environ.get(DATA_DIR_ENV) or None)
 
 

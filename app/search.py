@@ -34,6 +34,46 @@ def fold_series(names: pd.Series) -> pd.Series:
     return names.astype("object").fillna("").map(folded).astype("str")
 
 
+# What French readers type for what the press writes out, and back: "CH de Dax" finds "Centre hospitalier de
+# Dax", "centre hospitalier universitaire de Rouen" finds "CHU de Rouen". Folded forms, longest first.
+ABBREVIATIONS = (
+    ("centre hospitalier universitaire", "chu"),
+    ("centre hospitalier regional", "chr"),
+    ("centre hospitalier intercommunal", "chi"),
+    ("centre hospitalier", "ch"),
+    ("groupement hospitalier de territoire", "ght"),
+    ("assistance publique hopitaux de paris", "ap hp aphp"),
+    ("assistance publique hopitaux de marseille", "ap hm aphm"),
+    ("hospices civils de lyon", "hcl"),
+    ("etablissement d hebergement pour personnes agees dependantes", "ehpad"),
+)
+
+
+def with_abbreviations(folded: str) -> str:
+    """A folded name with the other spelling of each abbreviation it holds appended (both ways)."""
+    extra = []
+    padded = f" {folded} "
+    for long, short in ABBREVIATIONS:
+        if f" {long} " in padded:
+            extra.append(short)
+        for form in short.split():
+            if f" {form} " in padded:
+                extra.append(long)
+    return " ".join([folded, *extra]) if extra else folded
+
+
+def fold_rows(frame: pd.DataFrame) -> pd.Series:
+    """What search reads of each report: its organisation, town and vendor, folded, abbreviations both ways
+    (so "Dax", "Villefranche" and "Dedalus" find their attacks)."""
+    parts = [frame[c].astype("object").fillna("").astype(str) for c in ("organization", "locality", "vendor")
+             if c in frame.columns]
+    text = parts[0].str.cat(parts[1:], sep=" ") if len(parts) > 1 else parts[0]
+    folded = fold_series(text)
+    unique = pd.unique(folded)
+    expanded = {value: with_abbreviations(value) for value in unique}
+    return folded.map(expanded).astype("str")
+
+
 def query_words(query: str) -> list[str]:
     return fold(query).split()
 

@@ -27,6 +27,8 @@ rebuilds and only change when a new report is linked to an older one.
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from collections import defaultdict
 
 import pandas as pd
@@ -44,6 +46,8 @@ WINDOWS: dict[tuple[str, str], tuple[int, int]] = {
     ("reported", "confirmed"): (-60, 400),
 }
 
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 # Two articles of one press channel naming the same organisation this close together tell one story.
 PRESS_REPEAT_DAYS = 14
@@ -114,7 +118,54 @@ def candidate_pairs(frame: pd.DataFrame) -> list[tuple[int, int]]:
                         gap = (when[j] - when[i]).days
                         if window[0] <= gap <= window[1] and names_match(names[i], names[j]):
                             pairs.add((i, j))
-    return sorted(pairs)
+    return sorted(pairs | _town_pairs(frame, channel, when, status))
+
+
+# Words of a town name that say nothing on their own ("Villefranche-sur-Saône": "villefranche" is the one).
+_TOWN_FILLER = frozenset("sur sous les lez saint sainte st ste la le de des du en".split())
+
+
+def _town_word(town: object) -> str | None:
+    if not isinstance(town, str) or not town.strip():
+        return None
+    ascii_only = unicodedata.normalize("NFKD", town).encode("ascii", "ignore").decode().lower()
+    words = [w for w in _NOT_WORD.split(ascii_only) if len(w) >= 3 and w not in _TOWN_FILLER]
+    return words[0] if words else None
+
+
+def _town_pairs(frame: pd.DataFrame, channel: list, when: list, status: list) -> set[tuple[int, int]]:
+    """A report that names the town of its organisation (the curated French list) and another source's report
+    of the same country whose organisation name holds that town ("Dax Hospital", "CH de Dax-Côte d'Argent"),
+    at dates the windows allow; a date known only to the month may fall anywhere in its month."""
+    if "locality" not in frame.columns:
+        return set()
+    precise = (frame["date_precision"].fillna("day") != "month").tolist() if "date_precision" in frame.columns \
+        else [True] * len(frame)
+    words_of = {}
+    pairs = set()
+    for i, town in frame["locality"].items():
+        word = _town_word(town)
+        if word is None:
+            continue
+        same_country = frame.index[(frame["country"] == frame.at[i, "country"]).to_numpy()]
+        for j in same_country:
+            if j == i or channel[j] == channel[i]:
+                continue
+            if j not in words_of:
+                ascii_only = unicodedata.normalize("NFKD", str(frame.at[j, "organization"])).encode(
+                    "ascii", "ignore").decode().lower()
+                words_of[j] = set(_NOT_WORD.split(ascii_only))
+            if word not in words_of[j]:
+                continue
+            a, b = min(i, j), max(i, j)
+            window = _window(status[a], status[b])
+            if window is None:
+                continue
+            slack = 0 if precise[a] and precise[b] else 31
+            gap = (when[b] - when[a]).days
+            if window[0] - slack <= gap <= window[1] + slack:
+                pairs.add((a, b))
+    return pairs
 
 
 class _Components:
