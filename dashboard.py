@@ -9,6 +9,7 @@ st.set_page_config(page_title="Healthcare cyberattack observatory", page_icon="ð
 lang = filters.language_switch()
 st.navigation([
     st.Page("app/views/world.py", title=i18n.t("world.nav", lang), url_path="world", default=True),
+    st.Page("app/views/france.py", title=i18n.t("fr.nav", lang), url_path="france"),
     st.Page("app/views/overview.py", title=i18n.t("world.nav.us", lang), url_path="overview"),
     st.Page("app/views/patient_impact.py", title=i18n.t("impact.nav", lang), url_path="patient-impact"),
     st.Page("app/views/brief.py", title=i18n.t("brief.nav", lang), url_path="brief"),

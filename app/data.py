@@ -334,6 +334,20 @@ def dataset_sha256() -> str:
 
 
 @st.cache_resource(show_spinner=False)
+def _official_statistics(path: str, mtime_ns: int) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def official_statistics() -> pd.DataFrame:
+    """data/official_statistics.csv: figures authorities publish, a layer of their own (never added to counts)."""
+    path = data_dir() / "official_statistics.csv"
+    if not path.exists():
+        return pd.DataFrame(columns=["area", "period", "measure", "value", "unit", "counts_what", "publisher",
+                                     "publication", "url", "read_on", "note"])
+    return _official_statistics(str(path), path.stat().st_mtime_ns)
+
+
+@st.cache_resource(show_spinner=False)
 def _search_index(data_dir_: str | None) -> pd.Series:
     return search.fold_rows(_load(data_dir_).incidents)
 

@@ -50,6 +50,79 @@ EN = {
     "brief.n.caveat.partial": "{source} covers only part of this week",
     "brief.caveat.partial": "{source}: covers only part of this week (a sampled window or a sparse month); its "
                             "count for the week is a fragment.",
+    "fr.nav": "France",
+    "fr.title": "Cyberattacks on health organisations in France",
+    "fr.subtitle": "Publicly reported attacks on hospitals, clinics, care homes, labs and the vendors serving them, "
+                   "from the curated list and the other sources, beside the official yearly figures. {as_of}",
+    "fr.metric.attacks": "Attacks in the data",
+    "fr.metric.curated": "in the curated list",
+    "fr.metric.ransomware": "of which ransomware",
+    "fr.metric.care": "disrupting care",
+    "fr.year.header": "By year: attacks in the data, and incidents declared to CERT Santé",
+    "fr.chart.attacks": "Attacks in the data (publicly reported)",
+    "fr.chart.curated": "Attacks in the curated list",
+    "fr.chart.others": "Other sources' reports not matched to the list (some repeat its attacks)",
+    "fr.metric.others": "other reports, not matched",
+    "fr.partial_note": "* partly covered: some sources are silent that year (see the table).",
+    "fr.chart.declared": "Incidents declared by health structures (ANS / CERT Santé, all origins)",
+    "fr.not_published": "n/a",
+    "fr.year.caption": ("Two different measures, never added. Above: attacks reported in the press or by official "
+                        "statements that this observatory could establish (a floor). Below: every incident health "
+                        "and médico-social structures declared on the national portal, malicious or not (a "
+                        "breakdown, an error, an attack). A declaration is not an attack, and most attacks never make "
+                        "the news."),
+    "fr.table.year": "Year",
+    "fr.table.attacks": "Attacks in the data",
+    "fr.table.curated": "of which curated list",
+    "fr.table.declared": "Incidents declared (ANS)",
+    "fr.table.malicious": "Share malicious (ANS)",
+    "fr.table.ransomware": "Ransomware cases (CERT Santé)",
+    "fr.table.coverage": "Coverage of the data",
+    "fr.table.source": "Official source",
+    "fr.month.header": "By month and type of attack",
+    "fr.region.header": "By région",
+    "fr.map.colorbar": "Attacks",
+    "fr.map.overseas": "Overseas régions",
+    "fr.region.caption": ("A tile map: one square per région, placed roughly where it lies, all of the same size (no "
+                          "boundary file is needed offline). {unknown} attacks name no région (national bodies, "
+                          "vendors, or reports from sources that give no place)."),
+    "fr.type.header": "By type of establishment (curated list)",
+    "fr.type.x": "Attacks",
+    "fr.type.chu_ch": "Public hospital (CHU, CH, GHT)",
+    "fr.type.clinique": "Private clinic or hospital",
+    "fr.type.ehpad_medico_social": "Care home (EHPAD) or médico-social",
+    "fr.type.laboratoire": "Medical laboratory",
+    "fr.type.imagerie": "Imaging centre",
+    "fr.type.cabinet_centre_sante": "Practice, health centre, pharmacy",
+    "fr.type.prestataire": "Software vendor or intermediary",
+    "fr.type.assurance": "Insurer, mutuelle, Assurance Maladie",
+    "fr.type.agence_publique": "Public health agency",
+    "fr.type.autre": "Other",
+    "fr.claim.header": "What the sources say about… “one cyberattack a week on French hospitals since 2021”",
+    "fr.claim.said": ("**The claim.** In February 2021, after the attacks on Dax and Villefranche-sur-Saône, the "
+                      "government said there had been {major_2020} major attacks on hospitals in 2020 and one a week "
+                      "since the start of 2021 ([source]({url_claim}))."),
+    "fr.claim.supports": ("**What supports it.** For ransomware on health establishments in 2021, the ministries' senior "
+                          "defence and security official counted at least {hfds_2021} attacks ([source]({url_hfds})), "
+                          "and CERT Santé {ans_2021} ransomware cases in the health sector ([source]({url_ans})): "
+                          "about one a week over the year. CERT Santé counted {ans_2022} in 2022, {ans_2023} in 2023 "
+                          "and {ans_2024} in 2024 ([source]({url_ans_2024})): fewer than one a week since."),
+    "fr.claim.contradicts": ("**What does not.** No published table gives {major_2020} for 2020: the ANSSI handled "
+                             "{anssi_2020} ransomware incidents in all sectors that year ([source]({url_anssi})). "
+                             "The {declared_2021} incidents declared by health structures in 2021 ([source]"
+                             "({url_declared})) are far more than one a week, but a declaration is not an attack: "
+                             "{malicious_2023} % of declared incidents were malicious in 2023."),
+    "fr.claim.dataset": ("**What this dataset can say.** It holds {curated_2021} attacks in 2021 that were publicly "
+                         "reported and could be established (in the curated list); the other sources add {others_2021} "
+                         "reports not matched to it, some of which repeat its attacks. A floor of what made the news, not a count of attacks. It can neither "
+                         "confirm nor refute “one a week”; the official counts above can, for ransomware."),
+    "fr.claim.verdict": ("**In short:** about right for ransomware attacks on health establishments in 2021 ({hfds_2021} to "
+                         "{ans_2021} in the year, by the official counts), not since; the {major_2020} for 2020 has no published source."),
+    "fr.list.header": "The attacks, with their sources",
+    "fr.list.caption": "Every row of the curated list cites the pages it was compiled from; open the incident page "
+                       "for every report of an attack.",
+    "fr.col.date": "Date", "fr.col.organization": "Organisation", "fr.col.town": "Town", "fr.col.region": "Région",
+    "fr.col.type": "Attack type", "fr.col.care": "Care disrupted", "fr.col.source": "Source",
 }
 
 FR = {
@@ -105,4 +178,83 @@ FR = {
     "brief.n.caveat.partial": "{source} ne couvre qu'une partie de cette semaine",
     "brief.caveat.partial": "{source} : ne couvre qu'une partie de cette semaine (fenêtre d'échantillon ou mois "
                             "clairsemé) ; son nombre pour la semaine est un fragment.",
+    "fr.nav": "France",
+    "fr.title": "Cyberattaques contre les structures de santé en France",
+    "fr.subtitle": "Attaques rapportées publiquement contre des hôpitaux, cliniques, EHPAD, laboratoires et leurs "
+                   "prestataires, d'après la liste établie à la main et les autres sources, à côté des chiffres "
+                   "officiels annuels. {as_of}",
+    "fr.metric.attacks": "Attaques dans les données",
+    "fr.metric.curated": "dans la liste établie à la main",
+    "fr.metric.ransomware": "dont rançongiciels",
+    "fr.metric.care": "perturbant les soins",
+    "fr.year.header": "Par année : attaques dans les données, et incidents déclarés au CERT Santé",
+    "fr.chart.attacks": "Attaques dans les données (rapportées publiquement)",
+    "fr.chart.curated": "Attaques de la liste établie à la main",
+    "fr.chart.others": "Signalements d'autres sources non rapprochés de la liste (certains la répètent)",
+    "fr.metric.others": "autres signalements, non rapprochés",
+    "fr.partial_note": "* couverte en partie : certaines sources sont muettes cette année-là (voir le tableau).",
+    "fr.chart.declared": "Incidents déclarés par les structures de santé (ANS / CERT Santé, toutes origines)",
+    "fr.not_published": "n.d.",
+    "fr.year.caption": ("Deux mesures différentes, jamais additionnées. En haut : les attaques rapportées par la presse "
+                        "ou un communiqué officiel que cet observatoire a pu établir (un minimum). En bas : tous les "
+                        "incidents que les structures sanitaires et médico-sociales ont déclarés sur le portail "
+                        "national, malveillants ou non (une panne, une erreur, une attaque). Une déclaration n'est pas "
+                        "une attaque, et la plupart des attaques ne font pas l'actualité."),
+    "fr.table.year": "Année",
+    "fr.table.attacks": "Attaques dans les données",
+    "fr.table.curated": "dont liste établie à la main",
+    "fr.table.declared": "Incidents déclarés (ANS)",
+    "fr.table.malicious": "Part malveillante (ANS)",
+    "fr.table.ransomware": "Cas de rançongiciel (CERT Santé)",
+    "fr.table.coverage": "Couverture des données",
+    "fr.table.source": "Source officielle",
+    "fr.month.header": "Par mois et type d'attaque",
+    "fr.region.header": "Par région",
+    "fr.map.colorbar": "Attaques",
+    "fr.map.overseas": "Régions d'outre-mer",
+    "fr.region.caption": ("Une carte en tuiles : un carré par région, placé à peu près où elle se trouve, tous de même "
+                          "taille (aucun fichier de frontières n'est nécessaire hors ligne). {unknown} attaques ne "
+                          "nomment aucune région (organismes nationaux, prestataires, ou sources sans lieu)."),
+    "fr.type.header": "Par type d'établissement (liste établie à la main)",
+    "fr.type.x": "Attaques",
+    "fr.type.chu_ch": "Hôpital public (CHU, CH, GHT)",
+    "fr.type.clinique": "Clinique ou hôpital privé",
+    "fr.type.ehpad_medico_social": "EHPAD ou médico-social",
+    "fr.type.laboratoire": "Laboratoire de biologie",
+    "fr.type.imagerie": "Centre d'imagerie",
+    "fr.type.cabinet_centre_sante": "Cabinet, centre de santé, pharmacie",
+    "fr.type.prestataire": "Éditeur ou prestataire",
+    "fr.type.assurance": "Assureur, mutuelle, Assurance maladie",
+    "fr.type.agence_publique": "Agence publique de santé",
+    "fr.type.autre": "Autre",
+    "fr.claim.header": "Ce que disent les sources sur… « une cyberattaque par semaine contre les hôpitaux "
+                       "français depuis 2021 »",
+    "fr.claim.said": ("**L'affirmation.** En février 2021, après les attaques de Dax et de Villefranche-sur-Saône, le "
+                      "gouvernement a évoqué {major_2020} attaques majeures contre des hôpitaux en 2020 et une par "
+                      "semaine depuis le début de 2021 ([source]({url_claim}))."),
+    "fr.claim.supports": ("**Ce qui la confirme.** Pour les rançongiciels visant des établissements de santé en 2021, "
+                          "le haut fonctionnaire de défense et de sécurité des ministères sociaux a compté au moins "
+                          "{hfds_2021} attaques ([source]({url_hfds})), et le CERT Santé {ans_2021} cas de rançongiciel "
+                          "dans le secteur ([source]({url_ans})) : environ une par semaine sur l'année. Le CERT Santé "
+                          "en a compté {ans_2022} en 2022, {ans_2023} en 2023 et {ans_2024} en 2024 ([source]"
+                          "({url_ans_2024})) : moins d'une par semaine depuis."),
+    "fr.claim.contradicts": ("**Ce qui ne la confirme pas.** Aucun tableau publié ne donne {major_2020} pour 2020 : "
+                             "l'ANSSI a traité {anssi_2020} incidents de rançongiciel tous secteurs confondus cette "
+                             "année-là ([source]({url_anssi})). Les {declared_2021} incidents déclarés par les "
+                             "structures de santé en 2021 ([source]({url_declared})) dépassent de loin un par semaine, "
+                             "mais une déclaration n'est pas une attaque : {malicious_2023} % des incidents déclarés "
+                             "étaient malveillants en 2023."),
+    "fr.claim.dataset": ("**Ce que ces données peuvent dire.** Elles comptent {curated_2021} attaques en 2021 rapportées "
+                         "publiquement et établies (liste établie à la main) ; les autres sources ajoutent {others_2021} "
+                         "signalements non rapprochés, dont certains répètent ses attaques. Un minimum de ce qui a fait l'actualité, pas un décompte des attaques. Elles ne "
+                         "peuvent ni confirmer ni infirmer « une par semaine » ; les décomptes officiels ci-dessus le "
+                         "peuvent, pour les rançongiciels."),
+    "fr.claim.verdict": ("**En bref :** à peu près juste pour les rançongiciels contre les établissements de santé en "
+                         "2021 ({hfds_2021} à {ans_2021} dans l'année selon les décomptes officiels), pas depuis ; les {major_2020} de 2020 "
+                         "n'ont pas de source publiée."),
+    "fr.list.header": "Les attaques et leurs sources",
+    "fr.list.caption": "Chaque ligne de la liste cite les pages d'où elle vient ; la page incident donne tous les "
+                       "signalements d'une attaque.",
+    "fr.col.date": "Date", "fr.col.organization": "Organisation", "fr.col.town": "Commune", "fr.col.region": "Région",
+    "fr.col.type": "Type d'attaque", "fr.col.care": "Soins perturbés", "fr.col.source": "Source",
 }

@@ -275,3 +275,33 @@ def test_vendor_breach_page_lists_the_amca_filings(visit, base_url):
     v.screenshot("vendor_breach_amca")
     assert v.page.locator('[data-testid="stException"]').count() == 0
     assert _metric_values(v.page)["Filings"] == str(amca["reports"])
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("fr", "Cyberattaques contre les structures de santé en France"),
+                                               ("en", "Cyberattacks on health organisations in France")])
+def test_france_page_draws_its_regions_and_years_offline(visit, base_url, lang, heading):
+    v = visit(f"{base_url}/france?lang={lang}")
+    page = v.page
+    page.get_by_role("heading", name=heading).first.wait_for(timeout=30_000)
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 4", timeout=30_000)
+    page.wait_for_timeout(500)
+    v.screenshot(f"france_{lang}")
+    assert page.locator('[data-testid="stException"]').count() == 0
+    # The régions tile map: one square per région, coloured, with its count.
+    tiles = page.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')].map(p => p.data || [])
+        .flat().filter(t => t.marker && t.marker.symbol === 'square').map(t => t.x.length)""")
+    assert tiles == [18]
+    assert page.get_by_text("Dax").first.is_visible() or page.locator("text=Dax").count() > 0
+    assert v.outside == [], f"the page asked the outside network for {v.outside}"
+
+
+def test_world_page_draws_france_before_any_source_as_no_data(visit, base_url):
+    # Only ransomware.live selected: France before its press index and claims is "no data", not zero.
+    v = visit(f"{base_url}/?country=FR&source=ransomware_live&from=2019-01-01&period=year")
+    page = v.page
+    page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length >= 3", timeout=30_000)
+    v.screenshot("world_fr_ransomware_live_no_data")
+    texts = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot .annotation-text')]"
+                          ".map(a => a.textContent)")
+    assert "no data" in texts
+    assert page.locator('[data-testid="stException"]').count() == 0
