@@ -123,6 +123,29 @@ EN = {
                        "for every report of an attack.",
     "fr.col.date": "Date", "fr.col.organization": "Organisation", "fr.col.town": "Town", "fr.col.region": "Région",
     "fr.col.type": "Attack type", "fr.col.care": "Care disrupted", "fr.col.source": "Source",
+    "x.method.coverage": "Coverage: who looked where, and when",
+    "x.method.coverage_intro": ("Every count on this site says which sources stand behind it. `data/coverage.csv` holds, "
+                                "for each source list, country and month, whether the source looked completely, partly "
+                                "or not at all; a period no selected source looked at is shown as **no data**, never as "
+                                "zero. How each status is decided is in data/README.md."),
+    "x.method.cov.stream": "Source",
+    "x.method.cov.scopes": "Countries (or worldwide)",
+    "x.method.cov.first": "First month",
+    "x.method.cov.last": "Last month",
+    "x.method.cov.complete": "Complete months",
+    "x.method.unusual": "Is this week unusual?",
+    "x.method.unusual_intro": ("The brief flags a week with the **EARS C2** rule that public-health agencies use on "
+                               "surveillance counts: the week is compared with the mean and spread of the {weeks} weeks "
+                               "that end {guard} week before it (the gap keeps the start of a surge out of its own "
+                               "baseline); it is unusual when it exceeds the mean by more than {k} standard deviations "
+                               "(with a floor, so that one report after empty weeks is not an alarm). It is computed only "
+                               "over sources that cover the week and every baseline week completely, past their posting "
+                               "lag; otherwise there is no flag, and the brief says why."),
+    "x.method.unusual.span": "Weeks tested",
+    "x.method.unusual.weeks": "Weeks",
+    "x.method.unusual.rate": "Weeks flagged",
+    "x.method.unusual_caption": ("On these histories, with no outbreak known in advance, every flag counts as a false "
+                                 "alarm: the share of weeks flagged is an upper bound of the false-alarm rate."),
 }
 
 FR = {
@@ -257,4 +280,28 @@ FR = {
                        "signalements d'une attaque.",
     "fr.col.date": "Date", "fr.col.organization": "Organisation", "fr.col.town": "Commune", "fr.col.region": "Région",
     "fr.col.type": "Type d'attaque", "fr.col.care": "Soins perturbés", "fr.col.source": "Source",
+    "x.method.coverage": "Couverture : qui a regardé où, et quand",
+    "x.method.coverage_intro": ("Chaque nombre de ce site dit quelles sources le fondent. `data/coverage.csv` indique, "
+                                "pour chaque liste de source, pays et mois, si la source a regardé entièrement, en partie "
+                                "ou pas du tout ; une période qu'aucune source sélectionnée n'a regardée s'affiche **pas "
+                                "de données**, jamais zéro. La règle de chaque statut est dans data/README.md."),
+    "x.method.cov.stream": "Source",
+    "x.method.cov.scopes": "Pays (ou monde)",
+    "x.method.cov.first": "Premier mois",
+    "x.method.cov.last": "Dernier mois",
+    "x.method.cov.complete": "Mois complets",
+    "x.method.unusual": "Cette semaine est-elle inhabituelle ?",
+    "x.method.unusual_intro": ("La note signale une semaine selon la règle **EARS C2** qu'emploient les agences de santé "
+                               "publique sur les données de surveillance : la semaine est comparée à la moyenne et à la "
+                               "dispersion des {weeks} semaines qui s'achèvent {guard} semaine avant elle (l'écart évite "
+                               "qu'une hausse entre dans sa propre référence) ; elle est inhabituelle si elle dépasse la "
+                               "moyenne de plus de {k} écarts-types (avec un plancher, pour qu'un signalement après des "
+                               "semaines vides ne déclenche pas d'alerte). Elle n'est calculée que sur les sources qui "
+                               "couvrent entièrement la semaine et toutes les semaines de référence, délai de publication "
+                               "passé ; sinon, pas d'alerte, et la note dit pourquoi."),
+    "x.method.unusual.span": "Semaines testées",
+    "x.method.unusual.weeks": "Semaines",
+    "x.method.unusual.rate": "Semaines signalées",
+    "x.method.unusual_caption": ("Sur ces historiques, sans épidémie connue à l'avance, chaque alerte compte comme fausse : "
+                                 "la part des semaines signalées majore le taux de fausses alertes."),
 }

@@ -5,6 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from app import charts, charts_method, counting, data, explore, filters, i18n, labels, lag, share
+from app import coverage as coverage_layer
+from brief import unusual
 from collectors import health, registry, vendors
 
 lang = filters.current_language()
@@ -124,6 +126,41 @@ if len(clusters):
         t("x.col.attack_type"): [i18n.attack_type_label(a, lang) for a in clusters["attack_type"]],
         t("x.vendor.reports"): clusters["reports"].astype(int).tolist(),
     }), hide_index=True)
+
+# --- coverage and the unusual-week flag -----------------------------------------------------------------
+
+st.header(t("x.method.coverage"))
+st.markdown(t("x.method.coverage_intro"))
+table = dataset.coverage_table
+if table is not None and not table.empty:
+    rows = []
+    for stream in coverage_layer.streams(table):
+        mine = table[(table["source"] == stream.source) & (table["source_list"] == stream.source_list)]
+        complete = mine.loc[mine["status"] == "complete", "month"]
+        rows.append({t("x.method.cov.stream"): labels.stream_label(stream.key, lang),
+                     t("x.method.cov.scopes"): i18n.format_int(mine["scope"].nunique(), lang),
+                     t("x.method.cov.first"): mine["month"].min(), t("x.method.cov.last"): mine["month"].max(),
+                     t("x.method.cov.complete"): (f"{complete.min()} – {complete.max()}" if len(complete) else "–")})
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+st.header(t("x.method.unusual"))
+st.markdown(t("x.method.unusual_intro", weeks=unusual.BASELINE_WEEKS, guard=unusual.GUARD_WEEKS,
+              k=i18n.format_decimal(unusual.THRESHOLD, lang)))
+tested = []
+for source, first, last in (("hhs_ocr", "2010-01-04", str(dataset.complete_through or "2022-06-27")[:10]),
+                            ("curated_fr", "2019-01-07", "2025-12-22")):
+    dates = incidents.loc[(incidents["source"] == source) & incidents["date_precision"].ne("month").fillna(True)
+                          .astype(bool), "reported_date"]
+    if dates.empty:
+        continue
+    rate, weeks = unusual.false_alarm_rate(unusual.weekly_series(dates, pd.Timestamp(first), pd.Timestamp(last)))
+    tested.append({t("x.method.cov.stream"): labels.source_short(source, lang),
+                   t("x.method.unusual.span"): f"{first} – {last}",
+                   t("x.method.unusual.weeks"): i18n.format_int(weeks, lang),
+                   t("x.method.unusual.rate"): i18n.format_percent(rate, lang, digits=1)})
+if tested:
+    st.dataframe(pd.DataFrame(tested), hide_index=True, width="stretch")
+st.caption(t("x.method.unusual_caption"))
 
 # --- corrections log ----------------------------------------------------------------------------------
 st.header(t("x.method.corrections"))
