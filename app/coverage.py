@@ -40,13 +40,17 @@ class Stream:
         return f"{self.source}:{self.source_list}"
 
 
-def streams(table: pd.DataFrame, sources: Sequence[str] = (), statuses: Sequence[str] = ()) -> list[Stream]:
-    """The streams of the coverage table that the source and status filters keep (empty filter: all)."""
+def streams(table: pd.DataFrame, sources: Sequence[str] = (), statuses: Sequence[str] = (),
+            weekly: bool = False) -> list[Stream]:
+    """The streams of the coverage table that the source and status filters keep (empty filter: all).
+    `weekly`: leave out sources dated only to the month (CISSM), which never stand behind a weekly count."""
     present = table[["source", "source_list"]].drop_duplicates().itertuples(index=False)
     out = []
     for source, source_list in present:
         declared = DECLARED.get((source, source_list))
         if declared is None or (sources and source not in sources) or (statuses and declared.status not in statuses):
+            continue
+        if weekly and declared.date_precision == "month":
             continue
         out.append(Stream(source, source_list, declared.status))
     return sorted(out, key=lambda s: s.key)
@@ -107,7 +111,8 @@ def period_coverage(table: pd.DataFrame, periods: pd.DataFrame, *, sources: Sequ
                     statuses: Sequence[str] = (), countries: Sequence[str] = ()) -> pd.DataFrame:
     """For each period (columns `period_start`, `period_end`): its coverage, the streams behind it and
     whether it may still grow. Relevant streams only (see the module's docstring)."""
-    selected = streams(table, sources, statuses)
+    spans = (periods["period_end"] - periods["period_start"]).dt.days if len(periods) else pd.Series([], dtype="int64")
+    selected = streams(table, sources, statuses, weekly=bool(len(spans)) and bool((spans <= 6).all()))
     levels = monthly_levels(table, selected, countries)
     relevant = [s for s in selected if (levels[s.key] > 0).any()]
     out = periods.loc[:, ["period_start", "period_end"]].copy()

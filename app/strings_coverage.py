@@ -45,7 +45,9 @@ EN = {
     "brief.metric.no_compare": "Average: provisional",
     "brief.metric.like_help": "Like for like: only {sources}, complete on both sides.",
     "brief.chart.history.upper": "Upper limit of the expected range (EARS C2)",
-    "brief.n.data_age": "Data as of {as_of}. Newest report by source: {newest}.",
+    "brief.where.fr_regions": "French reports by région:",
+    "brief.col.fr_region": "Région",
+    "brief.n.data_age": "How old the data are: newest report by source, {newest}.",
     "brief.n.newest_item": "{source} {date}",
     "brief.n.caveat.partial": "{source} covers only part of this week",
     "brief.caveat.partial": "{source}: covers only part of this week (a sampled window or a sparse month); its "
@@ -118,6 +120,7 @@ EN = {
                          "confirm nor refute “one a week”; the official counts above can, for ransomware."),
     "fr.claim.verdict": ("**In short:** about right for ransomware attacks on health establishments in 2021 ({hfds_2021} to "
                          "{ans_2021} in the year, by the official counts), not since; the {major_2020} for 2020 has no published source."),
+    "fr.claim.no_stats": "The official figures (data/official_statistics.csv) are not in this data folder.",
     "fr.list.header": "The attacks, with their sources",
     "fr.list.caption": "Every row of the curated list cites the pages it was compiled from; open the incident page "
                        "for every report of an attack.",
@@ -196,7 +199,9 @@ FR = {
     "brief.metric.no_compare": "Moyenne : provisoire",
     "brief.metric.like_help": "À périmètre constant : seulement {sources}, complètes des deux côtés.",
     "brief.chart.history.upper": "Limite haute de la fourchette attendue (EARS C2)",
-    "brief.n.data_age": "Données au {as_of}. Signalement le plus récent par source : {newest}.",
+    "brief.where.fr_regions": "Signalements français par région :",
+    "brief.col.fr_region": "Région",
+    "brief.n.data_age": "Âge des données : signalement le plus récent par source, {newest}.",
     "brief.n.newest_item": "{source} {date}",
     "brief.n.caveat.partial": "{source} ne couvre qu'une partie de cette semaine",
     "brief.caveat.partial": "{source} : ne couvre qu'une partie de cette semaine (fenêtre d'échantillon ou mois "
@@ -275,6 +280,7 @@ FR = {
     "fr.claim.verdict": ("**En bref :** à peu près juste pour les rançongiciels contre les établissements de santé en "
                          "2021 ({hfds_2021} à {ans_2021} dans l'année selon les décomptes officiels), pas depuis ; les {major_2020} de 2020 "
                          "n'ont pas de source publiée."),
+    "fr.claim.no_stats": "Les chiffres officiels (data/official_statistics.csv) ne sont pas dans ce dossier de données.",
     "fr.list.header": "Les attaques et leurs sources",
     "fr.list.caption": "Chaque ligne de la liste cite les pages d'où elle vient ; la page incident donne tous les "
                        "signalements d'une attaque.",

@@ -211,6 +211,7 @@ class Brief:
     flag_streams: tuple[str, ...] = ()
     flag_reason: str = "no_coverage"  # why there is no flag: no_coverage, filling, short_baseline; "ok"
     newest_by_source: tuple[tuple[str, pd.Timestamp], ...] = ()  # each source's newest report date
+    by_fr_region: tuple[Breakdown, ...] = ()  # French reports by région (ISO 3166-2), '' when unknown
 
     @property
     def is_empty(self) -> bool:
@@ -242,7 +243,7 @@ def default_week(frame: pd.DataFrame, coverage: Iterable[SourceCoverage],
     week = _last_full_week(frame, coverage)
     if week is None or coverage_table is None or coverage_table.empty:
         return week
-    levels = coverage_layer.monthly_levels(coverage_table, coverage_layer.streams(coverage_table))
+    levels = coverage_layer.monthly_levels(coverage_table, coverage_layer.streams(coverage_table, weekly=True))
     for _ in range(520):  # ten years back at most
         if _mature_streams(levels, [week]):
             return week
@@ -456,7 +457,8 @@ def compute_brief(frame: pd.DataFrame, coverage: Iterable[SourceCoverage], week:
     weekly = pd.DataFrame({"start": week_start, "incident_id": counted["incident_id"], "stream": streams})
     per_week = weekly.groupby("start").agg(reports=("incident_id", "size"), incidents=("incident_id", "nunique"))
     first_week = IsoWeek.containing(day.min()) if len(day.dropna()) else None
-    levels = (coverage_layer.monthly_levels(table, coverage_layer.streams(table)) if table is not None else None)
+    levels = (coverage_layer.monthly_levels(table, coverage_layer.streams(table, weekly=True))
+              if table is not None else None)
     relevant = [k for k in levels.columns if (levels[k] > 0).any()] if levels is not None else []
 
     in_week = (day >= week.start) & (day <= week.end)
@@ -496,7 +498,7 @@ def compute_brief(frame: pd.DataFrame, coverage: Iterable[SourceCoverage], week:
             upper = flag.upper if (w == week and flag is not None) else None
         history.append(WeekPoint(w, int(n["reports"]) if n is not None else 0,
                                  int(n["incidents"]) if n is not None else 0, growing, no_data, upper))
-    newest = counted.groupby("source")["reported_date"].max()
+    newest = _counted(frame)[0].groupby("source")["reported_date"].max()  # every source, month-precise too
     return Brief(
         week=week,
         data_as_of=data_as_of(coverage),
@@ -528,6 +530,7 @@ def compute_brief(frame: pd.DataFrame, coverage: Iterable[SourceCoverage], week:
         flag_streams=flag_streams,
         flag_reason=flag_reason,
         newest_by_source=tuple((str(s), pd.Timestamp(d)) for s, d in sorted(newest.items())),
+        by_fr_region=_breakdown(rows.loc[(rows["country"] == "FR").fillna(False).astype(bool)], "subdivision"),
     )
 
 

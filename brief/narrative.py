@@ -109,8 +109,7 @@ def data_age(brief: Brief, lang: str) -> str:
         return ""
     newest = [i18n.t("brief.n.newest_item", lang, source=source_name(s, lang), date=i18n.format_date(d, lang))
               for s, d in brief.newest_by_source]
-    as_of = i18n.format_date(brief.data_as_of, lang) if brief.data_as_of is not None else "–"
-    return i18n.t("brief.n.data_age", lang, as_of=as_of, newest=join(newest, lang))
+    return i18n.t("brief.n.data_age", lang, newest=join(newest, lang))
 
 
 def _composition(brief: Brief, lang: str) -> str:

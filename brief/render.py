@@ -95,7 +95,15 @@ def _m49(name: str, lang: str) -> str:
 def _place(country: str, subdivision: str, lang: str) -> str:
     if country == "US" and subdivision:
         return f"{geo.subdivision_name(subdivision, lang)}, {i18n.country_name('US', lang)}"
+    if country == "FR" and subdivision in _fr_regions(lang):  # French rows name their région
+        return f"{_fr_regions(lang)[subdivision]}, {i18n.country_name('FR', lang)}"
     return i18n.country_name(country, lang)
+
+
+def _fr_regions(lang: str) -> dict[str, str]:
+    from app.charts_france import region_names
+
+    return region_names(lang)
 
 
 def _figures_table(brief: Brief, lang: str) -> Table:
@@ -199,6 +207,11 @@ def document(brief: Brief, lang: str) -> Document:
         where = (_t("brief.where.regions", lang), _breakdown_table(
             brief.by_region, _t("brief.col.subregion", lang), lambda k: _m49(k, lang), lang,
             group_header=_t("brief.col.region", lang), group_label=lambda g: _m49(g, lang)))
+    if brief.by_fr_region and not brief.is_empty:
+        names = _fr_regions(lang)
+        where = (*where, _t("brief.where.fr_regions", lang), _breakdown_table(
+            brief.by_fr_region, _t("brief.col.fr_region", lang),
+            lambda k: names.get(k, _t("brief.unknown", lang)), lang))
     sections.append(Section("where", _t("brief.section.where", lang), where))
     sections.append(Section("status", _t("brief.section.status", lang), (_breakdown_table(
         brief.by_status, _t("brief.col.status", lang), lambda k: _t(f"brief.status.{k}", lang), lang),)))

@@ -70,12 +70,13 @@ class Declared:
     scope: str | None = None  # a fixed country (curated, HHS), else measured per country
     window: tuple[str, str] | None = None  # curated: first and last month searched
     posting_lag_days: int = 0
+    date_precision: str = "day"  # "month": its rows have no week, so it never stands behind a weekly count
 
 
 DECLARED: dict[tuple[str, str], Declared] = {
     ("hhs_ocr", ANY_LIST): Declared("filings", "archive_complete", "confirmed", scope="US", posting_lag_days=60),
     ("eurepoc", "incidents"): Declared("collection", "research_release", "reported"),
-    ("cissm", "events"): Declared("collection", "research_release", "reported"),
+    ("cissm", "events"): Declared("collection", "research_release", "reported", date_precision="month"),
     ("ransomware_live", "victims"): Declared("sampled", "sampled_window", "claimed"),
     ("ransomware_live", "press"): Declared("collection", "press_index", "reported"),
     ("news_feeds", ANY_LIST): Declared("sampled", "feed_window", "reported"),

@@ -152,6 +152,6 @@ def test_two_sessions_in_two_languages_do_not_share_their_language(session):
     english.run()
     assert metrics(english) == expected_metrics("2020-W53", "en")
     # The first line says how old each source's data are, then the lead.
-    assert english.markdown[0].value.startswith("Data as of") and french.markdown[0].value.startswith("Données au")
+    assert english.markdown[0].value.startswith("How old the data are") and french.markdown[0].value.startswith("Âge des données")
     assert english.markdown[1].value.startswith("In week 53 of 2020")
     assert french.markdown[1].value.startswith("Pour la semaine 1 de 2021")

@@ -13,7 +13,12 @@ PLOTLY_CONFIG = {"displaylogo": False}
 lang = filters.current_language()
 dataset = data.load_dataset()
 selection_filters = filters.sidebar_filters(dataset.options, lang)
-t, n = i18n.t, (lambda value: i18n.format_int(value, lang))
+t = i18n.t
+
+
+def n(value) -> str:
+    """A count as the reader reads it; "–" for a figure the official file does not hold."""
+    return "–" if value is None or value != value else i18n.format_int(value, lang)
 selection = france.french_rows(data.apply_filters(dataset.incidents, selection_filters))
 # One row per attack, its curated-list report first (its name and place are checked by hand).
 incidents = (selection.assign(_other=selection["source"] != france.CURATED)
@@ -83,7 +88,9 @@ values = dict(major_2020=n(claim.value), url_claim=claim.url, hfds_2021=n(hfds.v
               declared_2021=n(declared21.value), url_declared=declared21.url, malicious_2023=n(malicious23.value),
               curated_2021=n(int(year_2021["in_curated_list"].sum())), others_2021=n(int(year_2021["others"].sum())))
 with st.container(border=True):
-    for key in ("fr.claim.said", "fr.claim.supports", "fr.claim.contradicts", "fr.claim.dataset", "fr.claim.verdict"):
+    if stats.empty:
+        st.info(t("fr.claim.no_stats", lang))
+    for key in () if stats.empty else ("fr.claim.said", "fr.claim.supports", "fr.claim.contradicts", "fr.claim.dataset", "fr.claim.verdict"):
         st.markdown(t(key, lang, **values))
 
 # --- by month, by région, by type ---------------------------------------------------------------------------
