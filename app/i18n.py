@@ -367,8 +367,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "brief.chart.history.average": "Average of the previous {n} weeks",
         "brief.chart.history.caveat": "may still grow",
         "brief.chart.history.hover": "Week of {date}",
-        "brief.chart.history.note": "Hatched bars: weeks for which some source is incomplete, absent or of unknown "
-        "completeness.",
+        "brief.chart.history.note": ("Hatched bars: weeks a covering source is still filling in (posting lag). Grey "
+                                     "bands: weeks no source covers (no data, not zero). The mark over this week is the "
+                                     "upper limit of its expected range, where coverage allows one."),
         "brief.chart.types.title": "Reports this week by attack type",
         "brief.chart.types.x": "Reports",
         "brief.metric.reports": "Reports this week",
@@ -1009,8 +1010,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "brief.chart.history.average": "Moyenne des {n} semaines précédentes",
         "brief.chart.history.caveat": "peut encore augmenter",
         "brief.chart.history.hover": "Semaine du {date}",
-        "brief.chart.history.note": "Barres hachurées\u00a0: semaines pour lesquelles une source est incomplète, absente "
-        "ou de complétude inconnue.",
+        "brief.chart.history.note": ("Barres hachurées\u00a0: semaines qu'une source qui les couvre complète encore "
+                                     "(délai de publication). Bandes grises\u00a0: semaines qu'aucune source ne couvre "
+                                     "(pas de données, pas zéro). Le trait au-dessus de cette semaine est la limite haute "
+                                     "de sa fourchette attendue, quand la couverture le permet."),
         "brief.chart.types.title": "Signalements de la semaine par type d'attaque",
         "brief.chart.types.x": "Signalements",
         "brief.metric.reports": "Signalements cette semaine",
