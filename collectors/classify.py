@@ -345,6 +345,12 @@ def is_veterinary(*texts: str | None) -> bool:
 # A capitalised "Ransom" followed by a name is a place or a hospital (Ransom Memorial Hospital, Ransom County).
 _RANSOM_NAMES = re.compile(r"\bRansom\s+(Memorial|County|Hospital|Regional|Township|Street|Road|Avenue|Ave|Hall|"
                            r"Everglades|Center|Centre)\b")
+# A ransom said not to exist is no ransomware: "ni rançon", "sans demande de rançon", "aucune rançon n'a été
+# demandée", "no ransom demand", "without a ransom", "not ransomware" (texts are folded: no accents).
+_NEGATED_RANSOM = re.compile(
+    r"\b(ni|sans|aucune?|pas\s+de|pas\s+d'une?|nulle)\s+(demandes?\s+de\s+)?rancons?\b|"
+    r"\b(no\s+|without\s+(a\s+|any\s+)?|not\s+(a\s+)?|never\s+(a\s+)?)ransom(ware)?(\s+(demand|note|request)\w*)?\b",
+    re.IGNORECASE)
 _ATTACK_RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("ransomware", re.compile(
         r"\bransomware\w*|\bransom\b|\branconn?ag\w*|\brancongiciel\w*|\brancons?\b|\blogiciels?\s+de\s+rancon\b|"
@@ -380,7 +386,7 @@ _ATTACK_RULES: tuple[tuple[str, re.Pattern], ...] = (
 
 def attack_type_from_text(*texts: str | None) -> str:
     """`ransomware`, `ddos` or `hacking` when the texts say so (in that order of precedence), else `unknown`."""
-    text = _RANSOM_NAMES.sub(" ", _joined(texts))
+    text = _NEGATED_RANSOM.sub(" ", _RANSOM_NAMES.sub(" ", _joined(texts)))
     for attack_type, pattern in _ATTACK_RULES:
         if pattern.search(text):
             return attack_type

@@ -506,3 +506,14 @@ def test_care_disruption_unknown(text):
 def test_every_rule_has_a_valid_organization_type():
     from collectors import schema
     assert all(rule.organization_type in schema.ORGANIZATION_TYPES for rule in classify.RULES)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Cyberattaque à l'hôpital : ni rançon ni vol de données", "hacking"),
+    ("Les pirates n'ont formulé aucune demande de rançon après la cyberattaque", "hacking"),
+    ("No ransom demand was made after the cyberattack", "hacking"),
+    ("The hospital was hit by ransomware; a ransom was demanded", "ransomware"),
+    ("Le hacker a exigé une rançon", "ransomware"),
+])
+def test_a_ransom_said_not_to_exist_is_not_ransomware(text, expected):
+    assert classify.attack_type_from_text(text) == expected
