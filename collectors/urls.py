@@ -33,3 +33,15 @@ def canonical_url(url: object) -> str | None:
 def _is_tracking(name: str) -> bool:
     name = name.lower()
     return name in _TRACKING_NAMES or name.startswith(_TRACKING_PREFIXES)
+
+
+def url_key(url: str | None) -> str:
+    """What two links of one page share: no scheme, no `www.`, no trailing slash ('http://www.x.fr/a/' and
+    'https://x.fr/a' give 'x.fr/a'). For comparing links, never for storing one (the stored link stays as
+    the source wrote it, and must keep working)."""
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    host = parts.netloc.lower().removeprefix("www.")
+    path = parts.path.rstrip("/")
+    return f"{host}{path}" + (f"?{parts.query}" if parts.query else "")

@@ -39,3 +39,11 @@ def test_canonical_url_drops_tracking_and_refuses_leak_sites(url, canonical):
     from collectors.urls import canonical_url
 
     assert canonical_url(url) == canonical
+
+
+def test_url_key_ignores_scheme_www_and_trailing_slash():
+    from collectors.urls import url_key
+
+    assert url_key("http://www.ucc.or.jp/2025/02/17259/") == url_key("https://ucc.or.jp/2025/02/17259") == \
+        "ucc.or.jp/2025/02/17259"
+    assert url_key("https://x.fr/a?id=2") != url_key("https://x.fr/a?id=3")

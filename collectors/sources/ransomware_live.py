@@ -31,7 +31,7 @@ from collectors import coverage, classify, link, normalise, schema
 from collectors.errors import FetchError, SourceFormatError
 from collectors.http import expect_content, read_capped
 from collectors.raw import RawExport
-from collectors.urls import canonical_url
+from collectors.urls import canonical_url, url_key
 
 SOURCE = "ransomware_live"
 SITE = "https://www.ransomware.live"
@@ -208,10 +208,12 @@ def _select(raw: bytes, list_kind: str | None, as_of: datetime | None) -> tuple[
         if row is None:
             counts[why] += 1
             continue
-        if row["record_id"] in seen:  # the same claim or article listed twice in one export
+        # The same claim or article listed twice in one export, also under http and https (one page).
+        same_page = (url_key(row["source_url"]), row["organization"]) if shape.list_kind == "press" else None
+        if row["record_id"] in seen or same_page in seen:
             counts["repeated in the export"] += 1
             continue
-        seen.add(row["record_id"])
+        seen.update({row["record_id"], same_page} - {None})
         row.update(source_snapshot=snapshot, first_seen_at=as_of_day, collected_at=as_of_day)
         rows.append(row)
     counts["kept"] = len(rows)
