@@ -26,7 +26,6 @@ import pandas as pd
 from collectors.coverage import ANY_LIST, DECLARED, FILLING_REASONS, WORLDWIDE
 
 _LEVEL = {"none": 0, "partial": 1, "complete": 2}
-_NAME = {0: "none", 1: "partial", 2: "complete"}
 
 
 @dataclass(frozen=True)
@@ -110,42 +109,41 @@ def _scope_levels(rows: pd.DataFrame, scope: str, months: list[str]) -> tuple[pd
 def period_coverage(table: pd.DataFrame, periods: pd.DataFrame, *, sources: Sequence[str] = (),
                     statuses: Sequence[str] = (), countries: Sequence[str] = ()) -> pd.DataFrame:
     """For each period (columns `period_start`, `period_end`): its coverage, the streams behind it and
-    whether it may still grow. Relevant streams only (see the module's docstring)."""
-    spans = (periods["period_end"] - periods["period_start"]).dt.days if len(periods) else pd.Series([], dtype="int64")
-    selected = streams(table, sources, statuses, weekly=bool(len(spans)) and bool((spans <= 6).all()))
-    levels = monthly_levels(table, selected, countries)
-    relevant = [s for s in selected if (levels[s.key] > 0).any()]
+    whether it may still grow. Relevant streams only (see the module's docstring).
+
+    Vectorised over periods: a weekly chart of 25 years has 1,300 periods, and this runs on every rerun."""
     out = periods.loc[:, ["period_start", "period_end"]].copy()
     if out.empty:
         return out.assign(coverage=pd.Series(dtype="str"), covering=[], partly=[], silent=[], filling=[])
-    covering, partly, silent, filling, status = [], [], [], [], []
-    for start, end in zip(out["period_start"], out["period_end"]):
-        months = [f"{p}" for p in pd.period_range(pd.Period(start, "M"), pd.Period(end, "M"), freq="M")]
-        full, part, none, grows = [], [], [], False
-        for stream in relevant:
-            values = levels[stream.key].reindex(months, fill_value=0)
-            if (values == 2).all():
-                full.append(stream.key)
-            elif (values == 0).all():
-                none.append(stream.key)
-            else:
-                part.append(stream.key)
-            if values.any():
-                grows |= bool(levels.attrs["filling"][stream.key].reindex(months, fill_value=False).any())
-        covering.append(tuple(full))
-        partly.append(tuple(part))
-        silent.append(tuple(none))
-        filling.append(grows)
-        status.append("none" if not full and not part else ("complete" if not part and not none else "partial"))
-    return out.assign(coverage=status, covering=covering, partly=partly, silent=silent, filling=filling)
-
-
-def relevant_streams(table: pd.DataFrame, *, sources: Sequence[str] = (), statuses: Sequence[str] = (),
-                     countries: Sequence[str] = ()) -> list[Stream]:
-    """The streams that cover the selected place in at least one month."""
-    selected = streams(table, sources, statuses)
+    spans = (out["period_end"] - out["period_start"]).dt.days
+    selected = streams(table, sources, statuses, weekly=bool((spans <= 6).all()))
     levels = monthly_levels(table, selected, countries)
-    return [s for s in selected if (levels[s.key] > 0).any()]
+    relevant = [s.key for s in selected if (levels[s.key] > 0).any()]
+    first = min(pd.Period(out["period_start"].min(), "M"), pd.Period(levels.index.min(), "M")) \
+        if len(levels.index) else pd.Period(out["period_start"].min(), "M")
+    last = pd.Period(out["period_end"].max(), "M")
+    months = [f"{p}" for p in pd.period_range(first, max(last, first), freq="M")]
+    level = levels.reindex(months, fill_value=0)[relevant].to_numpy()
+    growing = (levels.attrs["filling"].reindex(months, fill_value=False)[relevant].to_numpy() & (level > 0))
+    # Month positions of each period's first and last day; sums over them by prefix sums.
+    start_idx = np.array([(pd.Period(d, "M") - first).n for d in out["period_start"]])
+    end_idx = np.array([(pd.Period(d, "M") - first).n for d in out["period_end"]])
+    length = (end_idx - start_idx + 1)[:, None]
+
+    def over(mask: np.ndarray) -> np.ndarray:
+        prefix = np.vstack([np.zeros((1, mask.shape[1]), dtype="int64"), np.cumsum(mask, axis=0)])
+        return prefix[end_idx + 1] - prefix[start_idx]
+
+    full, none, grows = over(level == 2) == length, over(level == 0) == length, over(growing) > 0
+    covering, partly, silent, status = [], [], [], []
+    for i in range(len(out)):
+        covering.append(tuple(k for j, k in enumerate(relevant) if full[i, j]))
+        silent.append(tuple(k for j, k in enumerate(relevant) if none[i, j]))
+        partly.append(tuple(k for j, k in enumerate(relevant) if not full[i, j] and not none[i, j]))
+        status.append("none" if not covering[i] and not partly[i]
+                      else ("complete" if not partly[i] and not silent[i] else "partial"))
+    return out.assign(coverage=status, covering=covering, partly=partly, silent=silent,
+                      filling=grows.any(axis=1) if relevant else False)
 
 
 def countries_of_regions(regions: Iterable[str], country_regions: pd.DataFrame) -> tuple[str, ...]:
@@ -160,6 +158,3 @@ def masked_counts(counts: pd.DataFrame, coverage: pd.DataFrame) -> pd.DataFrame:
     return counts.astype("Float64").mask(pd.DataFrame(np.repeat(none[:, None], counts.shape[1], axis=1),
                                                       index=counts.index, columns=counts.columns))
 
-
-def level_name(level: int) -> str:
-    return _NAME[int(level)]
