@@ -124,7 +124,8 @@ def period_coverage(table: pd.DataFrame, periods: pd.DataFrame, *, sources: Sequ
     last = pd.Period(out["period_end"].max(), "M")
     months = [f"{p}" for p in pd.period_range(first, max(last, first), freq="M")]
     level = levels.reindex(months, fill_value=0)[relevant].to_numpy()
-    growing = (levels.attrs["filling"].reindex(months, fill_value=False)[relevant].to_numpy() & (level > 0))
+    growing = levels.attrs["filling"].reindex(months, fill_value=False)[relevant].to_numpy(dtype=bool) & (level > 0)
+    level = level.astype("int64")
     # Month positions of each period's first and last day; sums over them by prefix sums.
     start_idx = np.array([(pd.Period(d, "M") - first).n for d in out["period_start"]])
     end_idx = np.array([(pd.Period(d, "M") - first).n for d in out["period_end"]])
