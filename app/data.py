@@ -20,7 +20,7 @@ import streamlit as st
 from app import lag, search
 from app.filters import FilterOptions, Filters
 from app import coverage as coverage_layer
-from collectors import DATA_DIR, SourceCoverage, load_coverage, load_coverage_table, load_incidents, normalise, vendors
+from collectors import DATA_DIR, SourceCoverage, load_coverage, load_coverage_table, load_incidents, normalise, schema, vendors
 from collectors.schema import ATTACK_TYPES, ORGANIZATION_TYPES, STATUSES
 
 # Lets tests and previews point the dashboard at another dataset folder.
@@ -43,6 +43,7 @@ class Dataset:
     options: FilterOptions
     withdrawn: int = 0  # reports the source no longer lists: kept on disk, never counted
     coverage_table: pd.DataFrame | None = None  # data/coverage.csv (collectors/coverage.py)
+    repeated: int = 0  # filings a source lists twice word for word (`duplicate_of`): counted once
 
 
 @dataclass(frozen=True)
@@ -74,20 +75,19 @@ def load_dataset() -> Dataset:
 
 def build_dataset(incidents: pd.DataFrame, coverage: list[SourceCoverage],
                   coverage_table: pd.DataFrame | None = None) -> Dataset:
-    """Reports the source has since withdrawn stay in the file for traceability but are never counted."""
-    withdrawn = 0
-    if "is_removed_by_source" in incidents.columns:
-        removed = incidents["is_removed_by_source"].astype(bool)
-        withdrawn = int(removed.sum())
-        if withdrawn:  # else the frame as it is: a copy would double the memory the load needs
-            incidents = _without_rows(incidents, removed.to_numpy())
+    """Reports the source has since withdrawn, and repeats of a filing listed twice, stay in the file for
+    traceability but are never counted."""
+    removed, repeated = schema.uncounted(incidents)
+    withdrawn, repeats = int(removed.sum()), int(repeated.sum())
+    if withdrawn or repeats:  # else the frame as it is: a copy would double the memory the load needs
+        incidents = _without_rows(incidents, (removed | repeated).to_numpy())
     as_of = max((c.data_as_of for c in coverage), default=None)
     # Periods after the earliest known complete-through date may still grow. Sources with no such date
     # (leak-site claims, press) are never complete: the views name them in a caveat of their own.
     known = [c.complete_through for c in coverage if c.complete_through is not None]
     complete_through = min(known) if known else None
     return Dataset(incidents, tuple(coverage), as_of, complete_through, filter_options(incidents, as_of), withdrawn,
-                   coverage_table)
+                   coverage_table, repeats)
 
 
 def filter_options(frame: pd.DataFrame, as_of: pd.Timestamp | None = None) -> FilterOptions:

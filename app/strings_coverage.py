@@ -3,6 +3,9 @@ France page, in English and French. Merged into app.i18n.STRINGS; kept apart so 
 reads as one piece (and moves into the gettext catalogs with the rest, see issue #13)."""
 
 EN = {
+    "about.repeated": ("{n} further filings are listed twice by HHS, word for word (the same organisation, date, "
+                       "count and type of breach); each is counted once, and the repeat is kept in the data file "
+                       "with `duplicate_of` naming the row it repeats."),
     "x.source.cissm": "CISSM Cyber Events Database",
     "x.source.curated_fr": "Curated list of French attacks",
     "x.stream.ransomware_live:press": "ransomware.live press index",
@@ -152,6 +155,10 @@ EN = {
 }
 
 FR = {
+    "about.repeated": ("{n} autres déclarations figurent deux fois, à l'identique, dans la liste du HHS (même "
+                       "organisation, date, nombre de personnes et type de violation) : chacune est comptée une fois, "
+                       "et le doublon reste dans le fichier de données, `duplicate_of` désignant la ligne qu'il "
+                       "répète."),
     "x.source.cissm": "Base CISSM des cyberévénements",
     "x.source.curated_fr": "Liste d'attaques en France (établie à la main)",
     "x.stream.ransomware_live:press": "index de presse de ransomware.live",

@@ -4,7 +4,8 @@
 `python -m collectors brief` both show exactly its numbers (narrative.py and render.py only word
 and format them). No streamlit here.
 
-Counting rules (the dashboard's): only reports the source still lists (`is_removed_by_source` false);
+Counting rules (the dashboard's): only reports the source still lists (`is_removed_by_source` false), a filing
+listed twice once (`duplicate_of`);
 a report counts in the ISO week (Monday to Sunday) of its `reported_date`; an incident (`incident_id`)
 counts in every week in which it has at least one report.
 """
@@ -21,6 +22,7 @@ import pandas as pd
 
 from app import coverage as coverage_layer
 from brief import unusual
+from collectors import schema
 from collectors.coverage import SourceCoverage
 from collectors.schema import ATTACK_TYPES, STATUSES
 
@@ -224,10 +226,8 @@ class Brief:
 
 
 def _counted(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
-    if "is_removed_by_source" in frame.columns:
-        removed = frame["is_removed_by_source"].fillna(False).astype(bool)
-        return frame.loc[~removed], removed
-    return frame, pd.Series(False, index=frame.index)
+    removed, repeated = schema.uncounted(frame)
+    return frame.loc[~(removed | repeated)], removed
 
 
 def data_as_of(coverage: Iterable[SourceCoverage]) -> pd.Timestamp | None:

@@ -12,12 +12,22 @@ linked only when all of these hold:
 - same country;
 - the organisation names match: equal once case, accents and punctuation are
   ignored, or one name begins the other (ten letters or more), or one name's
-  distinctive words (two or more) all appear in the other's;
-- their dates fit the usual order of events (see WINDOWS);
-- the match is unambiguous: each is the other's only candidate in that channel.
-  Press reports of one channel that name the same organisation within two weeks
-  are first taken as one story (several articles about one attack), so that a
-  filing matching both of them is not ambiguous.
+  distinctive words (two or more, not only words that say what kind of practice it
+  is) all appear in the other's; each of the names a name holds counts ("X dba Y",
+  "X (ABC)", a press item listing several victims); a public body ("... County
+  Department of Health") never matches an organisation named after its place;
+- their dates fit the usual order of events (see WINDOWS): a filing never comes
+  before the attack a report describes; a date known to the month may be any day of it;
+- a cyberattack never matches a filing of a lost or stolen device;
+- the match is clear: each is the other's only candidate in that channel, or the
+  one clearly nearest in time (CLEARLY_NEARER_DAYS). Press reports of one channel
+  that name the organisation alike within a month are first taken as one story
+  (several articles about one attack), so that a filing matching both of them is
+  not ambiguous;
+- the incident it makes holds at most one regulator filing (a filing listed twice,
+  `duplicate_of`, takes its original's incident and plays no part).
+
+How well this works is measured on hand-checked real pairs: scripts/link_quality.py.
 
 A report no rule links is its own incident, with an id derived from its record_id.
 A linked incident takes the id of its earliest report, so ids are stable across
@@ -43,14 +53,20 @@ WINDOWS: dict[tuple[str, str], tuple[int, int]] = {
     ("reported", "reported"): (-30, 30),
     ("claimed", "claimed"): (-30, 30),
     ("claimed", "confirmed"): (-30, 400),
-    ("reported", "confirmed"): (-60, 400),
+    # A filing never comes before the attack it reports (the press item's date is the attack's), and
+    # sometimes comes late: Dameron Hospital filed 16 months after its ransomware attack.
+    ("reported", "confirmed"): (0, 550),
 }
+
+# When a report has several candidates in another channel (an organisation's three filings, two press
+# stories), the one nearest in time is taken if it is clearly nearer: this many days nearer than the next.
+CLEARLY_NEARER_DAYS = 30
 
 
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 # Two articles of one press channel naming the same organisation this close together tell one story.
-PRESS_REPEAT_DAYS = 14
+PRESS_REPEAT_DAYS = 31
 
 
 def own_incident_id(record_id: str) -> str:
@@ -66,15 +82,60 @@ def _event_date(frame: pd.DataFrame) -> pd.Series:
     return frame["incident_date"].fillna(frame["reported_date"])
 
 
+# Words that say what an organisation does, not which one it is: two names that share only these
+# ("The Plastic Surgery Center" in New Jersey, "Hand & Plastic Surgery Centre" in Michigan) may be strangers.
+_DESCRIPTIVE_WORDS = frozenset(
+    "plastic surgery surgical surgeons surgeon dermatology orthopedic orthopedics orthopaedic pediatric "
+    "pediatrics dental dentistry family women womens children childrens eye vision heart cardiology mental "
+    "behavioral behavioural cancer oncology kidney dialysis physicians physician practice partners community "
+    "memorial general specialty specialists primary urgent rehabilitation therapy home senior association "
+    "regional national american network foundation institute sports medicine imaging radiology".split())
+
+# Another name inside a name: "X dba Y", "X d/b/a Y", "University of Michigan/Michigan Medicine",
+# a press item naming several victims ("River Region Cardiology, Delta County Memorial Hospital District").
+_ALIAS_SPLIT = re.compile(r"\s+(?:dba|d/b/a|aka|a/k/a|t/a)\s+|\s*/\s*|,\s*|\s+et\s+", re.IGNORECASE)
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+
+
+def _name_variants(name: str) -> list[str]:
+    """The name, the name without what it says in parentheses ("Phoenician Medical Center (PMC)"), and each
+    of the names it holds (see _ALIAS_SPLIT)."""
+    bare = _PARENTHESES.sub("", name).strip()
+    parts = [part.strip() for part in _ALIAS_SPLIT.split(bare) if part.strip()]
+    return list(dict.fromkeys([name, bare, *parts]))
+
+
+# A public body and an organisation named after its place are strangers ("Anne Arundel County Department of
+# Health" and "Anne Arundel Dermatology").
+_PUBLIC_BODY = frozenset({"department", "dept", "ministry", "government", "township"})
+
+
 def names_match(a: str, b: str) -> bool:
+    return any(_one_name_matches(x, y) for x in _name_variants(a) for y in _name_variants(b))
+
+
+def _is_public_body(name: str) -> bool:
+    ascii_only = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return bool(_PUBLIC_BODY & set(_NOT_WORD.split(ascii_only)))
+
+
+def _one_name_matches(a: str, b: str) -> bool:
+    if _is_public_body(a) != _is_public_body(b):
+        return False
     key_a, key_b = normalise.name_key(a), normalise.name_key(b)
     short_key, long_key = sorted((key_a, key_b), key=len)
     # "Centre Hospitalier de Dax" and "Centre hospitalier de Dax-Côte d'Argent": one name starts the other.
     if short_key == long_key or (len(short_key) >= 10 and long_key.startswith(short_key)):
         return True
     # "Lurie Children's" and "Ann & Robert H. Lurie Children's Hospital": two or more telling words shared.
-    shorter, longer = sorted((normalise.distinctive_words(a), normalise.distinctive_words(b)), key=len)
-    return len(shorter) >= 2 and shorter <= longer
+    shorter, longer = sorted((_singular(normalise.distinctive_words(a)), _singular(normalise.distinctive_words(b))),
+                             key=len)
+    return len(shorter) >= 2 and shorter <= longer and not shorter <= _singular(_DESCRIPTIVE_WORDS)
+
+
+def _singular(words: set[str]) -> set[str]:
+    """'Columbia Surgical Specialists' and 'Columbia Surgical Specialist' share their words."""
+    return {w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w for w in words}
 
 
 def _window(status_a: str, status_b: str) -> tuple[int, int] | None:
@@ -86,12 +147,31 @@ def _window(status_a: str, status_b: str) -> tuple[int, int] | None:
     return None
 
 
+# A cyberattack and a lost laptop are not one event: a press report of ransomware never matches a filing
+# of theft, loss or improper disposal (Fred Hutchinson's November 2023 attack and its 544-person loss filing).
+_CYBER = frozenset({"ransomware", "hacking", "ddos"})
+_PHYSICAL = frozenset({"theft", "loss", "improper_disposal"})
+
+
+def _kinds_fit(type_a: object, type_b: object) -> bool:
+    return not ({type_a, type_b} & _CYBER and {type_a, type_b} & _PHYSICAL)
+
+
+def _month_dated(frame: pd.DataFrame) -> list[bool]:
+    if "date_precision" not in frame.columns:
+        return [False] * len(frame)
+    return frame["date_precision"].eq("month").fillna(False).astype(bool).tolist()
+
+
 def candidate_pairs(frame: pd.DataFrame) -> list[tuple[int, int]]:
     """Index pairs (i, j) of reports that satisfy every rule but uniqueness."""
     channel = _channel(frame).tolist()
     when = _event_date(frame).tolist()
     status = frame["status"].tolist()
     names = frame["organization"].tolist()
+    kinds = frame["attack_type"].tolist()
+    # A date known only to the month (CISSM: the 1st of the month of the press report) may be any day of it.
+    monthly = _month_dated(frame)
     # Only reports that share the country and a distinctive word (or the whole name) can match.
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, (country, name) in enumerate(zip(frame["country"], names)):
@@ -115,8 +195,10 @@ def candidate_pairs(frame: pd.DataFrame) -> list[tuple[int, int]]:
                         window = _window(status[i], status[j])
                         if window is None:
                             continue
+                        slack = 31 if monthly[i] or monthly[j] else 0
                         gap = (when[j] - when[i]).days
-                        if window[0] <= gap <= window[1] and names_match(names[i], names[j]):
+                        if window[0] - slack <= gap <= window[1] + slack and _kinds_fit(kinds[i], kinds[j]) \
+                                and names_match(names[i], names[j]):
                             pairs.add((i, j))
     return sorted(pairs | _town_pairs(frame, channel, when, status))
 
@@ -139,8 +221,7 @@ def _town_pairs(frame: pd.DataFrame, channel: list, when: list, status: list) ->
     at dates the windows allow; a date known only to the month may fall anywhere in its month."""
     if "locality" not in frame.columns:
         return set()
-    precise = (frame["date_precision"].fillna("day") != "month").tolist() if "date_precision" in frame.columns \
-        else [True] * len(frame)
+    precise = [not monthly for monthly in _month_dated(frame)]
     words_of = {}
     pairs = set()
     for i, town in frame["locality"].items():
@@ -185,50 +266,113 @@ class _Components:
 
 
 def same_story_pairs(frame: pd.DataFrame) -> list[tuple[int, int]]:
-    """Press reports of one channel that name the same organisation within PRESS_REPEAT_DAYS:
-    several articles about one attack (the same victim, the same days)."""
+    """Press reports of one channel whose organisation names match (names_match) within PRESS_REPEAT_DAYS:
+    several articles about one attack (the same victim, the same days). "Columbia Surgical Specialists of
+    Spokane" in February and "Columbia Surgical Specialists" in March are one story."""
     press = frame[frame["status"] == "reported"]
-    keyed = press.assign(_key=press["organization"].map(normalise.name_key), _channel=_channel(press),
-                         _when=_event_date(press))
+    keyed = press.assign(_channel=_channel(press), _when=_event_date(press))
     pairs = []
-    for _, group in keyed.groupby(["_channel", "country", "_key"]):
+    for _, group in keyed.groupby(["_channel", "country"]):
         rows = group.sort_values("_when")
-        for (i, a), (j, b) in zip(rows["_when"].items(), list(rows["_when"].items())[1:]):
-            if (b - a).days <= PRESS_REPEAT_DAYS:
-                pairs.append((i, j))
+        positions, days, names = rows.index.tolist(), rows["_when"].tolist(), rows["organization"].tolist()
+        for a in range(len(rows)):
+            for b in range(a + 1, len(rows)):
+                if (days[b] - days[a]).days > PRESS_REPEAT_DAYS:
+                    break
+                if _story_key(names[a]) == _story_key(names[b]) or names_match(names[a], names[b]):
+                    pairs.append((positions[a], positions[b]))
     return pairs
 
 
-def _unambiguous(pairs: list[tuple[int, int]], channel: pd.Series, parts: _Components) -> list[tuple[int, int]]:
-    """Keep a pair only when, on each side, every candidate in the other's channel is the same incident
-    (one report, or several press reports already known to tell the same story)."""
-    candidates: dict[tuple[int, str], set[int]] = defaultdict(set)
+def _story_key(name: str) -> str:
+    """One key for the ways one article list writes a name: "Long Island Plastic Surgical Group (LIPSG)" and
+    "Long Island Plastic Surgical Group"; "Columbia Surgical Specialists" and "Columbia Surgical Specialist"."""
+    ascii_only = unicodedata.normalize("NFKD", _PARENTHESES.sub("", name)).encode("ascii", "ignore").decode().lower()
+    return "".join(sorted(_singular(set(_NOT_WORD.split(ascii_only)) - {""}), key=ascii_only.find))
+
+
+def _unambiguous(pairs: list[tuple[int, int]], channel: pd.Series, when: pd.Series,
+                 parts: _Components) -> list[tuple[int, int]]:
+    """Keep a pair only when, on each side, the other is the clear choice in its channel: the only
+    candidate incident (one report, or several press reports already known to tell the same story), or the
+    one nearest in time by at least CLEARLY_NEARER_DAYS (Ascension's May 2024 attack and its July 2024
+    filing, not its filings of 2025)."""
+    distance: dict[tuple[int, str], dict[int, int]] = defaultdict(dict)
     for i, j in pairs:
-        candidates[(i, channel[j])].add(parts.root(j))
-        candidates[(j, channel[i])].add(parts.root(i))
-    return [(i, j) for i, j in pairs
-            if len(candidates[(i, channel[j])]) == 1 and len(candidates[(j, channel[i])]) == 1]
+        days = abs((when[j] - when[i]).days)
+        for mine, other in ((i, j), (j, i)):
+            nearest = distance[(mine, channel[other])]
+            root = parts.root(other)
+            nearest[root] = min(days, nearest.get(root, days))
+
+    def clear_choice(mine: int, other: int) -> bool:
+        nearest = distance[(mine, channel[other])]
+        if len(nearest) == 1:
+            return True
+        first, second = sorted(nearest.values())[:2]
+        return nearest[parts.root(other)] == first and second - first >= CLEARLY_NEARER_DAYS
+
+    return [(i, j) for i, j in pairs if clear_choice(i, j) and clear_choice(j, i)]
 
 
 def assign_incidents(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame with incident_id set for every row (a new frame; the input is not modified)."""
+    """The frame with incident_id set for every row (a new frame; the input is not modified).
+    A row that repeats another word for word (`duplicate_of`) takes that row's incident and plays no part
+    in the linking: a filing listed twice must not make a press report's match look ambiguous."""
     frame = frame.reset_index(drop=True)
+    if "duplicate_of" not in frame.columns or frame["duplicate_of"].isna().all():
+        return _assign(frame)
+    repeat = frame["duplicate_of"].notna().to_numpy()
+    linked = _assign(frame.loc[~repeat].reset_index(drop=True))
+    incident_of = dict(zip(linked["record_id"], linked["incident_id"]))
+    ids = frame["record_id"].map(incident_of)
+    ids = ids.where(~repeat, frame["duplicate_of"].map(incident_of))
+    # A repeat whose original is not in this frame (it should not happen) keeps an incident of its own.
+    ids = ids.fillna(frame["record_id"].map(own_incident_id))
+    return frame.assign(incident_id=ids.astype("str"))
+
+
+def _attack_floor(frame: pd.DataFrame) -> pd.Series:
+    """For each report that dates the attack (press, research, curated lists; a claim with the group's attack
+    date), the earliest day a filing of that attack can have: the attack's day, or for a date known to the
+    month, a month before its 1st (as the windows allow)."""
+    dated = frame["status"].ne("confirmed") & frame["incident_date"].notna()
+    floor = pd.to_datetime(frame.loc[dated, "incident_date"])
+    monthly = pd.Series(_month_dated(frame), index=frame.index).loc[dated]
+    return floor - pd.to_timedelta(monthly.astype(int) * 31, unit="D")
+
+
+def _assign(frame: pd.DataFrame) -> pd.DataFrame:
     ids = frame["record_id"].map(own_incident_id).astype("str")
     parts = _Components(len(frame))
     repeats = same_story_pairs(frame)
     for i, j in repeats:
         parts.join(i, j)
-    links = _unambiguous(candidate_pairs(frame), _channel(frame), parts)
+    links = _unambiguous(candidate_pairs(frame), _channel(frame), _event_date(frame), parts)
     # A chain of links (a press report to one filing, its repeat to another) must not put two regulator
     # filings in one incident: two filings are two breaches as the regulator counts them.
+    # Nor may it put a filing before the attack one of its reports describes (a story's later article can date
+    # the attack after the filing its first article matched).
     filing = frame["status"].eq("confirmed").to_numpy()
-    has_filing = {parts.root(i): True for i in range(len(frame)) if filing[i]}
+    filed = {parts.root(i): frame.at[i, "reported_date"] for i in range(len(frame)) if filing[i]}
+    latest_attack: dict[int, pd.Timestamp] = {}
+    for i, day in _attack_floor(frame).items():
+        root = parts.root(i)
+        latest_attack[root] = max(day, latest_attack.get(root, day))
     for i, j in links:
         root_i, root_j = parts.root(i), parts.root(j)
-        if root_i == root_j or (has_filing.get(root_i) and has_filing.get(root_j)):
+        if root_i == root_j or (root_i in filed and root_j in filed):
+            continue
+        filing_day = filed.get(root_i, filed.get(root_j))
+        attacks = [latest_attack[r] for r in (root_i, root_j) if r in latest_attack]
+        if filing_day is not None and attacks and filing_day < max(attacks):
             continue
         parts.join(i, j)
-        has_filing[parts.root(i)] = bool(has_filing.get(root_i) or has_filing.get(root_j))
+        root = parts.root(i)
+        if filing_day is not None:
+            filed[root] = filing_day
+        if attacks:
+            latest_attack[root] = max(attacks)
     members = {i for pair in repeats + links for i in pair}
     groups: dict[int, list[int]] = defaultdict(list)
     for i in members:

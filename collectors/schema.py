@@ -30,6 +30,8 @@ ATTACK_TYPES = (
 )
 STATUSES = ("confirmed", "reported", "claimed")
 DATE_PRECISIONS = ("day", "month")
+# What `reported_date` is, where a source does not say it plainly (see the column).
+REPORTED_DATE_BASES = ("article_link", "indexed", "event_only")
 ORGANIZATION_TYPES = (
     "healthcare_provider",  # hospitals, clinics, practices, labs, pharmacies, care homes
     "health_plan",  # insurers and health funds
@@ -82,6 +84,12 @@ COLUMNS: tuple[Column, ...] = (
     Column("date_precision", "str", "How precise `reported_date` and `incident_date` are: `day`, or `month` when the "
            "source gives only the month (the date is then the 1st of that month, and weekly counts leave the row "
            "out rather than place it in the month's first week). Empty means `day`.", allowed=DATE_PRECISIONS),
+    Column("reported_date_basis", "str", "Where `reported_date` comes from when it is not the source's own dated "
+           "report: `article_link`, the publication date written in the article's address; `indexed`, the day the "
+           "source added the article to its index (within a week of publication for 8 in 10 articles whose address "
+           "is dated); `event_only`, the source gives only the date of the attack, which stands in for the report's "
+           "date. Empty: the source dates the report itself (a filing, a claim, a feed item).",
+           allowed=REPORTED_DATE_BASES),
     Column("individuals_affected", "Int64", "Number of people whose data was affected, as reported; "
            "empty when not reported."),
     Column("is_placeholder_count", "bool", "True when `individuals_affected` is a placeholder rather than "
@@ -97,6 +105,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("is_removed_by_source", "bool", "True when later exports of the source no longer list this report "
            "(HHS: OCR deleted a duplicate filing, or the filing reappeared with other details and so as another "
            "row). Kept for traceability; left out of every count.", nullable=False),
+    Column("duplicate_of", "str", "The record_id of the report this row repeats word for word: HHS lists some "
+           "filings twice (the same organisation, state, submission date, count, type and location of breach, e.g. "
+           "Sturgis Hospital on 2025-09-18). Kept for traceability, counted once (the row it names is counted); "
+           "empty for every other row."),
     Column("status", "str", "How sure the report is: `confirmed` (a regulator filing), `reported` (press), "
            "`claimed` (a criminal group's leak-site claim).", nullable=False, allowed=STATUSES),
     Column("source_list", "str", "Which list or feed of the source the row was last seen in "
@@ -178,3 +190,12 @@ def validate(frame: pd.DataFrame, source: str = "dataset") -> pd.DataFrame:
             examples = ", ".join(repr(v) for v in group["failure_case"].head(3))
             lines.append(f"{column}: {check} failed in {len(group)} row(s), e.g. {examples}")
         raise ValidationError(source, "rows do not fit the schema:\n  " + "\n  ".join(lines)) from None
+
+
+def uncounted(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """Rows kept for traceability that no count includes: (withdrawn by their source, repeats of another row)."""
+    removed = frame["is_removed_by_source"].fillna(False).astype(bool) if "is_removed_by_source" in frame.columns \
+        else pd.Series(False, index=frame.index)
+    repeated = frame["duplicate_of"].notna() if "duplicate_of" in frame.columns \
+        else pd.Series(False, index=frame.index)
+    return removed, repeated & ~removed

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import re
+from datetime import date
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 # Query parameters that only say how a reader arrived (analytics, ads, newsletters), never what page it is.
@@ -45,3 +47,23 @@ def url_key(url: str | None) -> str:
     host = parts.netloc.lower().removeprefix("www.")
     path = parts.path.rstrip("/")
     return f"{host}{path}" + (f"?{parts.query}" if parts.query else "")
+
+
+# A date written in an article's address: /2023/12/13/, /2020-09-01-slug, 20240301, /2023-0818/. The day must
+# be there: an address with only /2023/12/ says the month, which is not the article's date.
+_DATE_IN_URL = re.compile(r"(?<!\d)(20[0-3]\d)([/_-]?)(0[1-9]|1[0-2])\2([0-3]\d)(?!\d)|"
+                          r"(?<!\d)(20[0-3]\d)-(0[1-9]|1[0-2])([0-3]\d)(?!\d)")
+
+
+def date_in_url(url: object) -> date | None:
+    """The publication date an article's link spells out, or None when it has none (or an impossible one,
+    such as 2023-02-30). The first date wins: later digits are usually ids."""
+    if not isinstance(url, str):
+        return None
+    for match in _DATE_IN_URL.finditer(unquote(url)):
+        year, month, day = (match[1], match[3], match[4]) if match[1] else (match[5], match[6], match[7])
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+    return None

@@ -114,7 +114,7 @@ def test_the_committed_table_is_in_step_with_the_sources_and_the_readme():
         assert f"`{reason}`" in readme, f"reason {reason} is not explained in data/README.md"
     # Real statuses: the press index collects France systematically only from 2023.
     fr = committed[(committed["source_list"] == "press") & (committed["scope"] == "FR")].set_index("month")
-    assert fr.loc["2023-06", "status"] == "complete" and fr.loc["2022-08", "reason"] == "sparse"
+    assert fr.loc["2023-06", "status"] == "complete" and fr.loc["2022-10", "reason"] == "sparse"
     assert "2021-12" not in fr.index
 
 

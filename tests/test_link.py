@@ -94,13 +94,62 @@ def test_two_filings_never_link_to_each_other():
 
 
 def test_an_ambiguous_match_is_left_unlinked():
-    # Two filings of one organisation could each be the claim's: we cannot tell which, so none is linked.
+    # Two filings of one organisation a week apart could each be the claim's: we cannot tell which.
     result = link.assign_incidents(frame(
         report(*CLAIM, "Groupe Hospitalier Sud", "2023-05-01"),
         report("f1", "hhs_ocr", "archive", "confirmed", "Groupe Hospitalier Sud", "2023-07-02"),
-        report("f2", "hhs_ocr", "archive", "confirmed", "Groupe Hospitalier Sud", "2023-09-04"),
+        report("f2", "hhs_ocr", "archive", "confirmed", "Groupe Hospitalier Sud", "2023-07-09"),
     ))
     assert result["incident_id"].nunique() == 3
+
+
+def test_of_several_filings_the_clearly_nearest_after_the_attack_is_the_attack_s():
+    # Ascension: the May 2024 ransomware, its July 2024 filing (5.5 M people); a filing of April 2025 is another.
+    result = incidents(link.assign_incidents(frame(
+        report(*PRESS, "Ascension Health", "2024-05-10", country="US", incident_date="2024-05-08"),
+        report("july", "hhs_ocr", "under_investigation", "confirmed", "Ascension Health", "2024-07-03", country="US"),
+        report("april", "hhs_ocr", "under_investigation", "confirmed", "Ascension Health", "2025-04-10",
+               country="US"),
+    )))
+    assert result["hhs_ocr:july"] == result["ransomware_live:press1"] != result["hhs_ocr:april"]
+
+
+def test_a_filing_made_before_the_attack_never_links_to_it():
+    # Eastern Connecticut Health Network filed a breach in July 2023; Prospect's ransomware hit it in August.
+    result = link.assign_incidents(frame(
+        report(*PRESS, "Eastern Connecticut Health Network (ECHN) et Waterbury HEALTH", "2023-08-03", country="US",
+               incident_date="2023-08-01"),
+        report(*FILING, "Eastern Connecticut Health Network", "2023-07-02", country="US"),
+    ))
+    assert result["incident_id"].nunique() == 2
+
+
+def test_a_later_article_cannot_pull_a_story_after_its_filing():
+    # Article 1 matches the filing of 20 May; article 2 of the same story dates the attack on 28 May: the
+    # story may not join a filing made before an attack it describes.
+    result = incidents(link.assign_incidents(frame(
+        report("p1", "ransomware_live", "press", "reported", "Harbor Eye Clinic", "2024-05-02", country="US",
+               incident_date="2024-05-01"),
+        report("p2", "ransomware_live", "press", "reported", "Harbor Eye Clinic", "2024-05-30", country="US",
+               incident_date="2024-05-28"),
+        report(*FILING, "Harbor Eye Clinic", "2024-05-20", country="US"),
+    )))
+    assert result["ransomware_live:p1"] == result["ransomware_live:p2"] != result["hhs_ocr:filing1"]
+
+
+def test_a_cyberattack_never_links_to_a_filing_of_a_lost_or_stolen_device():
+    hacked = report(*PRESS, "Fred Hutchinson Cancer Center", "2023-11-25", country="US", incident_date="2023-11-24")
+    theft = report(*FILING, "Fred Hutchinson Cancer Center", "2023-12-26", country="US") | {"attack_type": "loss"}
+    assert link.assign_incidents(frame(hacked, theft))["incident_id"].nunique() == 2
+
+
+def test_a_filing_listed_twice_takes_its_original_s_incident_and_does_not_make_a_match_ambiguous():
+    first = report("s1", "hhs_ocr", "under_investigation", "confirmed", "Sturgis Hospital", "2025-09-18", country="US")
+    again = report("s1-2", "hhs_ocr", "under_investigation", "confirmed", "Sturgis Hospital", "2025-09-18",
+                   country="US") | {"duplicate_of": "hhs_ocr:s1"}
+    press = report(*PRESS, "Sturgis Hospital", "2025-08-01", country="US", incident_date="2025-07-30")
+    result = incidents(link.assign_incidents(frame(first, again, press)))
+    assert result["hhs_ocr:s1"] == result["hhs_ocr:s1-2"] == result["ransomware_live:press1"]
 
 
 def test_incident_date_is_used_when_the_source_gives_it():
@@ -124,6 +173,14 @@ def test_names_match_rules():
     assert link.names_match("Lurie Children's", "Ann & Robert H. Lurie Children's Hospital of Chicago")
     assert not link.names_match("Saint Mary Medical Center", "Mary Washington Hospital")
     assert not link.names_match("Community Health Center", "Community Medical Center of Ohio")
+    # Parenthesised short names, "dba" names and lists of victims name the same organisation ...
+    assert link.names_match("Phoenician Medical Center, Inc", "Phoenician Medical Center (PMC)")
+    assert link.names_match("Scurry County Hospital District dba Cogdell Memorial Hospital", "Cogdell Memorial Hospital")
+    assert link.names_match("Foursquare Healthcare, Ltd.", "Foursquare Healthcare, Hi-School Pharmacy")
+    assert link.names_match("Columbia Surgical Specialists of Spokane", "Columbia Surgical Specialist of Spokane")
+    # ... but names that share only what kind of practice they are, or a place, do not.
+    assert not link.names_match("The Plastic Surgery Center", "Hand & Plastic Surgery Centre")
+    assert not link.names_match("Anne Arundel County Department of Health", "Anne Arundel Dermatology")
 
 
 def test_two_articles_about_one_attack_are_one_story_and_then_link_to_the_filing():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import csv
 import json
+from collections import defaultdict
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from collectors import normalise, registry, runner, schema
 from collectors.errors import FetchError, SourceFormatError
 from collectors.http import make_session
 from collectors.raw import RawExport
-from collectors.urls import url_key
+from collectors.urls import date_in_url, url_key
 from collectors.sources import ransomware_live as rl
 from collectors.store import Store
 from tests.fake_ransomware_live import API_KEY, PRO_PRESS, PRO_VICTIMS, V2_VICTIMS, FakeRansomwareLive
@@ -178,10 +179,53 @@ def test_press_snapshot_parses_completely():
         item = by_item.loc[(url_key(rl.canonical_url(r["url"])), " ".join(r["victim"].split()))]
         assert item["threat_actor"] == r["ransomware"]["group"] and item["attack_type"] == "ransomware"
     assert rows.loc[rows["threat_actor"].isna(), "attack_type"].isin(["ransomware", "hacking", "ddos", "unknown"]).all()
-    assert rows["reported_date"].between(pd.Timestamp("2021-06-14"), pd.Timestamp("2025-08-28")).all()
+    # The index's own date is the attack's; the report's date is the article's (see the test below).
+    assert rows["incident_date"].between(pd.Timestamp("2021-06-14"), pd.Timestamp("2025-08-28")).all()
+    assert rows["reported_date"].le(pd.Timestamp("2025-08-29")).all()
     assert rows["collected_at"].eq(pd.Timestamp("2025-08-29")).all()  # the newest `added` date
     assert rows["is_care_disrupted"].sum() >= 40
     assert_nothing_from_the_leak_sites_or_the_articles(rows)
+
+
+@needs_rl_snapshots
+def test_a_press_row_is_dated_by_its_article_and_keeps_the_attack_date_apart():
+    """An article of 2024 about an attack of 2021 is reported in 2024. Where the article's address dates it,
+    the row's reported date is that date; the index's event date is the incident date."""
+    results = json.loads(PRESS.read_bytes())["results"]
+    rows = rl.parse(PRESS.read_bytes())
+    dated = rows[rows["source_url"].map(date_in_url).notna()]
+    article_day = pd.to_datetime(dated["source_url"].map(date_in_url))
+    assert len(dated) >= 50
+    assert (dated["reported_date"] - article_day).abs().le(pd.Timedelta(days=3)).all()
+    assert set(dated["reported_date_basis"]) == {"article_link"}
+    # Undated addresses take the day the index added the article, or, before the index kept it, the event date.
+    undated = rows.drop(dated.index)
+    assert set(undated["reported_date_basis"]) == {"indexed", "event_only"}
+    added = defaultdict(set)  # an article listed twice (http and https) may carry two `added` days
+    for r in results:
+        if r.get("added") and rl.canonical_url(r["url"]):
+            added[(url_key(rl.canonical_url(r["url"])), " ".join(r["victim"].split()))].add(r["added"][:10])
+    indexed = undated[undated["reported_date_basis"] == "indexed"]
+    assert len(indexed) > 100
+    for (url, name), day in zip(zip(indexed["source_url"].map(url_key), indexed["organization"]),
+                                indexed["reported_date"]):
+        assert f"{day:%Y-%m-%d}" in added[(url, name)]
+    event_only = undated[undated["reported_date_basis"] == "event_only"]
+    assert event_only["reported_date"].eq(event_only["incident_date"]).all()
+    assert event_only["reported_date"].lt(pd.Timestamp("2023-12-08")).all()  # `added` starts then
+    assert rows["incident_date"].notna().all()
+
+
+def test_press_dates_prefer_the_article_link_then_the_index_day():
+    base = {"date": "2021-11-02", "victim": "Clinique X", "country": "FR"}
+    assert rl.press_reported_date({**base, "url": "https://a.fr/2024/03/05/x", "added": "2024-03-06"}) == \
+        (pd.Timestamp("2024-03-05"), "article_link")
+    # A date in the link after the index added the article is not the article's (an id, a later update).
+    assert rl.press_reported_date({**base, "url": "https://a.fr/2024/03/05/x", "added": "2023-12-20"}) == \
+        (pd.Timestamp("2023-12-20"), "indexed")
+    assert rl.press_reported_date({**base, "url": "https://a.fr/x", "added": "2024-01-09T10:00:00"}) == \
+        (pd.Timestamp("2024-01-09"), "indexed")
+    assert rl.press_reported_date({**base, "url": "https://a.fr/x"}) == (pd.Timestamp("2021-11-02"), "event_only")
 
 
 @needs_rl_snapshots

@@ -29,6 +29,8 @@ if len(incidents):
                        first=_date(incidents["reported_date"].min()), last=_date(incidents["reported_date"].max())))
 if dataset.withdrawn:
     st.markdown(i18n.t("about.withdrawn", lang, n=i18n.format_int(dataset.withdrawn, lang)))
+if dataset.repeated:
+    st.markdown(i18n.t("about.repeated", lang, n=i18n.format_int(dataset.repeated, lang)))
 
 st.header(i18n.t("about.coverage", lang))
 st.markdown(i18n.t("about.coverage_text", lang))

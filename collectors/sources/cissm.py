@@ -218,6 +218,7 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         "reported_date": month,  # CISSM dates events by month; the press date is not given
         "incident_date": month,
         "date_precision": "month",
+        "reported_date_basis": "event_only",
         "individuals_affected": pd.NA,
         "is_placeholder_count": False,
         "breach_location": None,

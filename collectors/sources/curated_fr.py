@@ -198,6 +198,7 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         "threat_actor": table["threat_actor"].replace("", None),
         "is_care_disrupted": care.astype("boolean"),
         "reported_date": reported.fillna(incident),
+        "reported_date_basis": pd.Series("event_only", index=table.index).where(reported.isna(), None),
         "incident_date": incident,
         "date_precision": precision,
         "individuals_affected": pd.to_numeric(table["patients_affected"].replace("", None)).astype("Int64"),

@@ -274,6 +274,7 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         # The vendor OCR's summary names ("its business associate (BA), <Name>, ..."); only the name is kept.
         "vendor": table["description"].map(vendors.vendor_from_description),
         "is_removed_by_source": False,
+        "duplicate_of": None,  # set below
         "status": "confirmed",
         "source_list": list_kind,
         "source_url": PORTAL_URL,
@@ -282,8 +283,29 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         "collected_at": as_of_ts,
     })
     tidy[["region", "subregion"]] = normalise.regions(tidy["country"])
+    tidy["duplicate_of"] = duplicate_filings(tidy)
     tidy = link.assign_incidents(tidy)
     return schema.validate(schema.coerce(tidy), SOURCE)
+
+
+# What a breach is: two rows of one export that agree on all of it (and on organisation, state, date and
+# count) are one breach listed twice. The entity type is left out on purpose: Sturgis Hospital filed its
+# 2025-09-18 breach once as a healthcare provider and once as a health plan, 77,771 people each time.
+_FILING_FIELDS = ("attack_type", "attack_type_raw", "breach_location", "business_associate_involved")
+
+
+def duplicate_filings(tidy: pd.DataFrame) -> pd.Series:
+    """For each row, the record_id of the earlier row of the export it repeats (None for the first or only one).
+
+    Rows with the same organisation, state, date and count share a record_id but for the `-2` suffix; they are
+    duplicates only when every other field agrees too (West Sound Treatment Center filed a laptop theft and an
+    unauthorised disclosure on one day: two filings)."""
+    base = tidy["record_id"].str.replace(r"-\d+$", "", regex=True)
+    content = tidy[list(_FILING_FIELDS)].astype("string").fillna("\0")
+    keys = pd.concat([base.rename("_base"), content], axis=1)
+    first = keys.groupby(list(keys.columns), dropna=False, sort=False)["_base"].transform(
+        lambda group: tidy.loc[group.index[0], "record_id"])
+    return first.where(first != tidy["record_id"], None)
 
 
 def _clean_name(name: str) -> str:

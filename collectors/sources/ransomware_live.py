@@ -31,7 +31,7 @@ from collectors import coverage, classify, link, normalise, schema
 from collectors.errors import FetchError, SourceFormatError
 from collectors.http import expect_content, read_capped
 from collectors.raw import RawExport
-from collectors.urls import canonical_url, url_key
+from collectors.urls import canonical_url, date_in_url, url_key
 
 SOURCE = "ransomware_live"
 SITE = "https://www.ransomware.live"
@@ -180,8 +180,9 @@ def measure_coverage(raw: bytes) -> dict:
     """Coverage shown by every record of the export, any sector (collectors/coverage.py): a press index
     covers a country from its first article about it, a one-week pull covers the days it spans."""
     shape, records = detect_shape(load(raw))
-    field = "date" if shape.list_kind == "press" else "discovered"
-    days = pd.Series([_day(r.get(field)) for r in records], dtype="datetime64[s]")
+    # Measured on the date the rows are counted by: a press item's report date, a claim's discovery.
+    days = pd.Series([press_reported_date(r)[0] if shape.list_kind == "press" else _day(r.get("discovered"))
+                      for r in records], dtype="datetime64[s]")
     countries = pd.Series([(r.get("country") or "").strip().upper() or None for r in records], dtype="object")
     return coverage.measure(days, countries.where(countries.str.fullmatch(r"[A-Z]{2}").fillna(False)))
 
@@ -382,6 +383,20 @@ def press_healthcare(records: list[dict]) -> list[bool]:
     return [_is_healthcare_press(_text(r.get("victim")), _summary_about(r, context)) for r in records]
 
 
+def press_reported_date(record: dict) -> tuple[pd.Timestamp | None, str]:
+    """When the press reported it, and how we know. The index's `date` is the date of the attack (an article
+    of 2024 about a 2021 attack carries 2021), so it is the report's date only when nothing better is known:
+    the date in the article's address comes first, then the day the index added the article (`added`; the
+    index has kept it since December 2023). A date in the address later than `added` cannot be the article's."""
+    added = _day(record.get("added"))
+    in_link = date_in_url(record.get("url"))
+    if in_link is not None and (added is None or pd.Timestamp(in_link) <= added + pd.Timedelta(days=2)):
+        return pd.Timestamp(in_link), "article_link"
+    if added is not None:
+        return added, "indexed"
+    return _day(record.get("date")), "event_only"
+
+
 def _press_row(shape: Shape, record: dict, context: _PressContext) -> tuple[dict | None, str]:
     victim = _text(record.get("victim"))
     lead = _summary_about(record, context)
@@ -390,9 +405,10 @@ def _press_row(shape: Shape, record: dict, context: _PressContext) -> tuple[dict
     country = _country(record.get("country"))
     if country is None:
         return None, "no country" if not _text(record.get("country")) else "unknown country"
-    reported = _day(record.get("date"))
-    if reported is None:
+    event = _day(record.get("date"))
+    if event is None:
         raise SourceFormatError(SOURCE, f"press item {victim!r}: date {record.get('date')!r} is not YYYY-MM-DD")
+    reported, basis = press_reported_date(record)
     linked = record.get("ransomware") if isinstance(record.get("ransomware"), dict) else {}
     group = _text(linked.get("group")) or None
     article = canonical_url(record.get("url"))
@@ -402,7 +418,7 @@ def _press_row(shape: Shape, record: dict, context: _PressContext) -> tuple[dict
         return None, "no article link"
     # The article's URL is its identity, but one URL can report several victims (two Delhi hospitals).
     key = f"press|{article}|{normalise.name_key(victim)}" if article else \
-        f"press|{normalise.name_key(victim)}|{reported:%Y-%m-%d}"
+        f"press|{normalise.name_key(victim)}|{event:%Y-%m-%d}"  # the index's date: ids stay as they were
     texts = (_text(record.get("title")), _text(record.get("summary")) if lead else "")
     care = classify.care_disrupted(*texts)
     row = _blank_row()
@@ -417,7 +433,8 @@ def _press_row(shape: Shape, record: dict, context: _PressContext) -> tuple[dict
         "threat_actor": group,
         "is_care_disrupted": pd.NA if care is None else care,
         "reported_date": reported,
-        "incident_date": None,
+        "reported_date_basis": basis,
+        "incident_date": event,
         "status": "reported",
         "source_list": "press",
         "source_url": source_url,
