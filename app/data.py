@@ -20,7 +20,8 @@ import streamlit as st
 from app import lag, search
 from app.filters import FilterOptions, Filters
 from app import coverage as coverage_layer
-from collectors import DATA_DIR, SourceCoverage, load_coverage, load_coverage_table, load_incidents, normalise, schema, vendors
+from collectors import (DATA_DIR, SourceCoverage, incident_types, load_coverage, load_coverage_table, load_incidents,
+                        normalise, schema, vendors)
 from collectors.schema import ATTACK_TYPES, ORGANIZATION_TYPES, STATUSES
 
 # Lets tests and previews point the dashboard at another dataset folder.
@@ -65,7 +66,9 @@ class WeekSummary:
 
 @st.cache_resource(show_spinner=False)
 def _load(data_dir: str | None) -> Dataset:
-    return build_dataset(load_incidents(data_dir), load_coverage(data_dir), load_coverage_table(data_dir))
+    # Counted by the incident's attack type (collectors/incident_types.py); the report's own is kept beside it.
+    return build_dataset(incident_types.for_counting(load_incidents(data_dir)), load_coverage(data_dir),
+                         load_coverage_table(data_dir))
 
 
 def load_dataset() -> Dataset:

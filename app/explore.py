@@ -144,6 +144,10 @@ def display_table(rows: pd.DataFrame, lang: str, vendor_labels: Mapping[str, str
         t("x.col.country"): [labels.country_name(c, lang) for c in rows["country"]],
         t("x.col.subdivision"): [subdivision_name(s, lang) for s in rows["subdivision"]],
         t("x.col.attack_type"): [i18n.attack_type_label(a, lang) for a in rows["attack_type"]],
+    })
+    if "report_attack_type" in rows.columns:  # the incident's type is counted; what this report itself says
+        table[t("x.col.report_attack_type")] = [i18n.attack_type_label(a, lang) for a in rows["report_attack_type"]]
+    table.update({
         t("x.col.organization_type"): [i18n.organization_type_label(o, lang) for o in rows["organization_type"]],
         t("x.col.status"): [labels.status_label(s, lang) for s in rows["status"]],
         t("x.col.source"): [labels.source_short(s, lang) for s in rows["source"]],

@@ -129,9 +129,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "trend.partial_filter": "cut by the date filter",
         "trend.caption_incomplete": "Lighter, hatched bars: periods after {date} (still growing) or only partly "
         "inside the selected dates.",
-        "trend.ransomware_note": "Ransomware is read from OCR's closing summaries, which only closed (archived) "
-        "cases have: an open case shows as Hacking / IT incident until OCR closes it, so recent ransomware "
-        "counts are low by construction.",
+        "trend.ransomware_note": "HHS under-counts ransomware: OCR names it only in the closing summaries of closed "
+        "(archived) cases, so an open case shows as Hacking / IT incident unless another report of the same attack "
+        "(press, a leak-site claim) says ransomware. Recent ransomware counts are low by construction.",
         "trend.y": "Breaches",
         "map.header": "Breaches by state",
         "map.colorbar": "Breaches",
@@ -759,9 +759,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "trend.partial_filter": "coupée par le filtre de dates",
         "trend.caption_incomplete": "Barres claires et hachurées : périodes postérieures au {date} (encore en "
         "cours de remplissage) ou seulement en partie dans les dates choisies.",
-        "trend.ransomware_note": "Le rançongiciel est repéré dans les résumés de clôture de l'OCR, que seuls les "
-        "dossiers clos (archivés) ont : un dossier ouvert apparaît comme « Piratage / incident informatique » "
-        "jusqu'à sa clôture, et les chiffres récents de rançongiciels sont donc bas par construction.",
+        "trend.ransomware_note": "Le HHS sous-compte les rançongiciels : l'OCR ne les nomme que dans les résumés de "
+        "clôture des dossiers clos (archivés), si bien qu'un dossier ouvert apparaît comme « Piratage / incident "
+        "informatique », sauf si un autre signalement de la même attaque (presse, revendication) parle de "
+        "rançongiciel. Les chiffres récents de rançongiciels sont donc bas par construction.",
         "trend.y": "Violations",
         "map.header": "Violations par État",
         "map.colorbar": "Violations",

@@ -3,6 +3,10 @@ France page, in English and French. Merged into app.i18n.STRINGS; kept apart so 
 reads as one piece (and moves into the gettext catalogs with the rest, see issue #13)."""
 
 EN = {
+    "x.col.report_attack_type": "Type this report states",
+    "x.incident.attack_type": "Attack type: **{type}**, as stated by {origin}.",
+    "x.incident.attack_type_report": "the {source} report of {date}",
+    "x.incident.attack_type_page": "[a public account of the attack]({url}) (curated label)",
     "about.repeated": ("{n} further filings are listed twice by HHS, word for word (the same organisation, date, "
                        "count and type of breach); each is counted once, and the repeat is kept in the data file "
                        "with `duplicate_of` naming the row it repeats."),
@@ -155,6 +159,10 @@ EN = {
 }
 
 FR = {
+    "x.col.report_attack_type": "Type selon ce signalement",
+    "x.incident.attack_type": "Type d'attaque : **{type}**, selon {origin}.",
+    "x.incident.attack_type_report": "le signalement {source} du {date}",
+    "x.incident.attack_type_page": "[un récit public de l'attaque]({url}) (étiquette établie à la main)",
     "about.repeated": ("{n} autres déclarations figurent deux fois, à l'identique, dans la liste du HHS (même "
                        "organisation, date, nombre de personnes et type de violation) : chacune est comptée une fois, "
                        "et le doublon reste dans le fichier de données, `duplicate_of` désignant la ligne qu'il "

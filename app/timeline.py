@@ -75,3 +75,26 @@ def multi_source_incidents(frame: pd.DataFrame, limit: int = 20) -> pd.DataFrame
         first_reported=("reported_date", "min"))
     grouped = grouped.loc[grouped["sources"] >= 2]
     return grouped.sort_values(["sources", "first_reported"], ascending=[False, False]).head(limit).reset_index()
+
+
+@dataclass(frozen=True)
+class AttackTypeOrigin:
+    attack_type: str
+    record_id: str | None  # the report that states it, or None for a curated label
+    source: str | None
+    reported_date: pd.Timestamp | None
+    url: str | None  # the public page a curated label rests on
+
+
+def attack_type_origin(reports: pd.DataFrame) -> AttackTypeOrigin | None:
+    """Where the incident's attack type comes from (collectors/incident_types.py), or None when the data do
+    not say (a frame built before the incident types were kept)."""
+    if "incident_attack_type_from" not in reports.columns or reports["incident_attack_type_from"].isna().all():
+        return None
+    origin = str(reports["incident_attack_type_from"].dropna().iloc[0])
+    kind = str(reports["attack_type"].iloc[0])
+    stating = reports.loc[reports["record_id"] == origin]
+    if len(stating):
+        row = stating.iloc[0]
+        return AttackTypeOrigin(kind, origin, str(row["source"]), pd.Timestamp(row["reported_date"]), None)
+    return AttackTypeOrigin(kind, None, None, None, origin)

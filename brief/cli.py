@@ -20,10 +20,12 @@ def parse_generated_at(text: str | None) -> dt.datetime:
 
 def write_brief(data_dir: Path, week: str | None, lang: str, fmt: str, out: Path,
                 generated_at: str | None = None) -> int:
-    from collectors import load_coverage, load_coverage_table, load_incidents
+    from collectors import incident_types, load_coverage, load_coverage_table, load_incidents
 
     try:
-        brief = compute_brief(load_incidents(data_dir), load_coverage(data_dir), week, load_coverage_table(data_dir))
+        # Counted as the dashboard counts: by the incident's attack type (collectors/incident_types.py).
+        brief = compute_brief(incident_types.for_counting(load_incidents(data_dir)), load_coverage(data_dir), week,
+                              load_coverage_table(data_dir))
         content = render(brief, lang, fmt, parse_generated_at(generated_at))
     except (ValueError, RuntimeError) as err:
         print(f"error: {err}", file=sys.stderr)

@@ -36,6 +36,7 @@ rebuilds and only change when a new report is linked to an older one.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -95,6 +96,7 @@ _DESCRIPTIVE_WORDS = frozenset(
 # a press item naming several victims ("River Region Cardiology, Delta County Memorial Hospital District").
 _ALIAS_SPLIT = re.compile(r"\s+(?:dba|d/b/a|aka|a/k/a|t/a)\s+|\s*/\s*|,\s*|\s+et\s+", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def _name_variants(name: str) -> list[str]:
@@ -102,7 +104,8 @@ def _name_variants(name: str) -> list[str]:
     of the names it holds (see _ALIAS_SPLIT)."""
     bare = _PARENTHESES.sub("", name).strip()
     parts = [part.strip() for part in _ALIAS_SPLIT.split(bare) if part.strip()]
-    return list(dict.fromkeys([name, bare, *parts]))
+    # "The Methodist Hospitals, Inc." begins with "Methodist Hospitals" once its article is gone.
+    return list(dict.fromkeys([name, bare, *parts, *(_LEADING_THE.sub("", part) for part in parts)]))
 
 
 # A public body and an organisation named after its place are strangers ("Anne Arundel County Department of
@@ -130,7 +133,20 @@ def _one_name_matches(a: str, b: str) -> bool:
     # "Lurie Children's" and "Ann & Robert H. Lurie Children's Hospital": two or more telling words shared.
     shorter, longer = sorted((_singular(normalise.distinctive_words(a)), _singular(normalise.distinctive_words(b))),
                              key=len)
-    return len(shorter) >= 2 and shorter <= longer and not shorter <= _singular(_DESCRIPTIVE_WORDS)
+    return len(shorter) >= 2 and shorter <= longer and not shorter <= _not_identifying()
+
+
+# Words of a place: "University Health Systems of Eastern Carolina" and "Food Bank of Central & Eastern North
+# Carolina" share only these.
+_PLACE_WORDS = frozenset("north south east west northern southern eastern western central northeast northwest "
+                         "southeast southwest upper lower greater metro new valley county".split())
+
+
+@functools.cache
+def _not_identifying() -> frozenset[str]:
+    """Words that cannot make two names one organisation on their own: what kind of practice, or where."""
+    states = {word for name in normalise.mapping("us_states")["name"] for word in normalise.distinctive_words(name)}
+    return frozenset(_singular(set(_DESCRIPTIVE_WORDS) | _PLACE_WORDS | states))
 
 
 def _singular(words: set[str]) -> set[str]:

@@ -74,6 +74,12 @@ COLUMNS: tuple[Column, ...] = (
            allowed=ATTACK_TYPES),
     Column("attack_type_raw", "str", "The source's own words for the kind of attack, kept whole "
            "(e.g. `Hacking/IT Incident` or `Loss, Theft`)."),
+    Column("incident_attack_type", "str", "Kind of attack of the incident this report belongs to: the most specific "
+           "type any of its reports states (ransomware before hacking before a lost device ...), or a curated "
+           "label (data/curated/attack_types.csv). Counts by attack type use it, so an open HHS case (`hacking`) of "
+           "an attack the press reports as ransomware counts as ransomware.", allowed=ATTACK_TYPES),
+    Column("incident_attack_type_from", "str", "Where `incident_attack_type` comes from: the record_id of the "
+           "report that states it, or the URL of the public page a curated label rests on."),
     Column("threat_actor", "str", "Who claimed or is said to be behind the attack (e.g. a ransomware group), "
            "as the source names it."),
     Column("is_care_disrupted", "boolean", "True when the source says patient care was disrupted (cancelled "

@@ -114,5 +114,7 @@ def test_every_mapping_table_is_documented():
 def test_no_source_snapshot_was_copied_into_the_repository():
     repo = Path(__file__).resolve().parent.parent
     big_csvs = [p for p in repo.rglob("*.csv") if p.stat().st_size > 50_000 and ".git" not in p.parts
-                and p not in (DATA_DIR / "incidents.csv", DATA_DIR / "patient_harms.csv", DATA_DIR / "coverage.csv")]
+                and p not in (DATA_DIR / "incidents.csv", DATA_DIR / "patient_harms.csv", DATA_DIR / "coverage.csv",
+                              # hand-checked pairs of record ids with our own reasons, not a source's file
+                              repo / "tests" / "fixtures" / "link_reference.csv")]
     assert big_csvs == []

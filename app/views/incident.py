@@ -67,6 +67,13 @@ if kind == "incident":
                       i18n.format_int(facts.largest_count, lang) if facts.largest_count is not None else "–")
     if facts.attack_date is None:
         st.caption(t("x.incident.no_attack_date"))
+    origin = timeline.attack_type_origin(reports)
+    if origin is not None:
+        stated_by = (t("x.incident.attack_type_report", source=labels.source_short(origin.source, lang),
+                       date=i18n.format_date(origin.reported_date, lang)) if origin.record_id else
+                     t("x.incident.attack_type_page", url=origin.url))
+        st.markdown(t("x.incident.attack_type", type=i18n.attack_type_label(origin.attack_type, lang),
+                      origin=stated_by))
 
     st.subheader(t("x.incident.timeline"))
     steps = timeline.timeline(reports)

@@ -73,8 +73,9 @@ st.caption(i18n.t("cov.caption", lang))
 count_table.render(counts, coverage, granularity, lang, key="us_trend")
 if complete_through is not None:
     st.caption(i18n.t("trend.caption_incomplete", lang, date=i18n.format_date(complete_through, lang)))
-if (selection["source_list"] == "under_investigation").any():
-    st.caption(i18n.t("trend.ransomware_note", lang))
+# Every figure on this page counts HHS filings, so the caveat stays whatever the filters (a ransomware filter
+# leaves only the filings whose incident says ransomware, and the caveat is what says why they are few).
+st.caption(i18n.t("trend.ransomware_note", lang))
 
 col_map, col_entities = st.columns([3, 2])
 with col_map:

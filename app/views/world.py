@@ -84,6 +84,8 @@ for by in ("region", "status"):
     count_table.render(counts, coverage, granularity, lang, key=f"world_{by}",
                        series_label=labels.region_label if by == "region" else labels.status_label)
 notes = [t("cov.caption", lang), t("world.trend.status_note", lang)] + ([t("world.trend.incidents_note", lang)] if unit == "incidents" else [])
+if "hhs_ocr" in (selection_filters.sources or dataset.options.sources):  # HHS filings are counted
+    notes.append(t("trend.ransomware_note", lang))
 st.caption(" ".join(notes))
 
 st.subheader(t("world.table.header", lang))
