@@ -129,6 +129,10 @@ _TRAPS = [re.compile(p, re.IGNORECASE) for p in (
     # Names that hold a healthcare word but are not healthcare organisations.
     r"\bhospitality\b", r"\bHCL\s+Tech\w*\b", r"\bmedical\s+(leave|certificate)\b", r"\boliveira\s+do\s+hospital\b",
     r"\bhealth\s+tech\s+co\b",  # Johnson Health Tech makes fitness equipment
+    # A learned society of a specialty is not a practice ("la Société de radiologie de l'Amérique du Nord").
+    r"\b(societe|society|association|academie|academy|college|federation)\s+((americaine|europeenne|francaise|"
+    r"nationale|internationale|royale|american|european|national|international|royal)\s+)?(de\s+(la\s+)?|d'|of\s+|"
+    r"for\s+)(\w+\s+)?\w*(log(y|ie)|ologists?)\b|\b\w*log(ical|ic)\s+(society|association|college|academy)\b",
 )]
 
 RULES: tuple[Rule, ...] = (
@@ -153,13 +157,17 @@ RULES: tuple[Rule, ...] = (
           r"\bmutuelles?\b|\bcomplementaires?\s+sante\b|\bassur(eur|eurs|ance|ances)\s+sante\b|\bkrankenkassen?\b|"
           r"\bkrankenversicherung\w*|\b(AOK|BKK|IKK|DAK)\b|\bassicurazion\w*\s+sanitari\w*|\bobras?\s+sociales?\b|"
           r"\bziekenfonds\b|\bzorgverzekeraar\w*|\bunimed\b|\bentidad(es)?\s+promotoras?\s+de\s+salud\b|\bnueva\s+eps\b|"
-          r"\btiers\s+payant\b"),
+          r"\btiers\s+payant\b|\bhealth\s+spending\s+accounts?\b|\bcomptes?\s+(de\s+)?depenses\s+(de\s+)?sante\b"),
     # -- medicines and medical supplies
     _rule("pharmaceutical", _PHARMA,
           r"\w*pharma(?!c(y|ie|ies|ist|ists|ien|iens|ienne|iennes)\b)\w*|\bdrug\s+(makers?|manufacturers?|"
           r"wholesalers?|distributors?|company|companies)\b|\b\w+pharm\b|\bmedicaments?\b|\bmedicines\s+(manufacturer|maker|"
           r"company)\b|\bgrossistes?-repartiteurs?\b|\brepartiteurs?\s+pharmaceutiques?\b|\bfarmaceutic\w*|"
-          r"\barzneimittel\w*|\bbiotech\w*|\bbiopharm\w*|\blaboratoires?\s+(\w+\s+)?pharmaceutiques?\b"),
+          r"\barzneimittel\w*|\bbiotech\w*|\bbiopharm\w*|\blaboratoires?\s+(\w+\s+)?pharmaceutiques?\b|"
+          # "Yung Shin Pharm. Ind.": the abbreviation; "le fabricant de paracétamol Granules India".
+          r"\bpharm\.|\b(fabricants?|producteurs?)\s+(\w+\s+)?(de\s+|d')(medicaments|paracetamol|vaccins?|"
+          r"generiques|principes\s+actifs|insuline)\b|\b(vaccine|paracetamol|generic\s+drugs?|insulin)\s+"
+          r"(makers?|manufacturers?|producers?)\b"),
     _rule("medical supplies", "unknown",
           r"\bmedical\s+(supply|supplies|equipment|devices?|technology|technologies|products)\b|\bmedtech\b|"
           r"\b(dispositifs|materiels?|equipements?|fournitures|technologies?|produits)\s+medicau?x\b|"
@@ -182,6 +190,7 @@ RULES: tuple[Rule, ...] = (
           r"socio-sanitaria|unita\s+sanitaria)|\baziende\s+(ospedaliere|sanitarie)|\bsanita\b"),
     _rule("ASL", _PROVIDER, r"\b(ASL|ASST|AUSL|ULSS|ASP|ATS|ASUR|ASUGI|ASFO|IRCCS)\s+(di|della|del|dell'|[A-Z0-9])|"
           r"\((ASL|ASST|AUSL|ULSS|ASP)\s*\d*\)|\bE\.S\.E\.", case_sensitive=True),
+    _rule("ASL (any case)", _PROVIDER, r"\basl\s+[a-z]+\s*\d+\b"),  # "Asl Roma 3", "ASL Napoli 1"
     _rule("ziekenhuis", _PROVIDER, r"\bziekenhui(s|zen)\b|\bsjukhus\w*|\bsygehus\w*|\bsairaala\w*|\blaegehus\w*|"
           r"\blegesenter\w*|\bvardcentral\w*|\bhuisarts\w*"),
     _rule("病院", _PROVIDER, r"病院|医院|醫院|診所|クリニック|医療法人|醫療|医療センター"),
@@ -198,9 +207,12 @@ RULES: tuple[Rule, ...] = (
           r"fournisseurs?|prestataires?)\s+(medical|medicale|medicales|medicaux|medico-\w+|paramedicau?x|medico)\b|"
           r"\b(centro|ambulatorio|studio|gruppo)\s+medico\b|\bsoins\s+medicaux\b|\b(transcription|facturation)\s+"
           r"medicale\b"),
-    # An organisation that speaks of its own patients treats them (summaries: "les données de ses patients").
+    # An organisation that speaks of its own patients treats them (summaries: "les données de ses patients"),
+    # and one whose breach reaches thousands of patients holds their records.
     _rule("its patients", _PROVIDER,
-          r"\b(ses|leurs|its|their|our|nos)\s+patients\b|\bpatients\s+(et|and)\s+(d'|des\s+|de\s+ses\s+|its\s+)?"
+          r"\b(ses|leurs|its|their|our|nos)\s+patients\b|\bprise\s+en\s+charge\s+des\s+patients\b|"
+          r"\b(milliers|centaines|millions|dizaines\s+de\s+milliers|centaines\s+de\s+milliers)\s+de\s+patients\b|"
+          r"\b(thousands|hundreds|millions|tens\s+of\s+thousands|hundreds\s+of\s+thousands)\s+of\s+patients\b|\bpatients\s+(et|and)\s+(d'|des\s+|de\s+ses\s+|its\s+)?"
           r"(employes|employees|staff|personnel|salaries|collaborateurs)\b|\b(employes|employees|staff|salaries)\s+"
           r"(et|and)\s+(des\s+|de\s+)?patients\b"),
     _rule("health system", _PROVIDER,
@@ -224,7 +236,10 @@ RULES: tuple[Rule, ...] = (
           r"\bgesundheits(zentrum|zentren|verbund|netz|konzern|dienst)\w*\b"),
     _rule("EHPAD", _PROVIDER, r"\behpads?\b|\bmaisons?\s+de\s+retraite\b|\bpflege(heim|dienst|zentrum|einrichtung)\w*|"
           r"\baltenheim\w*|\bseniorenheim\w*|\bresidences?\s+(pour\s+)?(seniors|personnes\s+agees)\s+medicalis\w*|"
-          r"\bsoins\s+pour\s+personnes\s+agees\b"),
+          r"\bsoins\s+pour\s+personnes\s+agees\b|"
+          # Counselling as care: "Community Counseling of Bristol County".
+          r"\b(community|mental\s+health|behavioral|behavioural|family|addiction|substance\s+abuse)\s+"
+          r"counsel+ing\b|\bcounsel+ing\s+(cent(er|re)s?|services)\b"),
     _rule("nursing home", _PROVIDER,
           r"\bnursing\s+(homes?|facility|facilities|cent(er|re)s?|care|services|agency|and\s+rehab\w*)\b|"
           r"\bskilled\s+nursing\b|\bcare\s+homes?\b|\bassisted\s+living\b|\b(aged|elder|elderly|senior|home|"
@@ -248,7 +263,7 @@ RULES: tuple[Rule, ...] = (
           r"(cancer|oncology)\s+(cent(er|re)|institute|hospital|treatment|group)s?)\b|"
           r"\b(cardio|onco|dermato|radio|uro|neuro|ophthalmo|ophtalmo|gyneco|gynaeco|nephro|gastroentero|"
           r"pulmono|otolaryngo|otorhinolaryngo|rhumato|rheumato|endocrino|hemato|haemato|allergo|immuno|audio|"
-          r"patho)log(y|ie|ia|ists?|ues?|ical|ique|ico|ics?|en)\b|\b(pediatri|paediatri|pediatri|psychiatri|"
+          r"patho)log(y|ie|ia|ists?|ues?|ical|ique|ico|ics?|en)\b|\bthora(cique|cic|x\w*zentrum)\b|\b(pediatri|paediatri|pediatri|psychiatri|"
           r"orthopa?edi|orthopedi|podiatr|optometr|orthodont|obstetri)\w*|\ballergy\s+(and|&)\b|"
           r"\b(chirurgiens?-dentistes?|medecins?\s+generalistes?|kinesitherapeutes?|cabinets?\s+dentaires?)\b"),
     _rule("imaging/cancer centre", _PROVIDER,
@@ -266,7 +281,14 @@ RULES: tuple[Rule, ...] = (
           r"d'anatomo|d'anatomie|medica(l|ux))|\blabos?\s+d'analyses?\b|\bbiologie\s+(medicale|clinique)\b|"
           r"\blaboratorios?\s+(clinicos?|de\s+analisis)\b|\blaboratori\s+(di\s+)?analisi\b|\blabor(arzt|praxis|"
           r"medizin)\w*|\bdiagnostic\s+(imaging|cent(er|re)s?|services)\b|\blaboratoires?\b[^.\n]{0,150}?\b"
-          r"(patients?|analyses|prelevements|examens)\b|\b(societe|reseau|groupe)\s+de\s+laboratoires?\b"),
+          r"(patients?|analyses|prelevements|examens)\b|\b(societe|reseau|groupe)\s+de\s+laboratoires?\b|"
+          r"\blaboratory\s+services\b|\bservices\s+de\s+laboratoire\b|"
+          r"\bcentres?\s+de\s+diagnostic\b|\bcentr[oi]\s+(di\s+)?diagnos\w*|\bdiagnostic\s+(cent(er|re)s?|clinics?)\b"),
+    # A vendor whose clients are health organisations ("plusieurs de ses clients dans le domaine de la santé").
+    _rule("health clients", "business_associate",
+          r"\b(ses|leurs|its|their)\s+(\w+\s+){0,3}?clients\s+(\w+\s+){0,2}?(dans\s+le\s+(domaine|secteur)\s+de\s+la\s+"
+          r"sante|du\s+secteur\s+de\s+la\s+sante|in\s+(the\s+)?(healthcare|health\s+care)(\s+sector)?)\b|"
+          r"\b(healthcare|health\s+care)\s+clients\b"),
     # Names only, and last: "Kettering Health", "Westlake Medical, Inc." (in running text, "health," is no evidence).
     _rule("Health insurance (name)", _PLAN, r"\bhealth\s+insurance\s*(,|\(|$)", names_only=True),
     _rule("Health (name)", _PROVIDER, r"\bhealth(\s+\w+)?\s*(,|\(|$)", names_only=True),

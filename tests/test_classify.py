@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 
-from collectors import classify
+from collectors import classifier_quality, classify
 from collectors.classify import (
     attack_type_from_text,
     care_disrupted,
@@ -221,7 +222,6 @@ KNOWN_ERRORS = {  # the classifier disagrees with the hand label on these (see t
     'https://www.maine.gov/agviewer/content/ag/985235c7-cb95-4be2-8792-a1252b4f8318/bb068583-f49d-4be6-9b67-b95f3bd3eba3.html',
     'https://www.maine.gov/agviewer/content/ag/985235c7-cb95-4be2-8792-a1252b4f8318/dce291ae-3215-418f-9d5f-fd5018617929.html',
     'Baker Center for Children and Families',
-    'https://www.dotmed.com/news/story/63579',
     'https://www.wishtv.com/news/health-spotlight/hendricks-regional-health-website-down-due-to-cyberattack/',
     'https://www.13newsnow.com/article/money/consumer/data-breach-may-impact-many-virginia-hospitals-and-doctors-offices/291-ffbe89e8-dd54-43de-af1c-ca3260d6138f',
 }
@@ -264,8 +264,8 @@ def test_precision_and_recall_on_the_hand_labelled_press_items():
     fp = sum(v and not label for v, label in pairs)
     fn = sum(label and not v for v, label in pairs)
     precision, recall = tp / (tp + fp), tp / (tp + fn)
-    # Measured: 174 items, tp 86, fp 4, fn 4: precision 0.956, recall 0.956 (data/README.md).
-    assert (tp, fp, fn) == (86, 4, 4)
+    # Measured: 174 items, tp 86, fp 3, fn 4: precision 0.966, recall 0.956 (data/README.md).
+    assert (tp, fp, fn) == (86, 3, 4)
     assert precision >= 0.95 and recall >= 0.95
     # On the random part alone (48 of the 50 random positives are still tagged so: one article is listed twice,
     # one item is also in the French list): 47 are healthcare. 4 of the 50 random negatives are healthcare too.
@@ -298,6 +298,18 @@ def test_precision_and_recall_on_the_hand_labelled_press_items():
     ("Zydus Pharmaceuticals", "pharmaceutical"),
     ("a drug distributor based in Ohio", "pharmaceutical"),
     ("Florida Department of Health", "public health"),
+    # Written from the misses of the first random sample of 2026-12 (tests/fixtures/press_health_sample.csv).
+    ("Yung Shin Pharm. Ind. Co. Ltd", "pharmaceutical"),
+    ("le fabricant de paracétamol Granules India", "pharmaceutical"),
+    ("Community Counseling of Bristol County", "EHPAD"),
+    ("qui gère des comptes de dépenses de santé pour les employeurs", "health plan"),
+    ("un centre de diagnostic privé à Naples", "laboratory"),
+    ("une violation exposant les informations de dizaines de milliers de patients", "its patients"),
+    ("un fournisseur de services de laboratoire", "laboratory"),
+    ("Le centre thoracique de Münnerstadt", "physicians"),
+    ("plusieurs de ses clients dans le domaine de la santé", "health clients"),
+    ("Asl Roma 3", "ASL (any case)"),
+    ("la prise en charge des patients n'a pas été affectée", "its patients"),
     ("ConsensioHealth", "Health (compound name)"),
     # French
     ("L'hôpital Simone Veil de Cannes", "hôpital"),
@@ -347,6 +359,8 @@ def test_each_rule(text, rule):
 
 @pytest.mark.parametrize("text", [
     "Huntington Hospitality Financial Corp",  # hospitality is not a hospital
+    "La Société de radiologie de l'Amérique du Nord (RSNA)",  # a learned society, not a practice
+    "the American Society of Clinical Oncology",
     "The Labour Party",
     "Advarra, a provider of clinical trial software",
     "un éditeur de logiciels pour les essais cliniques",
@@ -517,3 +531,34 @@ def test_every_rule_has_a_valid_organization_type():
 ])
 def test_a_ransom_said_not_to_exist_is_not_ransomware(text, expected):
     assert classify.attack_type_from_text(text) == expected
+
+
+# --- random samples labelled by hand in December 2026 (collectors/classifier_quality.py) ---------------------
+
+def test_the_random_samples_are_labelled_whole():
+    labels = classifier_quality.load_labels()
+    assert set(labels["sample"]) == set(classifier_quality.SAMPLES)
+    assert labels["item"].is_unique and labels["item"].str.fullmatch(r"[0-9a-f]{12}").all()
+    assert set(labels["is_healthcare"]) <= {"yes", "no", "unsure"} and labels["reason"].str.len().gt(0).all()
+    assert (labels["sample"] == "3").sum() >= 300
+
+
+@needs_press
+def test_precision_and_recall_on_the_held_out_random_sample():
+    """Sample 3 was drawn and labelled after the last rule change: the honest figures (data/README.md)."""
+    items = _press_items()
+    verdicts = ransomware_live.press_healthcare(items)
+    held_out = classifier_quality.evaluate(items, verdicts, "3")
+    assert held_out.healthcare >= 50
+    assert held_out.precision >= 0.97
+    assert held_out.recall >= 0.80
+    # The rules written from samples 1 and 2 find what they were written for, and lose nothing there.
+    for sample in ("1", "2"):
+        quality = classifier_quality.evaluate(items, verdicts, sample)
+        assert quality.precision >= 0.97 and quality.recall >= 0.85
+
+
+def test_a_labelled_item_missing_from_the_export_is_an_error():
+    labels = pd.DataFrame({"sample": ["3"], "item": ["0123456789ab"], "is_healthcare": ["yes"], "reason": ["x"]})
+    with pytest.raises(ValueError, match="not in the export"):
+        classifier_quality.evaluate([{"url": "https://a.org/x", "victim": "A"}], [True], "3", labels)

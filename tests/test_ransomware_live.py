@@ -162,10 +162,10 @@ def test_press_snapshot_parses_completely():
 
     assert selection.rows_in == len(results) == document["count"] == 2627
     # Repeated: one article listed twice, and one (Utsunomiya Central Clinic) under http and https.
-    assert dict(selection.counts) == {"kept": 402, "not healthcare": 2222, "no article link": 1,
+    assert dict(selection.counts) == {"kept": 413, "not healthcare": 2211, "no article link": 1,
                                       "repeated in the export": 2}
-    assert sum(verdicts) == 402 + 1 + 2
-    assert len(rows) == 402 and rows["record_id"].is_unique
+    assert sum(verdicts) == 413 + 1 + 2
+    assert len(rows) == 413 and rows["record_id"].is_unique
     assert rows["organization"].eq("Utsunomiya Central Clinic").sum() == 1
     assert set(rows["status"]) == {"reported"} and set(rows["source_list"]) == {"press"}
     # Every press item has a country: none is left out for want of one.
@@ -386,13 +386,13 @@ def test_the_snapshot_exports_merge_through_the_runner_and_re_ingesting_changes_
         pass
 
     first = runner.ingest(store, rl.SOURCE, exports, progress=quiet)
-    assert (first.rows, first.added, first.updated) == (402 + 9 + 8, 402 + 9 + 8, 0)
+    assert (first.rows, first.added, first.updated) == (413 + 9 + 8, 413 + 9 + 8, 0)
     rows = store.read_incidents()
-    assert rows["source_list"].value_counts().to_dict() == {"press": 402, "victims": 17}
+    assert rows["source_list"].value_counts().to_dict() == {"press": 413, "victims": 17}
     assert rows["record_id"].is_unique
     sources = store.read_sources()["exports"]
     assert sorted((e["list_kind"], e["as_of"], e["rows"]) for e in sources) == [
-        ("press", "2025-08-29", 402), ("victims", "2024-06-16", 8), ("victims", "2025-07-12", 9)]
+        ("press", "2025-08-29", 413), ("victims", "2024-06-16", 8), ("victims", "2025-07-12", 9)]
 
     again = runner.ingest(store, rl.SOURCE, exports, progress=quiet)
     assert (again.rows, again.added, again.updated, again.skipped_exports) == (419, 0, 0, 3)
