@@ -39,6 +39,8 @@ def reporting_lags(frame: pd.DataFrame) -> pd.DataFrame:
     source, year (of the report), lag_days (may be negative: a report dated before the attack it names)."""
     attack = attack_dates(frame)
     keep = attack.notna() & ~frame["source"].isin(undated_sources(frame))
+    if "reported_date_basis" in frame.columns:  # a report dated by its attack says nothing of the lag
+        keep &= frame["reported_date_basis"].ne("event_only").fillna(True).astype(bool)
     lag = (frame.loc[keep, "reported_date"] - attack.loc[keep]).dt.days
     return pd.DataFrame({
         "record_id": frame.loc[keep, "record_id"],

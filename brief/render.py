@@ -196,7 +196,10 @@ def document(brief: Brief, lang: str) -> Document:
     types = (Chart("attack_types", figs["attack_types"].layout.title.text),) if "attack_types" in figs else ()
     type_table = _breakdown_table(brief.by_attack_type, _t("brief.col.type", lang),
                                   lambda k: i18n.attack_type_label(k, lang), lang)
-    sections.append(Section("types", _t("brief.section.types", lang), types + (type_table,) if types else empty))
+    # HHS names ransomware only once it closes a case: the caveat goes with every count of types it is in.
+    hhs_caveat = (_t("trend.ransomware_note", lang),) if "hhs_ocr" in brief.sources else ()
+    sections.append(Section("types", _t("brief.section.types", lang),
+                            types + (type_table,) + hhs_caveat if types else empty))
     if brief.is_empty:
         where = empty
     elif brief.us_only:

@@ -131,6 +131,15 @@ def test_markdown_has_tables_and_no_html(w53, lang):
     assert f"[ransomware.live]({frames.url_of('r08', 'ransomware_live')})" in notable[3][6]
 
 
+@pytest.mark.parametrize("lang, words", [("en", "HHS under-counts ransomware"), ("fr", "Le HHS sous-compte")])
+def test_the_hhs_ransomware_caveat_goes_with_the_types_whenever_hhs_is_counted(frame, w53, lang, words):
+    assert "hhs_ocr" in w53.sources
+    assert words in render.render(w53, lang, "md", GENERATED).decode("utf-8")
+    without_hhs = compute_brief(frame[frame["source"] != "hhs_ocr"],
+                                [c for c in frames.COVERAGE if c.source != "hhs_ocr"], "2020-W53")
+    assert words not in render.render(without_hhs, lang, "md", GENERATED).decode("utf-8")
+
+
 def test_markdown_escapes_what_organisations_are_called(frame):
     odd = frame.copy()
     odd.loc[odd["record_id"] == frame["record_id"].iloc[6], "organization"] = "A|B *Clinic* <b>_x_</b>"

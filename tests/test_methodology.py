@@ -45,6 +45,10 @@ def test_reporting_and_filing_lags():
     assert reporting == {"ransomware_live:fr01": 6, "ransomware_live:fr02": 8, "ransomware_live:us01": 3,
                          "hhs_ocr:us02": 63}
     assert lag.filing_lags(frame)["lag_days"].tolist() == [60]  # claim 1 Oct -> filing 30 Nov
+    # A press item dated only by its attack (`event_only`) has no lag to tell: it is left out.
+    press = frame["record_id"] == "ransomware_live:fr02"
+    undated = frame.assign(reported_date_basis=frame["reported_date_basis"].where(~press, "event_only"))
+    assert "ransomware_live:fr02" not in set(lag.reporting_lags(undated)["record_id"])
     by_source = lag.summarise(lag.reporting_lags(frame), "source").set_index("group")
     assert by_source.loc["ransomware_live", "median_days"] == 6
     assert (by_source.loc["ransomware_live", "q1_days"], by_source.loc["ransomware_live", "q3_days"]) == (4.5, 7)

@@ -385,3 +385,14 @@ def test_a_control_character_in_the_declared_encoding_is_a_format_error():
            b"<item><title>Hospital hit</title></item></channel></rss>")
     with pytest.raises(SourceFormatError, match="not readable XML"):
         news_feeds.parse(raw)
+
+
+def test_an_article_under_http_and_https_or_www_is_one_row_with_one_identity():
+    first = RSS.replace(b"https://breachwatch.example.org/2025/03/04/larchmont", b"http://www.breachwatch.example.org"
+                        b"/2025/03/04/larchmont", 1)
+    rows = news_feeds.parse(first, list_kind="databreaches_net")
+    assert rows["organization"].tolist().count("Larchmont Valley Hospital") == 1
+    # The same article fetched another day under its other spelling keeps its record_id.
+    again = news_feeds.parse(RSS, list_kind="databreaches_net")
+    larchmont = [set(f.loc[f["organization"] == "Larchmont Valley Hospital", "record_id"]) for f in (rows, again)]
+    assert larchmont[0] == larchmont[1] and len(larchmont[0]) == 1

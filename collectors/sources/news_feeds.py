@@ -35,7 +35,7 @@ from collectors import DATA_DIR, classify, link, normalise, schema
 from collectors.errors import CollectorError, FetchError, SourceFormatError
 from collectors.http import expect_content, read_capped
 from collectors.raw import RawExport
-from collectors.urls import canonical_url
+from collectors.urls import canonical_url, url_key
 
 SOURCE = "news_feeds"
 FEEDS_FILE = DATA_DIR / "feeds.csv"
@@ -507,7 +507,8 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
     kept = {}
     for decision in (decide(item, feed) for item in document.items):
         if decision.row is not None:
-            kept.setdefault(decision.row["source_url"], decision.row)  # an article listed twice counts once
+            # An article listed twice counts once, also under http and https, or with and without `www.`.
+            kept.setdefault(url_key(decision.row["source_url"]), decision.row)
     newest = max((i.published for i in document.items if i.published is not None), default=None)
     as_of_ts = (pd.Timestamp(as_of).tz_localize(None).floor("D") if as_of is not None
                 else document.updated or newest)
@@ -515,7 +516,9 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         return schema.empty_frame()
     tidy = pd.DataFrame(list(kept.values()))
     tidy = tidy.assign(
-        record_id=tidy["source_url"].map(lambda u: f"{SOURCE}:{hashlib.sha1(u.encode()).hexdigest()[:12]}"),
+        # The identity of an article is its link as url_key() compares links: the same row on every fetch,
+        # whichever scheme or host spelling the feed used that day.
+        record_id=tidy["source_url"].map(lambda u: f"{SOURCE}:{hashlib.sha1(url_key(u).encode()).hexdigest()[:12]}"),
         incident_id=None,
         source=SOURCE,
         subdivision=None,
