@@ -27,10 +27,12 @@ import pandas as pd
 
 from collectors import normalise, schema
 
-# Fields whose change counts as an update (provenance columns change every time).
+# Fields whose change counts as an update (provenance columns change every time; the incident's attack type is
+# derived from the linked reports when the store writes, never a source's own value).
 _CONTENT_FIELDS = [c for c in schema.COLUMN_NAMES
                    if c not in ("record_id", "incident_id", "source_snapshot", "first_seen_at", "collected_at",
-                                 "source_list", "is_removed_by_source")]
+                                 "source_list", "is_removed_by_source", "incident_attack_type",
+                                 "incident_attack_type_from")]
 
 
 @dataclass(frozen=True)

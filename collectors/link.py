@@ -122,8 +122,15 @@ def _is_public_body(name: str) -> bool:
     return bool(_PUBLIC_BODY & set(_NOT_WORD.split(ascii_only)))
 
 
+_NUMBER = re.compile(r"\d+")
+
+
 def _one_name_matches(a: str, b: str) -> bool:
     if _is_public_body(a) != _is_public_body(b):
+        return False
+    # "ASL Roma 1" and "ASL Roma 2" are two health authorities: names that carry numbers must carry the same.
+    numbers_a, numbers_b = set(_NUMBER.findall(a)), set(_NUMBER.findall(b))
+    if numbers_a and numbers_b and numbers_a != numbers_b:
         return False
     key_a, key_b = normalise.name_key(a), normalise.name_key(b)
     short_key, long_key = sorted((key_a, key_b), key=len)

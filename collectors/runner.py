@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import requests
 
-from collectors import coverage, dedupe, incident_types, link, registry
+from collectors import coverage, dedupe, link, registry
 from collectors.errors import CollectorError, FetchError
 from collectors.http import make_session
 from collectors.raw import RawExport, freeze
@@ -79,8 +79,7 @@ def ingest(store: Store, source: str, exports: list[RawExport], *, as_of: dateti
         if parsed:
             others = incidents[incidents["source"] != source]
             sources["exports"].sort(key=lambda e: (e["source"], e["as_of"], e["sha256"]))
-            linked = link.assign_incidents(pd.concat([others, mine], ignore_index=True))
-            store.write(incident_types.label_incidents(linked), sources)
+            store.write(link.assign_incidents(pd.concat([others, mine], ignore_index=True)), sources)
         change = dedupe.compare(before, mine)
         return IngestResult(source, len(mine), change.added, change.updated, change.unchanged,
                             len(exports) - len(todo))

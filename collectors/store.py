@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
-from collectors import schema
+from collectors import incident_types, schema
 from collectors.coverage import COVERAGE_FILE, SourceCoverage, coverage_of, coverage_table
 from collectors.errors import StoreError
 from collectors.files import write_atomic
@@ -115,8 +115,9 @@ class Store:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
     def write(self, incidents: pd.DataFrame, sources: dict) -> None:
-        """Validate, then replace both files atomically (call inside `locked()`)."""
-        incidents = schema.validate(schema.coerce(incidents), "store")
+        """Validate, then replace both files atomically (call inside `locked()`). Each incident's attack type is
+        derived here from its reports (collectors/incident_types.py), so it always agrees with incident_id."""
+        incidents = schema.validate(schema.coerce(incident_types.label_incidents(schema.coerce(incidents))), "store")
         ordered = incidents.sort_values(SORT_ORDER, kind="stable")
         csv = _to_text(ordered).to_csv(index=False, lineterminator="\n")
         write_atomic(self.incidents_path, csv.encode("utf-8"))

@@ -181,6 +181,7 @@ def test_names_match_rules():
     # ... but names that share only what kind of practice they are, or a place, do not.
     assert not link.names_match("The Plastic Surgery Center", "Hand & Plastic Surgery Centre")
     assert not link.names_match("Anne Arundel County Department of Health", "Anne Arundel Dermatology")
+    assert not link.names_match("ASL Roma 1", "ASL Roma 2")  # numbered bodies are different bodies
 
 
 def test_two_articles_about_one_attack_are_one_story_and_then_link_to_the_filing():
