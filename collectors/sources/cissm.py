@@ -29,7 +29,7 @@ from datetime import datetime
 import pandas as pd
 import requests
 
-from collectors import coverage, classify, link, normalise, schema
+from collectors import classify, coverage, normalise, parsing, schema
 from collectors.errors import FetchError, SourceFormatError
 from collectors.urls import canonical_url
 
@@ -228,13 +228,11 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         "status": "reported",
         "source_list": list_kind,
         "source_url": urls.fillna(DATABASE_URL),
-        "source_snapshot": hashlib.sha256(raw).hexdigest()[:12],
+        "source_snapshot": parsing.snapshot_id(raw),
         "first_seen_at": as_of_ts,
         "collected_at": as_of_ts,
     })
-    tidy[["region", "subregion"]] = normalise.regions(tidy["country"])
-    tidy = link.assign_incidents(tidy)
-    return schema.validate(schema.coerce(tidy), SOURCE)
+    return parsing.finish(tidy, SOURCE)
 
 
 def _labels(subtype: str) -> list[str]:

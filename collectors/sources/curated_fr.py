@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from collectors import coverage, link, normalise, schema
+from collectors import coverage, normalise, parsing, schema
 from collectors.errors import SourceFormatError
 from collectors.raw import RawExport
 from collectors.urls import canonical_url
@@ -207,10 +207,8 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         "status": "reported",
         "source_list": "attacks",
         "source_url": table["source_url"].map(canonical_url),
-        "source_snapshot": hashlib.sha256(raw).hexdigest()[:12],
+        "source_snapshot": parsing.snapshot_id(raw),
         "first_seen_at": as_of_day,
         "collected_at": as_of_day,
     })
-    tidy[["region", "subregion"]] = normalise.regions(tidy["country"])
-    tidy = link.assign_incidents(tidy)
-    return schema.validate(schema.coerce(tidy), SOURCE)
+    return parsing.finish(tidy, SOURCE)

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 import pandas as pd
 import requests
 
-from collectors import classify, coverage, link, normalise, schema
+from collectors import classify, coverage, normalise, parsing
 from collectors.errors import FetchError, SourceFormatError
 from collectors.http import expect_content, read_capped
 from collectors.raw import RawExport
@@ -168,13 +168,11 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         is_removed_by_source=False,
         status="reported",
         source_list=list_kind,
-        source_snapshot=hashlib.sha256(raw).hexdigest()[:12],
+        source_snapshot=parsing.snapshot_id(raw),
         first_seen_at=as_of_ts,
         collected_at=as_of_ts,
     ).drop(columns="ID")
-    tidy[["region", "subregion"]] = normalise.regions(tidy["country"])
-    tidy = link.assign_incidents(tidy)
-    return schema.validate(schema.coerce(tidy), SOURCE)
+    return parsing.finish(tidy, SOURCE)
 
 
 def measure_coverage(raw: bytes) -> dict:

@@ -16,7 +16,7 @@ from datetime import datetime
 import pandas as pd
 import requests
 
-from collectors import link, normalise, schema, vendors
+from collectors import normalise, parsing, vendors
 from collectors.errors import SourceFormatError
 from collectors.raw import RawExport
 
@@ -278,14 +278,12 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         "status": "confirmed",
         "source_list": list_kind,
         "source_url": PORTAL_URL,
-        "source_snapshot": hashlib.sha256(raw).hexdigest()[:12],
+        "source_snapshot": parsing.snapshot_id(raw),
         "first_seen_at": as_of_ts,
         "collected_at": as_of_ts,
     })
-    tidy[["region", "subregion"]] = normalise.regions(tidy["country"])
     tidy["duplicate_of"] = duplicate_filings(tidy)
-    tidy = link.assign_incidents(tidy)
-    return schema.validate(schema.coerce(tidy), SOURCE)
+    return parsing.finish(tidy, SOURCE)
 
 
 # What a breach is: two rows of one export that agree on all of it (and on organisation, state, date and

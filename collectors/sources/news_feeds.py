@@ -31,7 +31,7 @@ import pandas as pd
 import requests
 from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
-from collectors import DATA_DIR, classify, link, normalise, schema
+from collectors import DATA_DIR, classify, normalise, parsing, schema
 from collectors.errors import CollectorError, FetchError, SourceFormatError
 from collectors.http import expect_content, read_capped
 from collectors.raw import RawExport
@@ -533,13 +533,11 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         is_removed_by_source=False,
         status="reported",
         source_list=feed.name,
-        source_snapshot=hashlib.sha256(raw).hexdigest()[:12],
+        source_snapshot=parsing.snapshot_id(raw),
         first_seen_at=as_of_ts,
         collected_at=as_of_ts,
     )
-    tidy[["region", "subregion"]] = normalise.regions(tidy["country"])
-    tidy = link.assign_incidents(tidy)
-    return schema.validate(schema.coerce(tidy), SOURCE)
+    return parsing.finish(tidy, SOURCE)
 
 
 # ---- fetching ----------------------------------------------------------------------------------

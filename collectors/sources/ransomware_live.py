@@ -27,7 +27,7 @@ from urllib.parse import quote
 import pandas as pd
 import requests
 
-from collectors import coverage, classify, link, normalise, schema
+from collectors import classify, coverage, normalise, parsing, schema
 from collectors.errors import FetchError, SourceFormatError
 from collectors.http import expect_content, read_capped
 from collectors.raw import RawExport
@@ -171,9 +171,7 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         return schema.empty_frame()
     tidy = pd.DataFrame(rows)
     tidy.insert(1, "incident_id", None)
-    tidy[["region", "subregion"]] = normalise.regions(tidy["country"])
-    tidy = link.assign_incidents(tidy)
-    return schema.validate(schema.coerce(tidy), SOURCE)
+    return parsing.finish(tidy, SOURCE)
 
 
 def measure_coverage(raw: bytes) -> dict:
@@ -198,7 +196,7 @@ def _select(raw: bytes, list_kind: str | None, as_of: datetime | None) -> tuple[
         raise SourceFormatError(SOURCE, f"unknown list {list_kind!r}; expected one of {LISTS}")
     if list_kind is not None and list_kind != shape.list_kind:
         raise SourceFormatError(SOURCE, f"the export was given as list {list_kind!r} but holds {shape.description}")
-    snapshot = hashlib.sha256(raw).hexdigest()[:12]
+    snapshot = parsing.snapshot_id(raw)
     make = _victim_row if shape.list_kind == "victims" else _press_row
     context = _sectors() if shape.list_kind == "victims" else _press_context(records)
     as_of_day = _as_of(shape, records, as_of)
