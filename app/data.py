@@ -17,11 +17,20 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from app import coverage as coverage_layer
 from app import lag, search
 from app.filters import FilterOptions, Filters
-from app import coverage as coverage_layer
-from collectors import (DATA_DIR, SourceCoverage, incident_types, load_coverage, load_coverage_table, load_incidents,
-                        normalise, schema, vendors)
+from collectors import (
+    DATA_DIR,
+    SourceCoverage,
+    incident_types,
+    load_coverage,
+    load_coverage_table,
+    load_incidents,
+    normalise,
+    schema,
+    vendors,
+)
 from collectors.schema import ATTACK_TYPES, ORGANIZATION_TYPES, STATUSES
 
 # Lets tests and previews point the dashboard at another dataset folder.

@@ -9,7 +9,7 @@ by the date of the attack rather than the date of the report). Parameters equal 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import streamlit as st
@@ -122,6 +122,32 @@ def url_params(names: Sequence[str]) -> dict[str, list[str]]:
     return {name: st.query_params.get_all(name) for name in names if name in st.query_params}
 
 
+def seed_from_url(key: str, param: str, choices: Sequence[str], default: str,
+                  normalise: Callable[[str], str] | None = None) -> None:
+    """On a widget's first draw, start it from the URL's `param` when that is one of `choices` (after
+    `normalise`, e.g. `2024-w05` -> `2024-W05`), else from `default`. Later draws keep the reader's choice."""
+    if key in st.session_state:
+        return
+    asked = st.query_params.get(param, default)
+    if normalise is not None:
+        try:
+            asked = normalise(asked)
+        except ValueError:
+            pass
+    st.session_state[key] = asked if asked in choices else default
+
+
+def keep_in_url(param: str, value: str, default: str) -> None:
+    """The URL holds `param` only when the widget is off its default: a link shows what the reader changed, and
+    a bad value the link carried is gone once the widget fell back to its default."""
+    write_url({param: [value]} if value != default else {}, (param,))
+
+
+def exclude_source(source: str, options: FilterOptions) -> None:
+    """Set the sidebar's Source filter to every source but `source` (a button's on_click; the URL follows)."""
+    st.session_state[_SOURCES_KEY] = [s for s in options.sources if s != source]
+
+
 def write_url(params: Mapping[str, list[str]], names: Sequence[str]) -> None:
     """Make the URL's parameters `names` equal `params`, touching nothing else."""
     for name in names:
@@ -215,15 +241,12 @@ def _keep_across_pages(*keys: str) -> None:
 def granularity_selector(lang: str) -> str:
     """Week / month / year switch for the trend chart, kept in the URL as ?period=."""
     _keep_across_pages(_GRANULARITY_KEY)
-    if _GRANULARITY_KEY not in st.session_state:
-        asked = st.query_params.get(GRANULARITY_PARAM, DEFAULT_GRANULARITY)
-        st.session_state[_GRANULARITY_KEY] = asked if asked in i18n.GRANULARITY_LABELS["en"] else DEFAULT_GRANULARITY
+    seed_from_url(_GRANULARITY_KEY, GRANULARITY_PARAM, tuple(i18n.GRANULARITY_LABELS["en"]), DEFAULT_GRANULARITY)
     granularity = st.radio(
         i18n.t("trend.granularity", lang), tuple(i18n.GRANULARITY_LABELS["en"]), horizontal=True,
         format_func=lambda code: i18n.GRANULARITY_LABELS[lang][code], key=_GRANULARITY_KEY, persist_state="session",
     )
-    write_url({GRANULARITY_PARAM: [granularity]} if granularity != DEFAULT_GRANULARITY else {},
-               (GRANULARITY_PARAM,))
+    keep_in_url(GRANULARITY_PARAM, granularity, DEFAULT_GRANULARITY)
     return granularity
 
 

@@ -40,7 +40,7 @@ for path in (ROOT, ROOT / "bench"):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
-import synthetic
+import synthetic  # noqa: E402 (found through the sys.path entry above)
 
 DASHBOARD = ROOT / "dashboard.py"
 SNAPSHOTS = ROOT.parent / "shared" / "snapshots"
@@ -245,7 +245,7 @@ def measure_data_layer(folder: Path, runs: int) -> dict:
     frame = load_incidents(folder)
     dataset = data.build_dataset(frame, load_coverage(folder))
     del frame
-    for variant, flt in variants.items():
+    for flt in variants.values():
         if flt is not None:
             overview_prep(dataset, flt, "month")
     out["tracemalloc_peak_mb"] = tracemalloc.get_traced_memory()[1] / 1024**2

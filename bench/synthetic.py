@@ -39,8 +39,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from collectors import DATA_DIR, load_incidents, schema
-from collectors.store import Store
+from collectors import DATA_DIR, load_incidents, schema  # noqa: E402 (after the sys.path entry)
+from collectors.store import Store  # noqa: E402
 
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 SEED = 20251231

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +15,6 @@ from collectors import DATA_DIR, cipher, health, registry, runner
 from collectors.errors import CollectorError
 from collectors.raw import RawExport
 from collectors.store import Store
-
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -125,7 +124,7 @@ def _build(store: Store, snapshots: Path) -> int:
 def _update(store: Store, args) -> int:
     results = runner.update(store, store.data_dir / "raw", args.source)
     failed = 0
-    for name, result in results.items():
+    for result in results.values():
         if isinstance(result, CollectorError):
             failed += 1
             print(f"FAILED {result}", file=sys.stderr)
@@ -137,7 +136,7 @@ def _update(store: Store, args) -> int:
 def _status(store: Store) -> int:
     incidents = store.read_incidents()
     sources = store.read_sources()
-    today = pd.Timestamp(datetime.now(timezone.utc).date())
+    today = pd.Timestamp(datetime.now(UTC).date())
     checks = {h.source: h for h in health.source_health(store, today)}
     for cov in store.coverage():
         rows = incidents[incidents["source"] == cov.source]

@@ -26,8 +26,8 @@ import pandas as pd
 import pandera.pandas as pa
 
 from collectors.errors import SourceFormatError
-from collectors.schema import Column
 from collectors.files import write_atomic
+from collectors.schema import Column
 
 SOURCE = "cipher"
 OUTPUT_FILE = "patient_harms.csv"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 
@@ -62,7 +62,7 @@ def refresh_days(source: str) -> int:
 
 
 def today_utc() -> pd.Timestamp:
-    return pd.Timestamp(datetime.now(timezone.utc).date())
+    return pd.Timestamp(datetime.now(UTC).date())
 
 
 def assess(coverage: Iterable[SourceCoverage], *, rows: dict[str, int] | None = None,

@@ -9,8 +9,9 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+
 from collectors.files import write_atomic
 
 
@@ -36,7 +37,7 @@ def freeze(export: RawExport, raw_dir: Path) -> Path:
     """Save the export's bytes and a provenance sidecar under raw_dir/<source>/; return the data path."""
     folder = raw_dir / export.source
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = (export.fetched_at or datetime.now(timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
+    stamp = (export.fetched_at or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
     stem = f"{stamp}-{export.list_kind or 'export'}-{export.snapshot_id}"
     data_path = folder / f"{stem}.raw"
     meta = {

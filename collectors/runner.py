@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -90,7 +90,7 @@ def _export_record(export: RawExport, rows: pd.DataFrame, as_of: datetime | None
     if len(rows):
         list_kind, day = rows["source_list"].iloc[0], rows["collected_at"].iloc[0]
     else:
-        list_kind, day = export.list_kind, as_of or export.fetched_at or datetime.now(timezone.utc)
+        list_kind, day = export.list_kind, as_of or export.fetched_at or datetime.now(UTC)
     return {
         "source": export.source,
         "snapshot_id": export.snapshot_id,
@@ -120,7 +120,7 @@ def update(store: Store, raw_dir: Path, names: list[str] | None = None, *, sessi
     results: dict[str, IngestResult | CollectorError] = {}
     # Sources with no live download (CISSM: files given on request) are updated by `ingest` only.
     for name in names or [n for n, m in registry.SOURCES.items() if getattr(m, "FETCH", True)]:
-        started = datetime.now(timezone.utc)
+        started = datetime.now(UTC)
         try:
             module = registry.get(name)
             progress(f"{name}: fetching {module.INFO['url']} ...")

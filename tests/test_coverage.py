@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from app import charts, coverage as layer, data
+from app import charts, data
+from app import coverage as layer
 from collectors import coverage
 
 REPO = Path(__file__).resolve().parent.parent

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-from http.client import HTTPConnection
 import io
 import json
 import re
@@ -36,7 +35,8 @@ import threading
 import time
 import types
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from http.client import HTTPConnection
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -378,7 +378,7 @@ def control_module(server: FaultServer) -> types.ModuleType:
         with session.get(module.INFO["url"], stream=True) as response:
             response.raise_for_status()
             body = http.read_capped(response, "control")
-        return [RawExport("control", body, module.INFO["url"], "archive", datetime.now(timezone.utc))]
+        return [RawExport("control", body, module.INFO["url"], "archive", datetime.now(UTC))]
 
     def parse(raw, *, list_kind=None, as_of=None):
         rows = hhs_ocr.parse(raw, list_kind="archive", as_of=as_of)

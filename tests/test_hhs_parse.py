@@ -82,7 +82,7 @@ def test_spreadsheet_mangled_archive_gets_its_apostrophes_back():
 
 @needs_snapshots
 def test_a_control_character_standing_for_an_apostrophe_is_repaired():
-    assert "Cincinnati Children\x19s".encode() in HHS_ARCHIVE_2023.read_bytes()
+    assert b"Cincinnati Children\x19s" in HHS_ARCHIVE_2023.read_bytes()
     rows = hhs_ocr.parse(HHS_ARCHIVE_2023.read_bytes())
     assert "Cincinnati Children’s Hospital Medical Center" in set(rows["organization"])
     assert not rows["organization"].str.contains(r"[\x00-\x1f]").any()

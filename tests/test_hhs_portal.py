@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import socket
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 import requests
@@ -18,7 +18,7 @@ try:
 except ImportError:  # tests/ collected as a package
     from tests.fake_hhs_portal import FakePortal
 
-NOW = datetime(2026, 3, 2, 6, 30, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 2, 6, 30, tzinfo=UTC)
 VIEWSTATE = "javax.faces.ViewState"
 
 
@@ -52,7 +52,7 @@ def test_exports_both_lists_with_provenance():
 def test_default_clock_is_utc_and_default_url_is_the_portal():
     with FakePortal() as portal:
         exports = export_lists(make_session(retries=1, backoff=0), portal.url)
-    assert all(e.fetched_at.tzinfo == timezone.utc for e in exports)
+    assert all(e.fetched_at.tzinfo == UTC for e in exports)
     assert PORTAL_URL == "https://ocrportal.hhs.gov/ocr/breach/breach_report_hip.jsf"
 
 

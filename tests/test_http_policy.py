@@ -16,8 +16,7 @@ import requests
 
 from collectors import http
 from collectors.errors import FetchError
-from collectors.http import (DisallowedByRobots, ReadTooSlow, ResponseTooLarge, expect_content, make_session,
-                             read_capped)
+from collectors.http import DisallowedByRobots, ReadTooSlow, ResponseTooLarge, expect_content, make_session, read_capped
 
 Reply = tuple[int, dict[str, str], bytes]
 

@@ -7,7 +7,7 @@ import base64
 import csv
 import json
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -17,9 +17,9 @@ from collectors import normalise, registry, runner, schema
 from collectors.errors import FetchError, SourceFormatError
 from collectors.http import make_session
 from collectors.raw import RawExport
-from collectors.urls import date_in_url, url_key
 from collectors.sources import ransomware_live as rl
 from collectors.store import Store
+from collectors.urls import date_in_url, url_key
 from tests.fake_ransomware_live import API_KEY, PRO_PRESS, PRO_VICTIMS, V2_VICTIMS, FakeRansomwareLive
 from tests.snapshots import SNAPSHOTS
 
@@ -34,7 +34,7 @@ needs_rl_snapshots = pytest.mark.skipif(
     reason=f"ransomware.live snapshots not found in {RL_DIR} (they live in ../shared, beside a CI checkout; "
            "set OBSERVATORY_SNAPSHOTS to point elsewhere)")
 MAPPING = Path(normalise.MAPPINGS_DIR) / "sector.csv"
-NOW = datetime(2025, 7, 12, 6, 30, tzinfo=timezone.utc)
+NOW = datetime(2025, 7, 12, 6, 30, tzinfo=UTC)
 TEXT_COLUMNS = [c.name for c in schema.COLUMNS if c.dtype == "str"]
 
 

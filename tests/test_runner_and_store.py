@@ -8,7 +8,7 @@ import signal
 import subprocess
 import sys
 import textwrap
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -160,7 +160,7 @@ def test_live_update_fetches_both_lists_freezes_them_and_merges(store, monkeypat
     sidecars = [json.loads(p.read_text()) for p in (store.data_dir / "raw" / "hhs_ocr").glob("*.json")]
     assert sorted(s["list_kind"] for s in sidecars) == ["archive", "under_investigation"]
     assert {s["sha256"][:12] for s in sidecars} == set(rows["source_snapshot"])
-    today = pd.Timestamp(datetime.now(timezone.utc).date())
+    today = pd.Timestamp(datetime.now(UTC).date())
     assert set(rows["collected_at"]) == {today}
     sources = json.loads(store.sources_path.read_text())
     assert "last_success" in sources["runs"]["hhs_ocr"]
@@ -234,7 +234,7 @@ def test_an_export_with_no_rows_for_us_is_recorded_and_changes_nothing(store):
             b'<item><title>City council approves new bridge</title><link>https://news.example.org/bridge</link>'
             b'<pubDate>Tue, 04 Mar 2025 10:00:00 +0000</pubDate></item></channel></rss>')
     export = RawExport("news_feeds", feed, origin="https://news.example.org/feed", list_kind="example",
-                       fetched_at=datetime(2025, 3, 4, 12, tzinfo=timezone.utc))
+                       fetched_at=datetime(2025, 3, 4, 12, tzinfo=UTC))
     result = runner.ingest(store, "news_feeds", [export], progress=lambda _: None)
     assert (result.rows, result.added) == (0, 0)
     (record,) = json.loads(store.sources_path.read_text())["exports"]

@@ -134,6 +134,15 @@ def test_methodology_round_trip(open_page):
     assert params_of(at) == {"lag": ["source"]}
 
 
+def test_a_bad_value_in_the_link_falls_back_to_the_default_and_leaves_the_address(open_page):
+    at = open_page("world", count="bogus", period="fortnight")
+    assert not at.exception
+    assert at.radio(key="w_count").value == "reports" and at.radio(key="f_period").value == "year"
+    assert "count" not in params_of(at) and "period" not in params_of(at)
+    methodology = open_page("methodology", lag="nonsense")
+    assert methodology.radio(key="m_lag").value == "year" and "lag" not in params_of(methodology)
+
+
 @pytest.mark.parametrize("page", [p for p in ("world", "overview", "patient_impact", "explorer", "incident",
                                               "methodology", "about") if (ROOT / "app" / "views" / f"{p}.py").exists()])
 def test_language_round_trip_on_every_view(open_page, page):

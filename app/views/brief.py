@@ -27,20 +27,12 @@ if not weeks:
     st.info(i18n.t("brief.no_data", lang))
     st.stop()
 
-if WEEK_KEY not in st.session_state:
-    asked = st.query_params.get(WEEK_PARAM, "")
-    try:
-        asked = str(IsoWeek.parse(asked))
-    except ValueError:
-        pass
-    st.session_state[WEEK_KEY] = asked if asked in weeks else (str(default) if default else weeks[0])
+default_week = str(default) if default else weeks[0]
+filters.seed_from_url(WEEK_KEY, WEEK_PARAM, weeks, default_week, normalise=lambda w: str(IsoWeek.parse(w)))
 week = st.sidebar.selectbox(
     i18n.t("brief.week_picker", lang), weeks, key=WEEK_KEY,
     format_func=lambda w: f"{w} · {narrative.week_range(IsoWeek.parse(w), lang, long=False)}")
-if week != str(default or weeks[0]):
-    st.query_params[WEEK_PARAM] = week
-elif WEEK_PARAM in st.query_params:
-    del st.query_params[WEEK_PARAM]
+filters.keep_in_url(WEEK_PARAM, week, default_week)
 
 brief = compute_brief(dataset.incidents, dataset.coverage, week, dataset.coverage_table)
 doc = render.document(brief, lang)

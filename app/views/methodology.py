@@ -78,12 +78,10 @@ st.header(t("x.method.lag"))
 st.markdown(t("x.method.lag_text", dated=i18n.format_int(facts.with_attack_date, lang),
               undated=i18n.format_int(facts.reports - facts.with_attack_date, lang),
               excluded=", ".join(labels.source_short(s, lang) for s in sorted(lag.undated_sources(incidents))) or "–"))
-if "m_lag" not in st.session_state:
-    asked = st.query_params.get(LAG_PARAM, LAG_BYS[0])
-    st.session_state["m_lag"] = asked if asked in LAG_BYS else LAG_BYS[0]
+filters.seed_from_url("m_lag", LAG_PARAM, LAG_BYS, LAG_BYS[0])
 by = st.radio(t("x.lag.by"), LAG_BYS, horizontal=True, key="m_lag", persist_state="session",
               format_func=lambda code: t(f"x.lag.by.{code}"))
-filters.write_url({LAG_PARAM: [by]} if by != LAG_BYS[0] else {}, (LAG_PARAM,))
+filters.keep_in_url(LAG_PARAM, by, LAG_BYS[0])
 series = {"reporting": lag.summarise(lag.reporting_lags(incidents), by),
           "filing": lag.summarise(lag.filing_lags(incidents), by)}
 source_line = charts.source_line([labels.source_short(s, lang) for s in sorted(incidents["source"].unique())],

@@ -23,15 +23,10 @@ if selection.empty:
     st.info(t("world.empty", lang))
     st.stop()
 
-if UNIT_KEY not in st.session_state:  # first draw: the link decides
-    asked = st.query_params.get(UNIT_PARAM, world_data.UNITS[0])
-    st.session_state[UNIT_KEY] = asked if asked in world_data.UNITS else world_data.UNITS[0]
+filters.seed_from_url(UNIT_KEY, UNIT_PARAM, world_data.UNITS, world_data.UNITS[0])
 unit = st.radio(t("world.count", lang), world_data.UNITS, horizontal=True, key=UNIT_KEY, persist_state="session",
                 format_func=lambda u: t(f"world.count.{u}", lang), help=t("world.count.help", lang))
-if unit != world_data.UNITS[0]:
-    st.query_params[UNIT_PARAM] = unit
-elif UNIT_PARAM in st.query_params:
-    del st.query_params[UNIT_PARAM]
+filters.keep_in_url(UNIT_PARAM, unit, world_data.UNITS[0])
 
 linked = world_data.linking(selection)
 table = world_data.country_table(selection, unit, date_column)
@@ -49,8 +44,7 @@ hhs_filings = int((selection["source"] == "hhs_ocr").sum())
 if hhs_filings:
     st.warning(t("world.map.us_note", lang, hhs=n(hhs_filings)))
     st.button(t("world.map.without_hhs", lang), help=t("world.map.without_hhs_help", lang), key="w_without_hhs",
-              on_click=lambda: st.session_state.__setitem__(  # the sidebar's Source filter, so the URL follows
-                  filters._SOURCES_KEY, [s for s in dataset.options.sources if s != "hhs_ocr"]))
+              on_click=filters.exclude_source, args=("hhs_ocr", dataset.options))
 on_map, off_map = world_data.map_rows(table, unit)
 st.plotly_chart(charts_world.world_map_figure(on_map, unit, lang, source), width="stretch", config=PLOTLY_CONFIG,
                 key="world_map")

@@ -181,7 +181,7 @@ def measure_coverage(raw: bytes) -> dict:
     table = read_table(raw)
     starts = _dates(table["start_date"], "start_date")
     days, countries = [], []
-    for start, cell, incident in zip(starts, table["receiver_country"], table["ID"]):
+    for start, cell in zip(starts, table["receiver_country"]):
         for name in dict.fromkeys(split_list(cell)):
             code = normalise.country_code(name)
             if code and pd.notna(start):

@@ -12,9 +12,9 @@ import csv
 import io
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Callable
+from datetime import UTC, datetime
 
 import requests
 from bs4 import BeautifulSoup
@@ -45,7 +45,7 @@ def export_lists(session: requests.Session, url: str = PORTAL_URL, *,
 
     `timeout` is passed to every request; None keeps the session's default.
     """
-    now = now or (lambda: datetime.now(timezone.utc))
+    now = now or (lambda: datetime.now(UTC))
     page = _read_page(_send(session, "GET", url, timeout)[1], url)
     under = _export_csv(session, url, page.fields, page.exports[0], timeout)
     under_at = now()

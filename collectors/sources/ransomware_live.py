@@ -21,7 +21,7 @@ import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import quote
 
 import pandas as pd
@@ -448,7 +448,7 @@ def fetch(session: requests.Session, *, free_url: str = FREE_URL, pro_victims_ur
     """The free healthcare victims list; with an API PRO key (argument or RANSOMWARE_LIVE_API_KEY), also the
     PRO recent victims and press lists. One request per endpoint: the free API allows about one a minute
     per endpoint, and collectors.http spaces requests to api.ransomware.live a minute apart."""
-    now = now or (lambda: datetime.now(timezone.utc))
+    now = now or (lambda: datetime.now(UTC))
     api_key = api_key if api_key is not None else os.environ.get(API_KEY_VARIABLE, "").strip()
     plan = [(free_url, "victims", {})]
     if api_key:
