@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from collectors import DATA_DIR, cipher, health, registry, runner
+from collectors import DATA_DIR, cipher, health, http, registry, runner
 from collectors.errors import CollectorError
 from collectors.raw import RawExport
 from collectors.store import Store
@@ -123,14 +123,16 @@ def _build(store: Store, snapshots: Path) -> int:
 
 def _update(store: Store, args) -> int:
     results = runner.update(store, store.data_dir / "raw", args.source)
-    failed = 0
+    failures = [result for result in results.values() if isinstance(result, CollectorError)]
     for result in results.values():
         if isinstance(result, CollectorError):
-            failed += 1
             print(f"FAILED {result}", file=sys.stderr)
         else:
             print(result)
-    return 1 if failed else 0
+    if failures and all(http.UNRESOLVABLE in str(f) for f in failures):
+        print(f"The network looks down: the host names of the {len(failures)} failed source(s) did not resolve "
+              "(each failed at once, without retries). What they had collected before is kept.", file=sys.stderr)
+    return 1 if failures else 0
 
 
 def _status(store: Store) -> int:

@@ -13,6 +13,8 @@ so tests can point it at a local server:
   Crawl-delay, when longer);
 - a size cap (refused up front from Content-Length, and while reading) and a total
   read deadline, so a trickling or endless body cannot hold a run.
+- a host name that does not resolve fails at once and is asked once per session (no retries,
+  no rate-limit wait): with no network an update ends in seconds, not minutes.
 
 Robots.txt and the rate limit do not apply to loopback hosts (our own test servers and
 local mirrors) unless `polite_to_loopback=True`.
@@ -21,6 +23,7 @@ local mirrors) unless `polite_to_loopback=True`.
 from __future__ import annotations
 
 import re
+import socket
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -29,7 +32,14 @@ from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import DecodeError, MaxRetryError, ProtocolError, ReadTimeoutError, ResponseError
+from urllib3.exceptions import (
+    DecodeError,
+    MaxRetryError,
+    NameResolutionError,
+    ProtocolError,
+    ReadTimeoutError,
+    ResponseError,
+)
 from urllib3.exceptions import SSLError as Urllib3SSLError
 from urllib3.util.retry import Retry
 
@@ -66,6 +76,15 @@ class PolicyError(FetchError, requests.RequestException):
     `requests.RequestException` into their own FetchError report it like any failed request."""
 
 
+# Words every "host does not resolve" error holds, so the CLI can tell a network that is down from other failures.
+UNRESOLVABLE = "does not resolve"
+
+
+class HostUnresolvable(PolicyError):
+    """The host name does not resolve: no network, or a wrong name. Not retried and not waited for: the
+    source fails at once (an update with no network used to take minutes of retries and rate-limit waits)."""
+
+
 class DisallowedByRobots(PolicyError):
     """The host's robots.txt disallows the URL for our User-Agent; it was not requested."""
 
@@ -95,6 +114,8 @@ class PoliteRetry(Retry):
         return new
 
     def increment(self, method=None, url=None, response=None, error=None, _pool=None, _stacktrace=None):
+        if isinstance(error, NameResolutionError):  # a name that does not resolve now will not in 14 s either
+            raise MaxRetryError(_pool, url, error)
         if response is not None and self.respect_retry_after_header:
             asked = self.get_retry_after(response)
             if asked is not None and asked > self.max_retry_after:
@@ -132,6 +153,8 @@ class PoliteSession(requests.Session):
         self.max_response_bytes = max_response_bytes
         self.max_read_seconds = max_read_seconds
         self.sleep = time.sleep  # tests may replace it to observe waits
+        self.resolve = socket.getaddrinfo  # tests may replace it to play a network that is down
+        self._resolved: dict[str, str | None] = {}  # host -> None (resolves) or why it does not
         self._robots: dict[str, robotparser.RobotFileParser] = {}
         self._next_slot: dict[str, float] = {}  # host -> monotonic time of its next allowed request
         self._lock = threading.Lock()
@@ -186,9 +209,23 @@ class PoliteSession(requests.Session):
             self._robots[netloc] = parser
         return parser
 
+    def check_resolves(self, host: str, port: int | None) -> None:
+        """Raise HostUnresolvable when `host` does not resolve; asked once per host and session."""
+        if host not in self._resolved:
+            try:
+                self.resolve(host, port or 443, type=socket.SOCK_STREAM)
+                self._resolved[host] = None
+            except (socket.gaierror, UnicodeError) as err:
+                self._resolved[host] = getattr(err, "strerror", None) or str(err)
+        why = self._resolved[host]
+        if why is not None:
+            raise HostUnresolvable(self.source, f"{host} {UNRESOLVABLE} ({why}): the network is down or the "
+                                                "name is wrong; not retried")
+
     def send(self, request, **kwargs):
         parts = urlsplit(request.url)
         if not self._is_exempt(parts.hostname or ""):
+            self.check_resolves(parts.hostname or "", parts.port)
             if self.respect_robots and parts.path != "/robots.txt":
                 robots = self.robots_for(parts.scheme, parts.netloc)
                 if not robots.can_fetch(USER_AGENT, request.url):

@@ -436,3 +436,42 @@ def test_make_session_keeps_its_old_interface():
     assert isinstance(session, requests.Session)
     assert session.headers["User-Agent"] == http.USER_AGENT
     assert session.adapters["http://"].default_timeout == http.DEFAULT_TIMEOUT
+
+
+# --- a network that is down ---------------------------------------------------------------------------
+
+def test_a_host_that_does_not_resolve_fails_at_once_and_is_asked_once(monkeypatch):
+    import socket
+
+    asked, sent, waits = [], [], []
+
+    def no_dns(host, port, **kwargs):
+        asked.append(host)
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", lambda *a, **k: sent.append(a) or None)
+    session = make_session(retries=3, min_interval=60)  # a remote host: robots.txt and a 60 s interval apply
+    session.resolve, session.sleep = no_dns, waits.append
+    for _ in range(2):
+        with pytest.raises(http.HostUnresolvable, match="data.example.org does not resolve") as raised:
+            session.get("https://data.example.org/export.csv")
+        assert isinstance(raised.value, FetchError) and isinstance(raised.value, requests.RequestException)
+    assert asked == ["data.example.org"]  # once per session
+    assert sent == [] and waits == []  # no request (not even robots.txt), no retry, no rate-limit wait
+
+
+def test_the_update_command_says_once_that_the_network_looks_down(tmp_path, monkeypatch, capsys):
+    import socket
+
+    from collectors import __main__ as cli
+
+    def no_dns(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
+    monkeypatch.setattr(http.socket, "getaddrinfo", no_dns)
+    (tmp_path / "data").mkdir()
+    assert cli.main(["--data-dir", str(tmp_path / "data"), "update", "--source", "hhs_ocr", "--source", "eurepoc"]) == 1
+    err = capsys.readouterr().err
+    assert "ocrportal.hhs.gov does not resolve" in err
+    assert err.count("The network looks down") == 1
