@@ -17,7 +17,7 @@ import datetime as dt
 import io
 import math
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -69,7 +69,7 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def about_lines(provenance: citation.Provenance, rows: int, lang: str,
-                source_names: dict[str, Sequence[str]]) -> list[tuple[str, str]]:
+                source_names: Mapping[str, Sequence[str]]) -> list[tuple[str, str]]:
     """(label, value) lines for the About sheet and the README, in `lang` (the citation in both languages)."""
     def t(key: str, **values: object) -> str:
         return i18n.t(key, lang, **values)
@@ -98,7 +98,7 @@ def about_lines(provenance: citation.Provenance, rows: int, lang: str,
 
 
 def readme_text(provenance: citation.Provenance, rows: int, lang: str,
-                source_names: dict[str, Sequence[str]]) -> str:
+                source_names: Mapping[str, Sequence[str]]) -> str:
     sections = [f"{label}\n    " + value.replace("\n", "\n    ")
                 for label, value in about_lines(provenance, rows, lang, source_names)]
     dictionary = [i18n.t("x.about.dictionary", lang)]
@@ -107,7 +107,7 @@ def readme_text(provenance: citation.Provenance, rows: int, lang: str,
 
 
 def zip_bytes(frame: pd.DataFrame, provenance: citation.Provenance, lang: str,
-              source_names: dict[str, Sequence[str]]) -> bytes:
+              source_names: Mapping[str, Sequence[str]]) -> bytes:
     """A zip of incidents.csv (the rows) and README.txt (what they are and how to cite them)."""
     buffer = io.BytesIO()
     stamp = provenance.accessed.timetuple()[:6]
@@ -135,7 +135,7 @@ def _excel_value(value: object) -> object:
 
 
 def xlsx_bytes(frame: pd.DataFrame, provenance: citation.Provenance, lang: str,
-               source_names: dict[str, Sequence[str]]) -> bytes:
+               source_names: Mapping[str, Sequence[str]]) -> bytes:
     """An Excel workbook: sheet "Data" (the rows; numbers as numbers, dates as dates, text escaped) and
     sheet "About" (the same facts as the zip's README)."""
     from openpyxl import Workbook
@@ -190,9 +190,9 @@ def xlsx_bytes(frame: pd.DataFrame, provenance: citation.Provenance, lang: str,
     heading = WriteOnlyCell(about, value=i18n.t("x.about.dictionary", lang))
     heading.font = bold
     about.append([heading])
-    for column in schema.COLUMNS:
-        name_cell = WriteOnlyCell(about, value=column.name)
-        meaning = WriteOnlyCell(about, value=escape_text(f"({column.dtype}) {column.meaning}"))
+    for spec in schema.COLUMNS:
+        name_cell = WriteOnlyCell(about, value=spec.name)
+        meaning = WriteOnlyCell(about, value=escape_text(f"({spec.dtype}) {spec.meaning}"))
         meaning.alignment = wrap
         about.append([name_cell, meaning])
     buffer = io.BytesIO()

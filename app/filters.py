@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
@@ -177,7 +178,7 @@ def sidebar_filters(options: FilterOptions, lang: str) -> Filters:
         st.session_state[_BASIS_KEY] = seed.date_basis
     with st.sidebar:
         st.header(i18n.t("filters.header", lang))
-        dates = st.date_input(
+        dates: Any = st.date_input(  # a date, or a tuple of one or two while a range is being picked
             i18n.t("filters.dates", lang), min_value=options.first, max_value=options.last,
             format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD", key=_DATES_KEY, persist_state="session",
         )

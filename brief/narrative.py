@@ -122,12 +122,12 @@ def _composition(brief: Brief, lang: str) -> str:
                                 total=i18n.format_int(brief.counts.reports, lang)))
     sentences.append(i18n.t("brief.n.hospitals", lang, hospitals=i18n.format_int(brief.hospitals.reports, lang),
                             care=i18n.format_int(brief.care_disrupted.reports, lang)))
-    largest = [n for n in brief.notable if n.is_largest and n.individuals_affected is not None]
+    largest = [item for item in brief.notable if item.is_largest and item.individuals_affected is not None]
     if largest:
-        top = max(largest, key=lambda n: n.individuals_affected)
-        sentences.append(i18n.plural_t("brief.n.largest", top.individuals_affected, lang,
-                                       count=i18n.format_int(top.individuals_affected, lang),
-                                       organization=top.organization))
+        biggest = max(largest, key=lambda item: item.individuals_affected or 0)
+        people = biggest.individuals_affected or 0
+        sentences.append(i18n.plural_t("brief.n.largest", people, lang, count=i18n.format_int(people, lang),
+                                       organization=biggest.organization))
     return " ".join(sentences)
 
 

@@ -185,7 +185,8 @@ def _caveat_lines(brief: Brief, lang: str) -> tuple[str, ...]:
 def document(brief: Brief, lang: str) -> Document:
     """The brief laid out once, for every format."""
     figs = charts.figures(brief, lang)
-    empty = (_t("brief.empty_week", lang),)
+    empty: tuple[Block, ...] = (_t("brief.empty_week", lang),)
+    where: tuple[Block, ...]
     sections = [
         Section("summary", _t("brief.section.summary", lang), narrative.narrative(brief, lang)),
         Section("figures", _t("brief.section.figures", lang), (
@@ -223,7 +224,7 @@ def document(brief: Brief, lang: str) -> Document:
                if brief.notable else (_t("brief.notable.none", lang),))
     sections.append(Section("notable", _t("brief.section.notable", lang), notable))
     c = brief.changes
-    changes = [_t("brief.changes.text", lang,
+    changes: list[Block] = [_t("brief.changes.text", lang,
                   new=i18n.plural_t("brief.n.count", c.new_reports, lang, n=_n(c.new_reports, lang)),
                   earlier=_n(c.new_about_earlier_weeks, lang), revised=_n(c.revised_reports, lang))]
     if c.new_by_source or c.revised_by_source:

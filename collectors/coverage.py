@@ -87,8 +87,8 @@ DECLARED: dict[tuple[str, str], Declared] = {
 
 def declared_for(source: str, source_list: str | None) -> tuple[str, Declared] | None:
     """(the coverage table's list key, the declaration) for a dataset row's source and list."""
-    if (source, source_list) in DECLARED:
-        return str(source_list), DECLARED[(source, source_list)]
+    if source_list is not None and (source, source_list) in DECLARED:
+        return source_list, DECLARED[(source, source_list)]
     if (source, ANY_LIST) in DECLARED:
         return ANY_LIST, DECLARED[(source, ANY_LIST)]
     return None

@@ -160,11 +160,11 @@ def _from_text(text: pd.DataFrame) -> pd.DataFrame:
         frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
     frame["individuals_affected"] = pd.to_numeric(frame["individuals_affected"])
     # Booleans by the schema's dtype: `bool` columns are never empty, `boolean` ones may be.
-    for column in schema.COLUMNS:
-        if column.dtype == "bool":
-            frame[column.name] = frame[column.name] == "True"
-        elif column.dtype == "boolean":
-            frame[column.name] = frame[column.name].map({"True": True, "False": False})
+    for spec in schema.COLUMNS:
+        if spec.dtype == "bool":
+            frame[spec.name] = frame[spec.name] == "True"
+        elif spec.dtype == "boolean":
+            frame[spec.name] = frame[spec.name].map({"True": True, "False": False})
     return schema.coerce(frame)
 
 

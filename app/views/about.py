@@ -21,6 +21,8 @@ for coverage in dataset.coverage:
                        as_of=_date(coverage.data_as_of), complete=_date(coverage.complete_through),
                        exports=coverage.exports))
 for stale in health.stale_sources(dataset.coverage):
+    if stale.age_days is None:  # no data at all: nothing to date (the source's own section says it is empty)
+        continue
     st.warning(i18n.t("health.stale", lang, source=i18n.source_label(stale.source, lang), days=i18n.format_int(
         stale.age_days, lang), as_of=i18n.format_date(stale.data_as_of, lang), expected=stale.refresh_days))
 incidents = dataset.incidents

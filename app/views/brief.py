@@ -27,12 +27,12 @@ if not weeks:
     st.info(i18n.t("brief.no_data", lang))
     st.stop()
 
-default_week = str(default) if default else weeks[0]
-filters.seed_from_url(WEEK_KEY, WEEK_PARAM, weeks, default_week, normalise=lambda w: str(IsoWeek.parse(w)))
+start_week = str(default) if default else weeks[0]  # the week the page opens on
+filters.seed_from_url(WEEK_KEY, WEEK_PARAM, weeks, start_week, normalise=lambda w: str(IsoWeek.parse(w)))
 week = st.sidebar.selectbox(
     i18n.t("brief.week_picker", lang), weeks, key=WEEK_KEY,
     format_func=lambda w: f"{w} · {narrative.week_range(IsoWeek.parse(w), lang, long=False)}")
-filters.keep_in_url(WEEK_PARAM, week, default_week)
+filters.keep_in_url(WEEK_PARAM, week, start_week)
 
 brief = compute_brief(dataset.incidents, dataset.coverage, week, dataset.coverage_table)
 doc = render.document(brief, lang)

@@ -69,7 +69,7 @@ if kind == "incident":
         st.caption(t("x.incident.no_attack_date"))
     origin = timeline.attack_type_origin(reports)
     if origin is not None:
-        stated_by = (t("x.incident.attack_type_report", source=labels.source_short(origin.source, lang),
+        stated_by = (t("x.incident.attack_type_report", source=labels.source_short(origin.source or "", lang),
                        date=i18n.format_date(origin.reported_date, lang)) if origin.record_id else
                      t("x.incident.attack_type_page", url=origin.url))
         st.markdown(t("x.incident.attack_type", type=i18n.attack_type_label(origin.attack_type, lang),

@@ -23,6 +23,8 @@ st.title(i18n.t("app.title", lang))
 as_of = i18n.t("asof", lang, as_of=i18n.format_date(dataset.as_of, lang)) if dataset.as_of is not None else ""
 st.caption(f"{i18n.t('overview.subtitle', lang)} {as_of}")
 for stale in (s for s in health.stale_sources(dataset.coverage) if s.source == US_SOURCE):
+    if stale.age_days is None:  # no data at all: nothing to date (the source's own section says it is empty)
+        continue
     st.warning(i18n.t("health.stale", lang, source=i18n.source_label(stale.source, lang), days=i18n.format_int(
         stale.age_days, lang), as_of=i18n.format_date(stale.data_as_of, lang), expected=stale.refresh_days))
 if complete_through is not None:

@@ -173,7 +173,9 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
     validate_rows(table)
     checked = pd.to_datetime(table["checked_on"], format="%Y-%m-%d").max()
     # The list says nothing past the months it was compiled for (collectors/coverage.py), whenever checked.
-    searched_to = pd.Period(coverage.DECLARED[(SOURCE, "attacks")].window[1], "M").end_time.normalize()
+    window = coverage.DECLARED[(SOURCE, "attacks")].window
+    assert window is not None, "collectors/coverage.py declares the months the curated list searched"
+    searched_to = pd.Period(window[1], "M").end_time.normalize()
     as_of_day = pd.Timestamp(as_of).tz_localize(None).floor("D") if as_of is not None else min(checked, searched_to)
     day = table["date_precision"] == "day"
     incident = pd.to_datetime(table["incident_date"].where(day, table["incident_date"] + "-01"), format="%Y-%m-%d")

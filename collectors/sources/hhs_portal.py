@@ -84,11 +84,12 @@ def _read_page(html: bytes, url: str) -> _Page:
         blocked = re.search(rb"request rejected|captcha", html, re.I)
         why = "a 'Request Rejected'/captcha page came instead" if blocked else "page layout changed?"
         raise FetchError(SOURCE, f"no form 'ocrForm' in the page at {url} ({why})")
-    fields = {i["name"]: i.get("value", "") for i in form.find_all("input", type="hidden") if i.get("name")}
+    fields = {_attr(i, "name"): _attr(i, "value") for i in form.find_all("input", type="hidden") if i.get("name")}
     for select in form.find_all("select", attrs={"name": True}):
         chosen = select.find("option", selected=True) or select.find("option")
         if chosen is not None:
-            fields[select["name"]] = chosen.get("value", chosen.get_text())
+            fields[_attr(select, "name")] = _attr(chosen, "value") if chosen.get("value") is not None \
+                else chosen.get_text()
     if not fields.get(VIEWSTATE):
         raise FetchError(SOURCE, f"no {VIEWSTATE} hidden input in the form at {url}: cannot post back")
     fields["ocrForm"] = "ocrForm"  # JSF only treats the post as this form's if its id comes back
@@ -98,13 +99,19 @@ def _read_page(html: bytes, url: str) -> _Page:
     # The TabView's id (j_idtNN) changes between deployments; its hidden "<id>_activeIndex" input gives it away.
     active = next((name for name in fields if name.endswith("_activeIndex")), None)
     tabview = active.removesuffix("_activeIndex") if active else ""
-    tabs = [a["href"][1:] for a in form.find_all("a", href=re.compile(r"^#"))]
+    tabs = [_attr(a, "href")[1:] for a in form.find_all("a", href=re.compile(r"^#"))]
     archive_tab = next((tab for tab in tabs if "archive" in tab.lower()), None)
     if not tabview or not archive_tab:
         raise FetchError(SOURCE, f"the Archive tab was not found in the page at {url} (page layout changed?)")
     own_tabs = [tab for tab in tabs if tab.startswith(tabview + ":")]
     index = own_tabs.index(archive_tab) if archive_tab in own_tabs else 1
     return _Page(fields, exports, tabview, archive_tab, index)
+
+
+def _attr(tag, name: str) -> str:
+    """A tag's attribute as text ('' when absent; BeautifulSoup gives a list for multi-valued attributes)."""
+    value = tag.get(name)
+    return " ".join(value) if isinstance(value, list) else (value or "")
 
 
 def _find_csv_exports(html) -> list[dict[str, str]]:

@@ -155,14 +155,20 @@ def read_feed(raw: bytes) -> FeedDocument:
         items = tuple(_atom_entry(e) for e in root.find_all("entry", recursive=False))
         self_link = root.find("link", attrs={"rel": "self"}, recursive=False)
         updated = _date(_text(root.find("updated", recursive=False)))
-        return FeedDocument("atom", self_link.get("href") if self_link else None, updated, items)
+        return FeedDocument("atom", _attribute(self_link, "href"), updated, items)
     channel = root.find("channel")
     if channel is None:
         raise SourceFormatError(SOURCE, "the RSS feed has no <channel>")
     self_link = channel.find(lambda t: t.name == "link" and t.prefix == "atom" and t.get("rel") == "self")
     updated = _date(_text(channel.find("lastBuildDate")) or _text(channel.find("pubDate", recursive=False)))
     items = tuple(_rss_item(i) for i in root.find_all("item"))
-    return FeedDocument("rss", self_link.get("href") if self_link else None, updated, items)
+    return FeedDocument("rss", _attribute(self_link, "href"), updated, items)
+
+
+def _attribute(tag, name: str) -> str | None:
+    """A tag's attribute as text (BeautifulSoup may give a list for multi-valued ones), None when absent."""
+    value = tag.get(name) if tag is not None else None
+    return " ".join(value) if isinstance(value, list) else value
 
 
 def _rss_item(item) -> Item:
@@ -376,9 +382,9 @@ def organization_in_title(title: str) -> tuple[str, str | None] | None:
         if _HEALTH_DESCRIPTOR.search(match.group("desc")) and _is_distinctive(run) and not _stopped(run):
             return " ".join(run), match.group("desc")
     for pattern in (_NOTIFIES, _COLON_PREFIX):
-        match = pattern.match(title)
-        if match:
-            run = match.group("name").split()
+        found = pattern.match(title)
+        if found:
+            run = found.group("name").split()
             if len(run) <= 6 and run[0][:1].isupper() and not _stopped(run) and _is_distinctive(run):
                 return " ".join(run), None
     return None
@@ -386,7 +392,9 @@ def organization_in_title(title: str) -> tuple[str, str | None] | None:
 
 def _capitalised_runs(title: str) -> list[list[str]]:
     """Runs of capitalised words not broken by punctuation or headline words; connectors inside runs kept."""
-    runs, current, last_end = [], [], 0
+    runs: list[list[str]] = []
+    current: list[str] = []
+    last_end = 0
     for m in re.finditer(r"[\w'’&.-]+", title):
         word, gap = m.group(0).rstrip("."), title[last_end:m.start()]
         last_end = m.end()
@@ -504,7 +512,7 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
     """
     document = read_feed(raw)
     feed = feed_for(list_kind, document)
-    kept = {}
+    kept: dict[str, dict] = {}
     for decision in (decide(item, feed) for item in document.items):
         if decision.row is not None:
             # An article listed twice counts once, also under http and https, or with and without `www.`.

@@ -197,13 +197,13 @@ def _select(raw: bytes, list_kind: str | None, as_of: datetime | None) -> tuple[
     if list_kind is not None and list_kind != shape.list_kind:
         raise SourceFormatError(SOURCE, f"the export was given as list {list_kind!r} but holds {shape.description}")
     snapshot = parsing.snapshot_id(raw)
-    make = _victim_row if shape.list_kind == "victims" else _press_row
-    context = _sectors() if shape.list_kind == "victims" else _press_context(records)
+    sectors = _sectors() if shape.list_kind == "victims" else {}
+    press = _press_context(records) if shape.list_kind == "press" else None
     as_of_day = _as_of(shape, records, as_of)
     counts: Counter = Counter()
     rows, seen = [], set()
     for record in records:
-        row, why = make(shape, record, context)
+        row, why = _victim_row(shape, record, sectors) if press is None else _press_row(shape, record, press)
         if row is None:
             counts[why] += 1
             continue
@@ -224,8 +224,7 @@ def _as_of(shape: Shape, records: list[dict], as_of: datetime | None) -> pd.Time
         stamp = pd.Timestamp(as_of)
         return (stamp.tz_convert("UTC").tz_localize(None) if stamp.tzinfo else stamp).floor("D")
     fields = ("date", "added") if shape.list_kind == "press" else ("discovered",)
-    days = [_day(r.get(f)) for r in records for f in fields]
-    days = [d for d in days if d is not None]
+    days = [day for r in records for f in fields if (day := _day(r.get(f))) is not None]
     if not days:
         raise SourceFormatError(SOURCE, f"no record has a readable {' or '.join(fields)} date")
     return max(days)
@@ -407,7 +406,7 @@ def _press_row(shape: Shape, record: dict, context: _PressContext) -> tuple[dict
     if event is None:
         raise SourceFormatError(SOURCE, f"press item {victim!r}: date {record.get('date')!r} is not YYYY-MM-DD")
     reported, basis = press_reported_date(record)
-    linked = record.get("ransomware") if isinstance(record.get("ransomware"), dict) else {}
+    linked: dict = record["ransomware"] if isinstance(record.get("ransomware"), dict) else {}
     group = _text(linked.get("group")) or None
     article = canonical_url(record.get("url"))
     permalink = _text(linked.get("permalink"))
@@ -450,7 +449,7 @@ def fetch(session: requests.Session, *, free_url: str = FREE_URL, pro_victims_ur
     per endpoint, and collectors.http spaces requests to api.ransomware.live a minute apart."""
     now = now or (lambda: datetime.now(UTC))
     api_key = api_key if api_key is not None else os.environ.get(API_KEY_VARIABLE, "").strip()
-    plan = [(free_url, "victims", {})]
+    plan: list[tuple[str, str, dict[str, str]]] = [(free_url, "victims", {})]
     if api_key:
         plan += [(pro_victims_url, "victims", {"X-API-KEY": api_key}), (pro_press_url, "press", {"X-API-KEY": api_key})]
     exports = []
