@@ -133,14 +133,16 @@ def test_retry_after_as_an_http_date_is_honoured():
     assert 0.9 <= second - first < 3.0  # an HTTP date has a one-second resolution
 
 
-def test_a_retry_after_longer_than_the_cap_is_not_waited_for():
+def test_a_retry_after_longer_than_the_cap_is_not_waited_for(monkeypatch):
+    import urllib3.util.retry
+
+    waits = []
+    monkeypatch.setattr(urllib3.util.retry.time, "sleep", waits.append)  # observe the waits, never wait
     always_busy = (429, {"Retry-After": "3600"}, b"come back in an hour")
     with LocalServer({"/data.csv": always_busy}) as server:
-        started = time.monotonic()
         response = fast(retries=3, max_retry_after=1).get(server.url("/data.csv"))
-        elapsed = time.monotonic() - started
     assert response.status_code == 429  # handed back at once, for the source to report
-    assert len(server.hits) == 1 and elapsed < 0.5
+    assert len(server.hits) == 1 and waits == []
 
 
 def test_the_default_cap_is_finite_and_applies_to_every_session():
@@ -180,10 +182,11 @@ def test_per_host_interval_overrides_the_default_and_hosts_are_independent():
 def test_loopback_is_not_throttled_unless_asked():
     with LocalServer({"/a": CSV}) as server:
         session = fast(min_interval=5)  # a remote host would wait 5 s between these
-        started = time.monotonic()
+        waits = []
+        session.sleep = waits.append
         for _ in range(3):
             session.get(server.url("/a"))
-    assert time.monotonic() - started < 1
+    assert waits == [] and len(server.paths()) == 3
     assert "/robots.txt" not in server.paths()
 
 
@@ -272,10 +275,8 @@ def test_the_session_default_timeout_applies():
         return CSV
 
     with LocalServer({"/slow": slow}) as server:
-        started = time.monotonic()
-        with pytest.raises(requests.ConnectionError, match="timed out"):
+        with pytest.raises(requests.ConnectionError, match=r"Read timed out. \(read timeout=0.3\)"):
             fast(retries=0, timeout=(1, 0.3)).get(server.url("/slow"))
-    assert time.monotonic() - started < 1.5
 
 
 def test_an_announced_oversized_body_is_refused_before_reading():
@@ -289,12 +290,12 @@ def test_an_announced_oversized_body_is_refused_before_reading():
         server.closing.wait(5)  # never sends the rest
 
     with LocalServer({"/huge": huge}) as server:
-        started = time.monotonic()
-        with pytest.raises(ResponseTooLarge, match="Content-Length"):
+        # Refused by its announced length: the message names Content-Length, which only check_length() reads
+        # before any byte of the body (a refusal while reading would say "while reading").
+        with pytest.raises(ResponseTooLarge, match="announces 1,000,000,000,000 bytes"):
             fast().get(server.url("/huge"))
         with pytest.raises(ResponseTooLarge, match="Content-Length"):  # streamed, read by a source
             read_capped(fast().get(server.url("/huge"), stream=True), "some_source")
-    assert time.monotonic() - started < 1
 
 
 def test_an_oversized_chunked_body_is_refused_while_reading(monkeypatch):
@@ -334,10 +335,8 @@ def test_a_trickling_body_is_abandoned_at_the_read_deadline(monkeypatch):
 
     monkeypatch.setattr(http, "MAX_READ_SECONDS", 0.5)
     with LocalServer({"/trickle": trickle}) as server:
-        started = time.monotonic()
         with pytest.raises(ReadTooSlow, match="still arriving after 0.5 s"):
             fast().get(server.url("/trickle"))
-    assert time.monotonic() - started < 2
 
 
 def test_a_truncated_body_is_an_error_not_a_short_file():
