@@ -52,12 +52,14 @@ def download_buttons(rows: pd.DataFrame, prov: citation.Provenance, lang: str, k
     names = source_names(prov.sources)
     col_excel, col_csv = st.columns(2)
     too_big = len(rows) > downloads.EXCEL_MAX_ROWS
+    nothing = rows.empty  # a file of no rows would only be mistaken for data
     col_excel.download_button(
         i18n.t("x.download.excel", lang), data=lambda: downloads.xlsx_bytes(rows, prov, lang, names),
         file_name=f"{stem}.xlsx", on_click="ignore", key=f"{key}_xlsx", icon=":material/table:",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", disabled=too_big)
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", disabled=too_big or nothing)
     col_csv.download_button(
         i18n.t("x.download.csv", lang), data=lambda: downloads.zip_bytes(rows, prov, lang, names),
         file_name=f"{stem}.zip", mime="application/zip", on_click="ignore", key=f"{key}_zip",
-        icon=":material/folder_zip:")
-    st.caption(i18n.t("x.download.caption", lang, rows=i18n.format_int(len(rows), lang)))
+        icon=":material/folder_zip:", disabled=nothing)
+    st.caption(i18n.t("x.download.nothing", lang) if nothing else
+               i18n.t("x.download.caption", lang, rows=i18n.format_int(len(rows), lang)))

@@ -3,6 +3,7 @@ France page, in English and French. Merged into app.i18n.STRINGS; kept apart so 
 reads as one piece (and moves into the gettext catalogs with the rest, see issue #13)."""
 
 EN = {
+    "x.download.nothing": "No row matches the selection: there is nothing to download.",
     "x.col.report_attack_type": "Type this report states",
     "x.incident.attack_type": "Attack type: **{type}**, as stated by {origin}.",
     "x.incident.attack_type_report": "the {source} report of {date}",
@@ -159,6 +160,7 @@ EN = {
 }
 
 FR = {
+    "x.download.nothing": "Aucune ligne ne correspond à la sélection : rien à télécharger.",
     "x.col.report_attack_type": "Type selon ce signalement",
     "x.incident.attack_type": "Type d'attaque : **{type}**, selon {origin}.",
     "x.incident.attack_type_report": "le signalement {source} du {date}",

@@ -151,6 +151,15 @@ def test_explorer_searches_filters_and_pages_from_the_link(open_page):
     assert set(table["Organization"]) == {"Hôpital Saint-Jean", "Hopital Saint Jean (Perpignan)",
                                           "HÔPITAL SAINT-JEAN"}
     assert len(at.get("download_button")) == 2
+    assert not any(button.proto.disabled for button in at.get("download_button"))
+
+
+def test_with_no_row_the_downloads_are_off_and_say_why(open_page):
+    at = open_page("explorer", q="no organisation is called this", lang="fr")
+    assert not at.exception
+    buttons = at.get("download_button")
+    assert len(buttons) == 2 and all(button.proto.disabled for button in buttons)
+    assert any("rien à télécharger" in caption.value for caption in at.caption)
 
 
 def test_explorer_sends_one_page_of_rows(open_page):
