@@ -3,6 +3,7 @@ France page, in English and French. Merged into app.i18n.STRINGS; kept apart so 
 reads as one piece (and moves into the gettext catalogs with the rest, see issue #13)."""
 
 EN = {
+    "us.title": "United States: health data breaches reported to HHS",
     "x.download.nothing": "No row matches the selection: there is nothing to download.",
     "x.col.report_attack_type": "Type this report states",
     "x.incident.attack_type": "Attack type: **{type}**, as stated by {origin}.",
@@ -160,6 +161,7 @@ EN = {
 }
 
 FR = {
+    "us.title": "États-Unis : violations de données de santé déclarées au HHS",
     "x.download.nothing": "Aucune ligne ne correspond à la sélection : rien à télécharger.",
     "x.col.report_attack_type": "Type selon ce signalement",
     "x.incident.attack_type": "Type d'attaque : **{type}**, selon {origin}.",

@@ -57,8 +57,8 @@ def figures(at: AppTest) -> list[dict]:
 # --- smoke: every view, both languages ---------------------------------------------------------
 
 @pytest.mark.parametrize(("lang", "title", "caveat_date", "breaches"), [
-    ("en", "Healthcare cyberattack observatory", "15 Feb 2024", "Breaches reported"),
-    ("fr", "Observatoire des cyberattaques contre la santé", "15 févr. 2024", "Violations déclarées"),
+    ("en", "United States: health data breaches reported to HHS", "15 Feb 2024", "Breaches reported"),
+    ("fr", "États-Unis : violations de données de santé déclarées au HHS", "15 févr. 2024", "Violations déclarées"),
 ])
 def test_overview_renders(app, lang, title, caveat_date, breaches):
     at = app(lang=lang)
@@ -179,13 +179,13 @@ def test_bad_url_params_are_ignored(app):
     assert not at.exception
     assert metrics(at)["Breaches reported"] == "10"
     assert at.radio(key="f_period").value == "year"
-    assert at.title[0].value == "Healthcare cyberattack observatory"
+    assert at.title[0].value == "United States: health data breaches reported to HHS"
 
 
 def test_language_switch_translates_and_goes_into_the_url(app):
     at = app()
     at.radio(key="f_lang").set_value("fr").run()
-    assert at.title[0].value == "Observatoire des cyberattaques contre la santé"
+    assert at.title[0].value == "États-Unis : violations de données de santé déclarées au HHS"
     assert url(at) == {"lang": "fr"}
     at.radio(key="f_lang").set_value("en").run()
     assert url(at) == {}

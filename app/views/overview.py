@@ -19,7 +19,7 @@ selection = data.apply_filters(dataset.incidents, selection_filters)
 selection = selection.loc[selection["source"] == US_SOURCE]
 complete_through = dataset.complete_through
 
-st.title(i18n.t("app.title", lang))
+st.title(i18n.t("us.title", lang))  # the page's own title: it counts HHS filings only
 as_of = i18n.t("asof", lang, as_of=i18n.format_date(dataset.as_of, lang)) if dataset.as_of is not None else ""
 st.caption(f"{i18n.t('overview.subtitle', lang)} {as_of}")
 for stale in (s for s in health.stale_sources(dataset.coverage) if s.source == US_SOURCE):
