@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from collectors.link_quality import share
+
 LABELS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "press_health_samples.csv"
 SAMPLES = {
     "1": "the rules were written from its misses",
@@ -33,13 +35,11 @@ class ClassifierQuality:
 
     @property
     def precision(self) -> float:
-        kept = self.true_positives + self.false_positives
-        return self.true_positives / kept if kept else 1.0
+        return share(self.true_positives, self.true_positives + self.false_positives)
 
     @property
     def recall(self) -> float:
-        found = self.true_positives + self.missed
-        return self.true_positives / found if found else 1.0
+        return share(self.true_positives, self.true_positives + self.missed)
 
 
 def load_labels(path: Path = LABELS) -> pd.DataFrame:

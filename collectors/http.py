@@ -199,7 +199,8 @@ class PoliteSession(requests.Session):
         if status is not None and 200 <= status < 300:
             parser.parse(text.splitlines())
         elif status in (401, 403):
-            parser.disallow_all = True  # type: ignore[attr-defined]  # Python's robotparser convention: a protected robots.txt means "keep out"
+            # Python's robotparser convention: a protected robots.txt means "keep out".
+            parser.disallow_all = True  # type: ignore[attr-defined]
         else:
             # 404 and other 4xx: no rules. 5xx or unreachable: RFC 9309 would assume "disallow all"; we
             # follow the common crawler convention (allowed): the data request then fails or not on its own.

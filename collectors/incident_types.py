@@ -70,8 +70,9 @@ def label_incidents(frame: pd.DataFrame, curated: pd.DataFrame | None = None) ->
     # The most specific statement; among equals, the earliest report (then the record_id, for stable output).
     best = (statements.sort_values(["incident_id", "_rank", "reported_date", "origin"], kind="stable")
             .drop_duplicates("incident_id").set_index("incident_id"))
-    return frame.assign(incident_attack_type=frame["incident_id"].map(best["attack_type"]).to_numpy(),
-                        incident_attack_type_from=frame["incident_id"].map(best["origin"]).to_numpy())
+    derived = ("incident_attack_type", "incident_attack_type_from")
+    return frame.assign(**{column: frame["incident_id"].map(best[name]).astype(schema.DTYPES[column])
+                           for column, name in zip(derived, ("attack_type", "origin"))})
 
 
 def for_counting(frame: pd.DataFrame) -> pd.DataFrame:

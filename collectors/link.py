@@ -223,7 +223,7 @@ def candidate_pairs(frame: pd.DataFrame) -> list[tuple[int, int]]:
                         if window[0] - slack <= gap <= window[1] + slack and _kinds_fit(kinds[i], kinds[j]) \
                                 and names_match(names[i], names[j]):
                             pairs.add((i, j))
-    return sorted(pairs | _town_pairs(frame, channel, when, status))
+    return sorted(pairs | _town_pairs(frame, channel, when, status, monthly))
 
 
 # Words of a town name that say nothing on their own ("Villefranche-sur-Saône": "villefranche" is the one).
@@ -238,13 +238,14 @@ def _town_word(town: object) -> str | None:
     return words[0] if words else None
 
 
-def _town_pairs(frame: pd.DataFrame, channel: list, when: list, status: list) -> set[tuple[int, int]]:
+def _town_pairs(frame: pd.DataFrame, channel: list, when: list, status: list,
+                monthly: list[bool]) -> set[tuple[int, int]]:
     """A report that names the town of its organisation (the curated French list) and another source's report
     of the same country whose organisation name holds that town ("Dax Hospital", "CH de Dax-Côte d'Argent"),
     at dates the windows allow; a date known only to the month may fall anywhere in its month."""
     if "locality" not in frame.columns:
         return set()
-    precise = [not monthly for monthly in _month_dated(frame)]
+    precise = [not month_dated for month_dated in monthly]
     words_of = {}
     pairs = set()
     for i, town in frame["locality"].items():
@@ -298,11 +299,12 @@ def same_story_pairs(frame: pd.DataFrame) -> list[tuple[int, int]]:
     for _, group in keyed.groupby(["_channel", "country"]):
         rows = group.sort_values("_when")
         positions, days, names = rows.index.tolist(), rows["_when"].tolist(), rows["organization"].tolist()
+        keys = [_story_key(name) for name in names]
         for a in range(len(rows)):
             for b in range(a + 1, len(rows)):
                 if (days[b] - days[a]).days > PRESS_REPEAT_DAYS:
                     break
-                if _story_key(names[a]) == _story_key(names[b]) or names_match(names[a], names[b]):
+                if keys[a] == keys[b] or names_match(names[a], names[b]):
                     pairs.append((positions[a], positions[b]))
     return pairs
 

@@ -20,6 +20,11 @@ REFERENCE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "lin
 VERDICTS = ("yes", "no", "unsure")
 
 
+def share(part: int, whole: int) -> float:
+    """part / whole, and 1.0 for nothing out of nothing (no link made cannot be a wrong link)."""
+    return part / whole if whole else 1.0
+
+
 @dataclass(frozen=True)
 class LinkQuality:
     true_links: int  # same attack, linked
@@ -31,13 +36,11 @@ class LinkQuality:
 
     @property
     def precision(self) -> float:
-        linked = self.true_links + self.false_links
-        return self.true_links / linked if linked else 1.0
+        return share(self.true_links, self.true_links + self.false_links)
 
     @property
     def recall(self) -> float:
-        same = self.true_links + self.missed
-        return self.true_links / same if same else 1.0
+        return share(self.true_links, self.true_links + self.missed)
 
 
 def load_reference(path: Path = REFERENCE) -> pd.DataFrame:

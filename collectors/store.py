@@ -117,7 +117,7 @@ class Store:
     def write(self, incidents: pd.DataFrame, sources: dict) -> None:
         """Validate, then replace both files atomically (call inside `locked()`). Each incident's attack type is
         derived here from its reports (collectors/incident_types.py), so it always agrees with incident_id."""
-        incidents = schema.validate(schema.coerce(incident_types.label_incidents(schema.coerce(incidents))), "store")
+        incidents = schema.validate(incident_types.label_incidents(schema.coerce(incidents)), "store")
         ordered = incidents.sort_values(SORT_ORDER, kind="stable")
         csv = _to_text(ordered).to_csv(index=False, lineterminator="\n")
         write_atomic(self.incidents_path, csv.encode("utf-8"))

@@ -131,9 +131,11 @@ def test_dates_threat_actors_links_and_status(real_rows):
         if record_id(incident) in by_id.index and row["start_date"]:
             assert by_id.at[record_id(incident), "reported_date"] == pd.Timestamp(row["start_date"])
             assert by_id.at[record_id(incident), "incident_date"] == pd.Timestamp(row["start_date"])
+            assert by_id.at[record_id(incident), "reported_date_basis"] == "event_only"  # the attack's date
     # Incident 1904 has no start date: the day it was first attributed stands in; incident_date stays empty.
     assert by_id.at[record_id("1904"), "reported_date"] == pd.Timestamp("2023-02-09")
     assert pd.isna(by_id.at[record_id("1904"), "incident_date"])
+    assert pd.isna(by_id.at[record_id("1904"), "reported_date_basis"])
     assert by_id.at[record_id("2020"), "threat_actor"] == "Ransom House"
     assert not real_rows["threat_actor"].dropna().str.contains("Not available|\xa0").any()
     assert real_rows["source_url"].str.match(r"https?://").all()

@@ -161,6 +161,8 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         attack_type=normalise.attack_types(SOURCE, attack_labels) if len(tidy) else attack_labels,
         subdivision=None,
         is_care_disrupted=pd.NA,  # no column says patient care was disrupted; see the README
+        # The report is dated by the incident's start (the attack's date), unless EuRepoC gives none.
+        reported_date_basis=pd.Series("event_only", index=tidy.index).where(tidy["incident_date"].notna(), None),
         individuals_affected=pd.NA,
         is_placeholder_count=False,
         breach_location=None,

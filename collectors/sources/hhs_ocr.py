@@ -299,10 +299,8 @@ def duplicate_filings(tidy: pd.DataFrame) -> pd.Series:
     duplicates only when every other field agrees too (West Sound Treatment Center filed a laptop theft and an
     unauthorised disclosure on one day: two filings)."""
     base = tidy["record_id"].str.replace(r"-\d+$", "", regex=True)
-    content = tidy[list(_FILING_FIELDS)].astype("string").fillna("\0")
-    keys = pd.concat([base.rename("_base"), content], axis=1)
-    first = keys.groupby(list(keys.columns), dropna=False, sort=False)["_base"].transform(
-        lambda group: tidy.loc[group.index[0], "record_id"])
+    keys = [base, *(tidy[column].astype("string").fillna("\0") for column in _FILING_FIELDS)]
+    first = tidy["record_id"].groupby(keys, sort=False).transform("first")
     return first.where(first != tidy["record_id"], None)
 
 
