@@ -131,7 +131,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "inside the selected dates.",
         "trend.ransomware_note": "HHS under-counts ransomware: OCR names it only in the closing summaries of closed "
         "(archived) cases, so an open case shows as Hacking / IT incident unless another report of the same attack "
-        "(press, a leak-site claim) says ransomware. Recent ransomware counts are low by construction.",
+        "(press, a leak-site claim) says ransomware, which the press index can say only from 2023. Recent ransomware "
+        "counts are low by construction, and a rise from 2023 may partly be the press index starting.",
         "trend.y": "Breaches",
         "map.header": "Breaches by state",
         "map.colorbar": "Breaches",
@@ -762,7 +763,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "trend.ransomware_note": "Le HHS sous-compte les rançongiciels : l'OCR ne les nomme que dans les résumés de "
         "clôture des dossiers clos (archivés), si bien qu'un dossier ouvert apparaît comme « Piratage / incident "
         "informatique », sauf si un autre signalement de la même attaque (presse, revendication) parle de "
-        "rançongiciel. Les chiffres récents de rançongiciels sont donc bas par construction.",
+        "rançongiciel, ce que l'index de presse ne peut faire qu'à partir de 2023. Les chiffres récents de "
+        "rançongiciels sont donc bas par construction, et une hausse à partir de 2023 peut venir en partie du "
+        "début de l'index de presse.",
         "trend.y": "Violations",
         "map.header": "Violations par État",
         "map.colorbar": "Violations",
