@@ -34,14 +34,15 @@ _BAR_PERIOD = {"week": 7 * 24 * 3600 * 1000, "month": "M1", "year": "M12"}  # pl
 def _base_layout(fig: go.Figure, lang: str, height: int, source: str | None = None) -> go.Figure:
     fig.update_layout(separators=i18n.PLOTLY_SEPARATORS[lang], height=height,
                       margin={"l": 10, "r": 10, "t": 30, "b": 10})
-    return add_source_line(fig, source if source else i18n.t("x.chart.source_generic", lang))
+    return add_source_line(fig, source if source else i18n.t("Source: Healthcare cyberattack observatory (sources "
+                                                             "and licences: Methodology & sources page).", lang))
 
 
 def source_line(sources: list[str], as_of: pd.Timestamp | None, lang: str) -> str:
     """'Source: <sources>. Healthcare cyberattack observatory, data as of 31 Dec 2025.' for add_source_line()."""
-    names = "; ".join(sources) if sources else i18n.t("x.chart.no_source", lang)
+    names = "; ".join(sources) if sources else i18n.t("no data", lang)
     as_of_text = i18n.format_date(as_of, lang) if as_of is not None else "–"
-    return i18n.t("x.chart.source", lang, sources=names, as_of=as_of_text)
+    return i18n.t("Source: {sources}. Healthcare cyberattack observatory, data as of {as_of}.", lang, sources=names, as_of=as_of_text)
 
 
 def add_source_line(fig: go.Figure, text: str) -> go.Figure:
@@ -79,17 +80,16 @@ def _time_ticks(starts: pd.Series, granularity: str, lang: str) -> tuple[list, l
 
 def coverage_note(row, lang: str) -> str:
     """One period's coverage for a hover or a table: 'Sources: A, B · partly: C · silent: D'."""
-    from app import labels
 
     def names(keys) -> str:
-        return ", ".join(labels.stream_label(k, lang) for k in keys)
+        return ", ".join(i18n.stream_label(k, lang) for k in keys)
 
     if row.coverage == "none":
-        return i18n.t("cov.no_data_long", lang)
-    parts = [i18n.t("cov.sources", lang, sources=names(row.covering))] if row.covering else []
-    parts += [i18n.t("cov.partly", lang, sources=names(row.partly))] if row.partly else []
-    parts += [i18n.t("cov.silent", lang, sources=names(row.silent))] if row.silent else []
-    parts += [i18n.t("cov.filling", lang)] if row.filling else []
+        return i18n.t("No data: no selected source covers this period", lang)
+    parts = [i18n.t("Sources: {sources}", lang, sources=names(row.covering))] if row.covering else []
+    parts += [i18n.t("partly: {sources}", lang, sources=names(row.partly))] if row.partly else []
+    parts += [i18n.t("silent: {sources}", lang, sources=names(row.silent))] if row.silent else []
+    parts += [i18n.t("may still grow", lang)] if row.filling else []
     return " · ".join(parts)
 
 
@@ -134,7 +134,8 @@ def trend_figure(counts: pd.DataFrame, status: pd.DataFrame, granularity: str, l
     cut = status["cut"].to_numpy(dtype=bool)
     hatched = growing | cut
     labels = [i18n.format_period(s, granularity, lang) for s in starts]
-    still_growing, cut_short = f" ({i18n.t('trend.incomplete', lang)})", f" ({i18n.t('trend.partial_filter', lang)})"
+    still_growing = " (" + i18n.t("may still grow", lang) + ")"
+    cut_short = " (" + i18n.t("cut by the date filter", lang) + ")"
     notes = [still_growing if g else (cut_short if c else "") for g, c in zip(growing, cut)]
     coverage_lines = [f"<br>{n}" if n else "" for n in notes_cov]
     # Each distinct count formatted once (a weekly chart holds thousands of bars, few distinct heights).
@@ -170,10 +171,10 @@ def trend_figure(counts: pd.DataFrame, status: pd.DataFrame, granularity: str, l
         shade_start = max(complete_through + pd.Timedelta(days=1), status["period_start"].min())
         fig.add_vrect(x0=shade_start, x1=status["period_end"].max() + pd.Timedelta(days=1),
                       fillcolor="#888888", opacity=0.15, line_width=0, layer="below",
-                      annotation_text=i18n.t("trend.incomplete", lang), annotation_position="top left")
+                      annotation_text=i18n.t("may still grow", lang), annotation_position="top left")
     tickvals, ticktext = _time_ticks(starts, granularity, lang)
     fig.update_layout(barmode="stack", bargap=0.15, legend={"orientation": "h", "y": -0.15},
-                      yaxis_title=i18n.t("trend.y", lang), hovermode="closest")
+                      yaxis_title=i18n.t("Breaches", lang), hovermode="closest")
     fig.update_xaxes(type="date", tickvals=tickvals, ticktext=ticktext,
                      range=[starts.iloc[0], ends.iloc[-1] + pd.Timedelta(days=1)] if len(starts) else None)
     return _base_layout(fig, lang, height=460, source=source)
@@ -185,7 +186,7 @@ def _mark_coverage(fig: go.Figure, counts: pd.DataFrame, coverage: pd.DataFrame,
     """Grey "no data" bands over uncovered runs; open circles over partly covered periods."""
     for x0, x1 in _no_data_runs(starts, ends, none):
         fig.add_vrect(x0=x0, x1=x1, fillcolor="#bbbbbb", opacity=0.25, line_width=0, layer="below",
-                      annotation_text=i18n.t("cov.no_data", lang), annotation_position="top left",
+                      annotation_text=i18n.t("no data", lang), annotation_position="top left",
                       annotation_font={"size": 11, "color": "#555555"}, annotation_textangle=0)
     partial = (coverage["coverage"] == "partial").to_numpy()
     if not partial.any():
@@ -196,7 +197,7 @@ def _mark_coverage(fig: go.Figure, counts: pd.DataFrame, coverage: pd.DataFrame,
         x=starts[partial], y=totals[partial] + max(top, 1.0) * 0.04, mode="markers",
         xperiod=_BAR_PERIOD[granularity], xperiod0=starts.iloc[0], xperiodalignment="middle",
         marker={"symbol": "circle-open", "size": 7, "color": "#555555", "line": {"width": 1.2}},
-        name=i18n.t("cov.legend_partial", lang), legendgroup="_coverage",
+        name=i18n.t("Partly covered (hover: which sources are silent)", lang), legendgroup="_coverage",
         customdata=np.array([[lab, note] for lab, note, p in zip(labels, notes, partial) if p], dtype=object),
         hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
     ))
@@ -210,9 +211,9 @@ def state_map_figure(states: pd.DataFrame, lang: str, source: str | None = None)
     fig = go.Figure(go.Choropleth(
         locations=codes, z=values, locationmode="USA-states", colorscale="OrRd", zmin=0,
         marker_line_color="white", marker_line_width=0.5,
-        colorbar={"title": {"text": i18n.t("map.colorbar", lang)}, "thickness": 12},
-        customdata=[[geo.subdivision_name(f"US-{c}", lang), i18n.format_int(v, lang)] for c, v in zip(codes, values)],
-        hovertemplate="%{customdata[0]}<br>" + i18n.t("hover.breaches", lang) + ": %{customdata[1]}<extra></extra>",
+        colorbar={"title": {"text": i18n.t("Breaches", lang)}, "thickness": 12},
+        customdata=[[i18n.subdivision_name(f"US-{c}", lang), i18n.format_int(v, lang)] for c, v in zip(codes, values)],
+        hovertemplate="%{customdata[0]}<br>" + i18n.t("Breaches", lang) + ": %{customdata[1]}<extra></extra>",
     ))
     fig.update_geos(scope="usa", showland=True, landcolor="#eeeeee", showsubunits=True, subunitcolor="white",
                     showlakes=False, bgcolor="rgba(0,0,0,0)")
@@ -229,5 +230,5 @@ def organization_type_figure(counts: pd.Series, lang: str, source: str | None = 
         text=texts, textposition="auto", customdata=texts,
         hovertemplate="%{y}: %{customdata}<extra></extra>",
     ))
-    fig.update_layout(xaxis_title=i18n.t("entity.x", lang))
+    fig.update_layout(xaxis_title=i18n.t("Breaches", lang))
     return _base_layout(fig, lang, height=420, source=source)

@@ -8,7 +8,21 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from app import charts, france, i18n
+from app.i18n import N_
 from collectors import normalise
+
+ESTABLISHMENT_TYPES = {
+    "chu_ch": N_("Public hospital (CHU, CH, GHT)"),
+    "clinique": N_("Private clinic or hospital"),
+    "ehpad_medico_social": N_("Care home (EHPAD) or médico-social"),
+    "laboratoire": N_("Medical laboratory"),
+    "imagerie": N_("Imaging centre"),
+    "cabinet_centre_sante": N_("Practice, health centre, pharmacy"),
+    "prestataire": N_("Software vendor or intermediary"),
+    "assurance": N_("Insurer, mutuelle, Assurance Maladie"),
+    "agence_publique": N_("Public health agency"),
+    "autre": N_("Other"),
+}
 
 ATTACK_COLOR = "#D55E00"
 DECLARED_COLOR = "#7f7f7f"
@@ -25,26 +39,30 @@ def yearly_figure(years: pd.DataFrame, declared: pd.DataFrame, lang: str, source
     source covers France: "no data"); below, the incidents health structures declared to CERT Santé."""
     t = lambda key, **kw: i18n.t(key, lang, **kw)  # noqa: E731
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.14,
-                        subplot_titles=(t("fr.chart.attacks"), t("fr.chart.declared")))
+                        subplot_titles=(t("Attacks in the data (publicly reported)"), t("Incidents declared by health structures (ANS / "
+                                                                 "CERT Santé, all origins)")))
     none = years["coverage"] == "none"
     labels = [str(y) for y in years["year"]]
     notes = [charts.coverage_note(row, lang) for row in years.itertuples()]
-    for column, color, key in (("in_curated_list", ATTACK_COLOR, "fr.chart.curated"),
-                               ("others", OTHERS_COLOR, "fr.chart.others")):
+    for column, color, key in (("in_curated_list", ATTACK_COLOR, N_("Attacks in the curated list")),
+                               ("others", OTHERS_COLOR, N_("Other sources' reports not matched to the list (some "
+                                                        "repeat its attacks)"))):
         fig.add_trace(go.Bar(
             x=labels, y=[None if z else v for v, z in zip(years[column], none)], marker_color=color,
             name=t(key), customdata=notes, legendgroup="attacks",
             hovertemplate=f"%{{x}} · {t(key)}: %{{y}}<br>%{{customdata}}<extra></extra>"), row=1, col=1)
-    totals = [t("cov.no_data") if z else (i18n.format_int(v, lang) + ("*" if c == "partial" else ""))
+    totals = [t("no data") if z else (i18n.format_int(v, lang) + ("*" if c == "partial" else ""))
               for v, z, c in zip(years["attacks"], none, years["coverage"])]
     fig.add_trace(go.Scatter(x=labels, y=[0 if z else v for v, z in zip(years["attacks"], none)], mode="text",
                              text=totals, textposition="top center", showlegend=False, hoverinfo="skip"),
                   row=1, col=1)
     shown = declared.set_index("year").reindex(years["year"])
     fig.add_trace(go.Bar(
-        x=labels, y=shown["declared"].tolist(), marker_color=DECLARED_COLOR, name=t("fr.chart.declared"),
+        x=labels, y=shown["declared"].tolist(), marker_color=DECLARED_COLOR, name=t("Incidents declared by health "
+                                                                                    "structures (ANS / CERT Santé, "
+                                                                                    "all origins)"),
         showlegend=False,
-        text=[i18n.format_int(v, lang) if pd.notna(v) else t("fr.not_published") for v in shown["declared"]],
+        text=[i18n.format_int(v, lang) if pd.notna(v) else t("n/a") for v in shown["declared"]],
         textposition="outside", cliponaxis=False, hovertemplate="%{x}: %{text}<extra></extra>"), row=2, col=1)
     fig.update_layout(barmode="stack", bargap=0.3, separators=i18n.PLOTLY_SEPARATORS[lang], height=560,
                       margin={"l": 10, "r": 10, "t": 40, "b": 30},
@@ -71,11 +89,11 @@ def region_tiles_figure(regions: pd.DataFrame, lang: str, source: str) -> go.Fig
         textfont={"size": 10, "color": ["#ffffff" if v >= max(counts + [1]) * 0.6 else "#222222" for v in counts]},
         marker={"symbol": "square", "size": 72, "color": counts, "colorscale": "OrRd", "cmin": 0,
                 "line": {"color": "#ffffff", "width": 2},
-                "colorbar": {"title": {"text": i18n.t("fr.map.colorbar", lang)}, "thickness": 12}},
+                "colorbar": {"title": {"text": i18n.t("Attacks", lang)}, "thickness": 12}},
         customdata=[[n, i18n.format_int(v, lang)] for n, v in zip(short, counts)],
         hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
     ))
-    fig.add_annotation(x=2, y=-5.55, text=i18n.t("fr.map.overseas", lang), showarrow=False,
+    fig.add_annotation(x=2, y=-5.55, text=i18n.t("Overseas régions", lang), showarrow=False,
                        font={"size": 11, "color": "#555555"})
     fig.update_xaxes(visible=False, range=[-0.7, 4.7])
     fig.update_yaxes(visible=False, range=[-6.6, 0.6], scaleanchor="x")
@@ -94,10 +112,10 @@ def _short(name: str) -> str:
 
 def establishment_figure(counts: pd.Series, lang: str, source: str) -> go.Figure:
     ordered = counts[counts > 0].sort_values(ascending=True, kind="stable")
-    labels = [i18n.t(f"fr.type.{k}", lang) for k in ordered.index]
+    labels = [i18n.t(ESTABLISHMENT_TYPES[k], lang) for k in ordered.index]
     texts = [i18n.format_int(v, lang) for v in ordered]
     fig = go.Figure(go.Bar(x=ordered.to_numpy(), y=labels, orientation="h", marker_color="#0072B2", text=texts,
                            textposition="auto", hovertemplate="%{y}: %{text}<extra></extra>"))
     fig.update_layout(height=380, separators=i18n.PLOTLY_SEPARATORS[lang], margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                      xaxis_title=i18n.t("fr.type.x", lang))
+                      xaxis_title=i18n.t("Attacks", lang))
     return charts.add_source_line(fig, source)

@@ -6,6 +6,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from app import charts, i18n
+from app.i18n import N_
+
+LAG_KINDS = {
+    "reporting": N_("Attack → report"),
+    "filing": N_("First public report → regulator filing"),
+}
 
 LAG_COLORS = {"reporting": "#0072B2", "filing": "#D55E00"}
 
@@ -19,9 +25,8 @@ def lag_figure(series: dict[str, pd.DataFrame], by: str, lang: str, source: str)
     for kind, table in series.items():
         if table.empty:
             continue
-        groups = [str(g) if by == "year" else i18n.t(f"x.source.{g}", lang) if f"x.source.{g}" in i18n.STRINGS[lang]
-                  else str(g) for g in table["group"]]
-        name = i18n.t(f"x.lag.kind.{kind}", lang)
+        groups = [str(g) if by == "year" else i18n.source_short(str(g), lang) for g in table["group"]]
+        name = i18n.t(LAG_KINDS[kind], lang)
         median, q1, q3 = table["median_days"], table["q1_days"], table["q3_days"]
         fig.add_trace(go.Scatter(
             x=groups, y=median, mode="markers", name=name, marker={"size": 11, "color": LAG_COLORS[kind]},
@@ -30,9 +35,11 @@ def lag_figure(series: dict[str, pd.DataFrame], by: str, lang: str, source: str)
             customdata=[[i18n.format_decimal(m, lang, 0), i18n.format_decimal(a, lang, 0),
                          i18n.format_decimal(b, lang, 0), i18n.format_int(n, lang)]
                         for m, a, b, n in zip(median, q1, q3, table["reports"])],
-            hovertemplate="%{x}<br>" + name + "<br>" + i18n.t("x.lag.hover", lang) + "<extra></extra>",
+            hovertemplate="%{x}<br>" + name + "<br>" + i18n.t("median %{customdata[0]} days (quartiles "
+                                                              "%{customdata[1]}–%{customdata[2]}), "
+                                                              "%{customdata[3]} reports", lang) + "<extra></extra>",
         ))
-    fig.update_layout(yaxis_title=i18n.t("x.lag.y", lang), xaxis={"type": "category", "categoryorder": "category ascending"}, hovermode="closest",
+    fig.update_layout(yaxis_title=i18n.t("Days", lang), xaxis={"type": "category", "categoryorder": "category ascending"}, hovermode="closest",
                       legend={"orientation": "h", "y": -0.2}, height=420,
                       separators=i18n.PLOTLY_SEPARATORS[lang], margin={"l": 10, "r": 10, "t": 30, "b": 10})
     return charts.add_source_line(fig, source)

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 import pandas as pd
 import plotly.graph_objects as go
 
-from app import charts, i18n, labels, world_data
+from app import charts, i18n, world_data
+from app.i18n import N_, NP_
 from collectors.schema import STATUSES
 
 # Colour-blind-safe (Okabe-Ito): one colour per UN M49 region and per status.
@@ -23,6 +24,18 @@ BIN_COLORS = ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", 
 # Order in which credits are listed: the regulator first.
 _SOURCE_ORDER = ("hhs_ocr", "eurepoc", "ransomware_live", "news_feeds")
 _LINE_PX = 1.3 * 11  # plotly's line height for the source line's 11 px font
+UNIT_TITLES = {"reports": N_("Reports"), "incidents": N_("Incidents")}
+HOVER_SPLIT = {
+    "reports": N_("Reports confirmed {confirmed} · reported {reported} · claimed {claimed}"),
+    "incidents": N_("Incidents confirmed {confirmed} · reported {reported} · claimed {claimed}"),
+}
+COLUMNS = {
+    "reports": N_("Reports"),
+    "incidents": N_("Incidents"),
+    "confirmed": N_("Confirmed"),
+    "reported": NP_("count", "Reported"),
+    "claimed": N_("Claimed"),
+}
 
 
 def source_credits(sources: Iterable[str], lang: str) -> list[str]:
@@ -30,9 +43,8 @@ def source_credits(sources: Iterable[str], lang: str) -> list[str]:
     says so."""
     present = set(sources)
     ordered = [s for s in _SOURCE_ORDER if s in present] + sorted(present - set(_SOURCE_ORDER))
-    strings = i18n.STRINGS[lang]
-    return [i18n.t("world.credit", lang, source=labels.source_short(code, lang),
-                   licence=strings.get(f"world.licence.{code}", strings["world.licence.unknown"]))
+    return [i18n.t("{source}: {licence}", lang, source=i18n.source_short(code, lang),
+                   licence=i18n.licence_label(code, lang))
             for code in ordered]
 
 
@@ -40,9 +52,9 @@ def source_text(sources: Iterable[str], as_of: pd.Timestamp | None, lang: str) -
     """The line written inside every World figure: which sources it counts, their licences, the data date.
     One source a line, so it fits a narrow figure and an exported image."""
     credits = source_credits(sources, lang)
-    names = "<br>".join(credits) if credits else i18n.t("x.chart.no_source", lang)
+    names = "<br>".join(credits) if credits else i18n.t("no data", lang)
     as_of_text = i18n.format_date(as_of, lang) if as_of is not None else "–"
-    return i18n.t("world.chart.source", lang, sources=names, as_of=as_of_text)
+    return i18n.t("Sources: {sources}<br>Healthcare cyberattack observatory, data as of {as_of}.", lang, sources=names, as_of=as_of_text)
 
 
 def _add_source(fig: go.Figure, source: str, below_px: int) -> go.Figure:
@@ -77,18 +89,19 @@ def world_map_figure(on_map: pd.DataFrame, unit: str, lang: str, source: str) ->
     for i, color in enumerate(BIN_COLORS):
         scale += [[i / n, color], [(i + 1) / n, color]]
     t = i18n.t
-    hover = (f"%{{customdata[0]}}<br>{t('world.hover.reports', lang)}: %{{customdata[1]}}<br>"
-             f"{t('world.hover.incidents', lang)}: %{{customdata[2]}}<br>%{{customdata[3]}}<extra></extra>")
+    reports, incidents = t("Reports", lang), t("Incidents", lang)
+    hover = (f"%{{customdata[0]}}<br>{reports}: %{{customdata[1]}}<br>"
+             f"{incidents}: %{{customdata[2]}}<br>%{{customdata[3]}}<extra></extra>")
     customdata = [
-        [labels.country_name(row.country, lang), i18n.format_int(row.reports, lang),
+        [i18n.country_name(row.country, lang), i18n.format_int(row.reports, lang),
          i18n.format_int(row.incidents, lang),
-         t(f"world.hover.split.{unit}", lang, **{s: i18n.format_int(getattr(row, s), lang) for s in STATUSES})]
+         t(HOVER_SPLIT[unit], lang, **{s: i18n.format_int(getattr(row, s), lang) for s in STATUSES})]
         for row in on_map.itertuples()
     ]
     fig = go.Figure(go.Choropleth(
         locations=list(on_map["iso3"]), z=list(on_map["bin"]), locationmode="ISO-3",
         colorscale=scale, zmin=-0.5, zmax=n - 0.5, marker_line_color="#ffffff", marker_line_width=0.5,
-        colorbar={"title": {"text": t(f"world.map.colorbar.{unit}", lang)}, "thickness": 12,
+        colorbar={"title": {"text": t(UNIT_TITLES[unit], lang)}, "thickness": 12,
                   "tickvals": list(range(n)), "ticktext": bin_labels(lang), "len": 0.8},
         customdata=customdata, hovertemplate=hover,
     ))
@@ -106,12 +119,12 @@ def trend_by_figure(counts: pd.DataFrame, status: pd.DataFrame, by: str, unit: s
                     coverage: pd.DataFrame | None = None) -> go.Figure:
     """app.charts.trend_figure (no-data periods, partial coverage and growing periods marked, as on the US
     page) stacked by region or status."""
-    label = labels.region_label if by == "region" else labels.status_label
+    label = i18n.region_label if by == "region" else i18n.status_label
     colors = REGION_COLORS if by == "region" else STATUS_COLORS
     fig = charts.trend_figure(counts, status, granularity, lang, complete_through, source=source,
                               series_label=label, series_colors=colors, coverage=coverage)
     # The legend goes on top: below the axis is the source line's place.
-    fig.update_layout(yaxis_title=i18n.t(f"world.trend.y.{unit}", lang), height=440, margin_t=40,
+    fig.update_layout(yaxis_title=i18n.t(UNIT_TITLES[unit], lang), height=440, margin_t=40,
                       legend={"orientation": "h", "x": 0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"})
     return _add_source(fig, source, below_px=26)
 
@@ -122,9 +135,10 @@ def country_table_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     def t(key: str) -> str:
         return i18n.t(key, lang)
 
-    shown = {t("world.col.rank"): range(1, len(table) + 1),
-             t("world.col.country"): [labels.country_name(c, lang) for c in table["country"]],
-             t("world.col.region"): [labels.region_label(r, lang) if isinstance(r, str) else "" for r in table["region"]]}
+    shown = {t("#"): range(1, len(table) + 1),
+             t("Country"): [i18n.country_name(c, lang) for c in table["country"]],
+             t("Region"): [i18n.region_label(r, lang) if isinstance(r, str) else "" for r in table["region"]]}
     for column in ("reports", "incidents", *STATUSES):
-        shown[t(f"world.col.{column}")] = [i18n.format_int(v, lang) for v in table[column]]
+        shown[t(COLUMNS[column]) if column != "reported" else i18n.pt("count", "Reported", lang)] = [
+            i18n.format_int(v, lang) for v in table[column]]
     return pd.DataFrame(shown)

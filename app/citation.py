@@ -53,7 +53,9 @@ def view_url(base: str | None, page: str, params: Mapping[str, Sequence[str] | s
 def citation(provenance: Provenance, lang: str, source_names: Sequence[str]) -> str:
     """One citation in `lang`: publisher, title, data date, version, view link, access date, sources."""
     as_of = i18n.format_date(provenance.as_of, lang) if provenance.as_of is not None else "–"
-    return i18n.t("x.cite.text", lang, as_of=as_of, version=version(provenance.sha256), url=provenance.view_url,
+    return i18n.t("Healthcare cyberattack observatory ({year}). Cyberattacks and data breaches affecting "
+                  "healthcare organisations [dataset], data as of {as_of}, version {version}. View: {url} "
+                  "(accessed {accessed}). Underlying sources: {sources}.", lang, as_of=as_of, version=version(provenance.sha256), url=provenance.view_url,
                   accessed=i18n.format_date(provenance.accessed, lang), year=provenance.accessed.year,
                   sources="; ".join(source_names) or "–")
 

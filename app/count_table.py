@@ -19,17 +19,17 @@ def count_table(counts: pd.DataFrame, coverage: pd.DataFrame | None, granularity
     totals = counts.sum(axis=1).to_numpy()
     none = ((coverage["coverage"] == "none").to_numpy() & (totals == 0) if coverage is not None
             else [False] * len(counts))
-    no_data = t("cov.no_data")
-    shown = {t("cov.table.period"): [i18n.format_period(s, granularity, lang) for s in counts.index]}
+    no_data = t("no data")
+    shown = {t("Period"): [i18n.format_period(s, granularity, lang) for s in counts.index]}
     for column in counts.columns:
         shown[series_label(column, lang)] = [no_data if n else i18n.format_int(v, lang)
                                              for v, n in zip(counts[column], none)]
-    shown[t("cov.table.total")] = [no_data if n else i18n.format_int(v, lang)
+    shown[t("Total")] = [no_data if n else i18n.format_int(v, lang)
                                    for v, n in zip(counts.sum(axis=1), none)]
     if coverage is not None:
-        shown[t("cov.table.coverage")] = [
-            f"{t('cov.' + row.coverage)} — {charts.coverage_note(row, lang)}" if row.coverage != "none"
-            else t("cov.none") for row in coverage.itertuples()]
+        shown[t("Coverage")] = [
+            f"{i18n.coverage_label(row.coverage, lang)} — {charts.coverage_note(row, lang)}" if row.coverage != "none"
+            else t("no data") for row in coverage.itertuples()]
     return pd.DataFrame(shown).iloc[::-1].reset_index(drop=True)
 
 
@@ -37,8 +37,8 @@ def render(counts: pd.DataFrame, coverage: pd.DataFrame | None, granularity: str
            series_label: Callable[[str, str], str] = i18n.attack_type_label) -> None:
     """The table in an expander under its chart, with a CSV download of exactly what it shows."""
     table = count_table(counts, coverage, granularity, lang, series_label)
-    with st.expander(i18n.t("cov.table.header", lang)):
+    with st.expander(i18n.t("The figures", lang)):
         st.dataframe(table, hide_index=True, width="stretch", height=300)
-        st.caption(i18n.t("cov.table.caption", lang))
-        st.download_button(i18n.t("cov.table.download", lang), table.to_csv(index=False).encode("utf-8"),
+        st.caption(i18n.t("“no data”: no selected source covers the period; its count is unknown, not 0.", lang))
+        st.download_button(i18n.t("Download these figures (CSV)", lang), table.to_csv(index=False).encode("utf-8"),
                            file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv", disabled=table.empty)

@@ -75,24 +75,32 @@ def about_lines(provenance: citation.Provenance, rows: int, lang: str,
         return i18n.t(key, lang, **values)
 
     lines: list[tuple[str, str]] = [
-        (t("x.about.title"), t("x.about.what")),
-        (t("x.about.rows"), i18n.format_int(rows, lang)),
-        (t("x.about.as_of"), provenance.as_of.date().isoformat() if provenance.as_of is not None else "–"),
-        (t("x.about.version"), citation.version(provenance.sha256)),
-        (t("x.about.downloaded"), provenance.accessed.isoformat()),
-        (t("x.about.view"), provenance.view_url),
+        (t("What this is"), t("Reports of cyberattacks and data breaches affecting healthcare organisations, one "
+                               "row per report from one source, from the Healthcare cyberattack observatory.")),
+        (t("Rows"), i18n.format_int(rows, lang)),
+        (t("Data as of"), provenance.as_of.date().isoformat() if provenance.as_of is not None else "–"),
+        (t("Dataset version"), citation.version(provenance.sha256)),
+        (t("Downloaded on"), provenance.accessed.isoformat()),
+        (t("View (reproduces these rows)"), provenance.view_url),
     ]
-    lines += [(t("x.about.filter", what=what), value) for what, value in provenance.filters] or [
-        (t("x.about.filters"), t("x.about.no_filter"))]
+    lines += [(t("Filter: {what}", what=what), value) for what, value in provenance.filters] or [
+        (t("Filters"), t("none: every report"))]
     for code in provenance.sources:
         info = getattr(registry.SOURCES.get(code), "INFO", {}) or {}
-        lines.append((t("x.about.source", source=code),
+        lines.append((t("Source {source}", source=code),
                       f"{info.get('title', code)}. {info.get('publisher', '')}. {info.get('url', '')}".strip()))
-        lines.append((t("x.about.licence", source=code), str(info.get("licence", "–"))))
+        lines.append((t("Licence of {source}", source=code), str(info.get("licence", "–"))))
     lines += [
-        (t("x.about.counting"), t("x.about.counting_text")),
-        (t("x.about.escaping"), t("x.about.escaping_text")),
-        (t("x.about.cite"), citation.citations(provenance, source_names)),
+        (t("How to count"), t("Each row is a report, not an attack: reports of one attack by several sources "
+                                  "share an incident_id, and one breach at a vendor can be reported by many of its "
+                                  "clients. Reports the source has withdrawn are not included. "
+                                  "individuals_affected of 500 or 501 is often a placeholder "
+                                  "(is_placeholder_count).")),
+        (t("Formula safety"), t("A text cell starting with =, +, -, @, a tab or a carriage return has been given "
+                                  "a leading apostrophe (') so that a spreadsheet does not run it as a formula; "
+                                  "remove it to get the source's exact text. Numbers, dates and true/false values "
+                                  "are unchanged.")),
+        (t("How to cite"), citation.citations(provenance, source_names)),
     ]
     return lines
 
@@ -101,7 +109,7 @@ def readme_text(provenance: citation.Provenance, rows: int, lang: str,
                 source_names: Mapping[str, Sequence[str]]) -> str:
     sections = [f"{label}\n    " + value.replace("\n", "\n    ")
                 for label, value in about_lines(provenance, rows, lang, source_names)]
-    dictionary = [i18n.t("x.about.dictionary", lang)]
+    dictionary = [i18n.t("Columns", lang)]
     dictionary += [f"    {column.name} ({column.dtype}): {column.meaning}" for column in schema.COLUMNS]
     return "\n\n".join(sections + ["\n".join(dictionary)]) + "\n"
 
@@ -187,7 +195,7 @@ def xlsx_bytes(frame: pd.DataFrame, provenance: citation.Provenance, lang: str,
         value_cell.alignment = wrap
         about.append([label_cell, value_cell])
     about.append([])
-    heading = WriteOnlyCell(about, value=i18n.t("x.about.dictionary", lang))
+    heading = WriteOnlyCell(about, value=i18n.t("Columns", lang))
     heading.font = bold
     about.append([heading])
     for spec in schema.COLUMNS:

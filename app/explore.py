@@ -13,12 +13,22 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from app import geo, i18n, labels, search
+from app import i18n, search
 from app.filters import FilterOptions, Filters
+from app.i18n import N_
 
 EXPLORER_PARAMS = ("q", "vendor", "sort", "order", "page", "size")
 SORT_COLUMNS = ("reported_date", "organization", "individuals_affected", "country", "attack_type", "source",
                 "status")
+SORT_LABELS = {
+    "reported_date": N_("Date reported"),
+    "organization": N_("Organization"),
+    "individuals_affected": N_("Individuals affected"),
+    "country": N_("Country"),
+    "attack_type": N_("Attack type"),
+    "source": N_("Source"),
+    "status": N_("How sure"),
+}
 PAGE_SIZES = (25, 50, 100, 200)
 DEFAULT_PAGE_SIZE = 50
 
@@ -112,7 +122,7 @@ def page_of(sorted_rows: pd.DataFrame, page: int, page_size: int) -> pd.DataFram
 def subdivision_name(code: object, lang: str) -> str:
     if not isinstance(code, str) or not code:
         return ""
-    return geo.subdivision_name(code, lang) if code.startswith("US-") else code
+    return i18n.subdivision_name(code, lang) if code.startswith("US-") else code
 
 
 def incident_link(incident_id: str, lang: str) -> str:
@@ -133,29 +143,35 @@ def display_table(rows: pd.DataFrame, lang: str, vendor_labels: Mapping[str, str
 
     vendor_labels = vendor_labels or {}
     table = {
-        t("x.col.reported"): [i18n.format_date(d, lang) for d in rows["reported_date"]],
+        t("Reported"): [i18n.format_date(d, lang) for d in rows["reported_date"]],
     }
     if attack_dates:
-        table[t("x.col.attack")] = [i18n.format_date(d, lang) if pd.notna(d) else "" for d in rows["attack_date"]]
+        table[t("Attack")] = [i18n.format_date(d, lang) if pd.notna(d) else "" for d in rows["attack_date"]]
     table.update({
-        t("x.col.organization"): rows["organization"].astype(str).tolist(),
-        t("x.col.incident"): [incident_link(i, lang) for i in rows["incident_id"]],
-        t("x.col.link"): rows["source_url"].astype(str).tolist(),
-        t("x.col.country"): [labels.country_name(c, lang) for c in rows["country"]],
-        t("x.col.subdivision"): [subdivision_name(s, lang) for s in rows["subdivision"]],
-        t("x.col.attack_type"): [i18n.attack_type_label(a, lang) for a in rows["attack_type"]],
+        t("Organization"): rows["organization"].astype(str).tolist(),
+        t("Incident"): [incident_link(i, lang) for i in rows["incident_id"]],
+        t("Source link"): rows["source_url"].astype(str).tolist(),
+        t("Country"): [i18n.country_name(c, lang) for c in rows["country"]],
+        t("State / region"): [subdivision_name(s, lang) for s in rows["subdivision"]],
+        t("Attack type"): [i18n.attack_type_label(a, lang) for a in rows["attack_type"]],
     })
     if "report_attack_type" in rows.columns:  # the incident's type is counted; what this report itself says
-        table[t("x.col.report_attack_type")] = [i18n.attack_type_label(a, lang) for a in rows["report_attack_type"]]
+        table[t("Type this report states")] = [i18n.attack_type_label(a, lang) for a in rows["report_attack_type"]]
     table.update({
-        t("x.col.organization_type"): [i18n.organization_type_label(o, lang) for o in rows["organization_type"]],
-        t("x.col.status"): [labels.status_label(s, lang) for s in rows["status"]],
-        t("x.col.source"): [labels.source_short(s, lang) for s in rows["source"]],
-        t("x.col.individuals"): [i18n.format_int(int(n), lang) if pd.notna(n) else ""
+        t("Organization type"): [i18n.organization_type_label(o, lang) for o in rows["organization_type"]],
+        i18n.pt("column", "How sure", lang): [i18n.status_label(s, lang) for s in rows["status"]],
+        t("Source"): [i18n.source_short(s, lang) for s in rows["source"]],
+        t("Individuals affected"): [i18n.format_int(int(n), lang) if pd.notna(n) else ""
                                  for n in rows["individuals_affected"]],
-        t("x.col.vendor"): [vendor_labels.get(r, "") for r in rows["record_id"]],
+        t("Vendor breach"): [vendor_labels.get(r, "") for r in rows["record_id"]],
     })
     return pd.DataFrame(table)
+
+
+DESCRIBED_DATES = {
+    "reported": N_("Reported between"),
+    "incident": N_("Attacked between"),
+}
 
 
 def describe_filters(filters: Filters, options: FilterOptions, lang: str,
@@ -166,25 +182,25 @@ def describe_filters(filters: Filters, options: FilterOptions, lang: str,
 
     lines: list[tuple[str, str]] = []
     if (filters.start, filters.end) != (options.first, options.last):
-        lines.append((t(f"x.describe.dates_{filters.date_basis}"),
-                      t("x.describe.range", start=filters.start.isoformat(), end=filters.end.isoformat())))
+        lines.append((t(DESCRIBED_DATES[filters.date_basis]),
+                      t("{start} and {end}", start=filters.start.isoformat(), end=filters.end.isoformat())))
     elif filters.date_basis != "reported":
-        lines.append((t("x.filters.basis"), t(f"x.basis.{filters.date_basis}")))
+        lines.append((t("Place reports in time by"), i18n.date_basis_label(filters.date_basis, lang)))
     for key, values, name in (
-        ("x.filters.sources", filters.sources, lambda c: labels.source_short(c, lang)),
-        ("x.filters.statuses", filters.statuses, lambda c: labels.status_label(c, lang)),
-        ("x.filters.countries", filters.countries, lambda c: labels.country_name(c, lang)),
-        ("x.filters.regions", filters.regions, lambda c: labels.region_label(c, lang)),
-        ("filters.states", filters.states, lambda c: subdivision_name(c, lang)),
-        ("filters.attack_types", filters.attack_types, lambda c: i18n.attack_type_label(c, lang)),
-        ("filters.organization_types", filters.organization_types,
+        (N_("Source"), filters.sources, lambda c: i18n.source_short(c, lang)),
+        (N_("How sure"), filters.statuses, lambda c: i18n.status_label(c, lang)),
+        (N_("Country"), filters.countries, lambda c: i18n.country_name(c, lang)),
+        (N_("World region"), filters.regions, lambda c: i18n.region_label(c, lang)),
+        (N_("State"), filters.states, lambda c: subdivision_name(c, lang)),
+        (N_("Attack type"), filters.attack_types, lambda c: i18n.attack_type_label(c, lang)),
+        (N_("Organization type"), filters.organization_types,
          lambda c: i18n.organization_type_label(c, lang)),
     ):
         if values:
             lines.append((t(key), ", ".join(f"{name(v)} ({v})" for v in values)))
     if state is not None and state.query:
-        lines.append((t("x.explorer.search"), state.query))
+        lines.append((t("Search organization names"), state.query))
     if state is not None and state.vendor_event:
-        lines.append((t("x.col.vendor"), f"{vendor_label} ({state.vendor_event})" if vendor_label
+        lines.append((t("Vendor breach"), f"{vendor_label} ({state.vendor_event})" if vendor_label
                       else state.vendor_event))
     return lines

@@ -15,7 +15,8 @@ from typing import Any
 
 import streamlit as st
 
-from app import geo, i18n
+from app import i18n
+from app.i18n import names
 
 FILTER_PARAMS = ("from", "to", "state", "attack", "org", "source", "status", "country", "region", "basis")
 # Which date places a report in time: when the source reported it, or when the attack happened (where known).
@@ -177,26 +178,26 @@ def sidebar_filters(options: FilterOptions, lang: str) -> Filters:
         st.session_state[_REGIONS_KEY] = list(seed.regions)
         st.session_state[_BASIS_KEY] = seed.date_basis
     with st.sidebar:
-        st.header(i18n.t("filters.header", lang))
+        st.header(i18n.t("Filters", lang))
         dates: Any = st.date_input(  # a date, or a tuple of one or two while a range is being picked
-            i18n.t("filters.dates", lang), min_value=options.first, max_value=options.last,
+            i18n.pt("US breaches", "Reported between", lang), min_value=options.first, max_value=options.last,
             format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD", key=_DATES_KEY, persist_state="session",
         )
         states = st.multiselect(
-            i18n.t("filters.states", lang), options.states, key=_STATES_KEY, persist_state="session",
-            format_func=lambda code: geo.subdivision_name(code, lang), placeholder=i18n.t("filters.all", lang),
+            i18n.t("State", lang), options.states, key=_STATES_KEY, persist_state="session",
+            format_func=lambda code: i18n.subdivision_name(code, lang), placeholder=i18n.t("All", lang),
         )
         attacks = st.multiselect(
-            i18n.t("filters.attack_types", lang), options.attack_types, key=_ATTACKS_KEY, persist_state="session",
-            format_func=lambda code: i18n.attack_type_label(code, lang), placeholder=i18n.t("filters.all", lang),
+            i18n.t("Attack type", lang), options.attack_types, key=_ATTACKS_KEY, persist_state="session",
+            format_func=lambda code: i18n.attack_type_label(code, lang), placeholder=i18n.t("All", lang),
         )
         orgs = st.multiselect(
-            i18n.t("filters.organization_types", lang), options.organization_types, key=_ORGS_KEY,
+            i18n.t("Organization type", lang), options.organization_types, key=_ORGS_KEY,
             persist_state="session", format_func=lambda code: i18n.organization_type_label(code, lang),
-            placeholder=i18n.t("filters.all", lang),
+            placeholder=i18n.t("All", lang),
         )
         sources, statuses, countries, regions, basis = _worldwide_filters(options, lang)
-        st.caption(i18n.t("filters.share", lang))
+        st.caption(i18n.t("The address bar holds these filters: copy the link to share this view.", lang))
     # While the reader is picking a range the widget holds only its first day.
     start = dates[0] if len(dates) > 0 else options.first
     end = dates[1] if len(dates) > 1 else options.last
@@ -208,25 +209,25 @@ def sidebar_filters(options: FilterOptions, lang: str) -> Filters:
 
 def _worldwide_filters(options: FilterOptions, lang: str) -> tuple[list, list, list, list, str]:
     """Source, status, country, region and date-basis widgets (drawn inside the sidebar)."""
-    from app import labels  # labels reads the country table; imported late to keep this module light
 
-    all_ = i18n.t("filters.all", lang)
-    sources = st.multiselect(i18n.t("x.filters.sources", lang), options.sources, key=_SOURCES_KEY,
+    all_ = i18n.t("All", lang)
+    sources = st.multiselect(i18n.t("Source", lang), options.sources, key=_SOURCES_KEY,
                              persist_state="session", placeholder=all_,
-                             format_func=lambda code: labels.source_short(code, lang))
-    statuses = st.multiselect(i18n.t("x.filters.statuses", lang), options.statuses, key=_STATUSES_KEY,
+                             format_func=lambda code: i18n.source_short(code, lang))
+    statuses = st.multiselect(i18n.t("How sure", lang), options.statuses, key=_STATUSES_KEY,
                               persist_state="session", placeholder=all_,
-                              format_func=lambda code: labels.status_label(code, lang))
-    countries = st.multiselect(i18n.t("x.filters.countries", lang), options.countries, key=_COUNTRIES_KEY,
+                              format_func=lambda code: i18n.status_label(code, lang))
+    countries = st.multiselect(i18n.t("Country", lang), options.countries, key=_COUNTRIES_KEY,
                                persist_state="session", placeholder=all_,
-                               format_func=lambda code: labels.country_name(code, lang))
-    regions = st.multiselect(i18n.t("x.filters.regions", lang), options.regions, key=_REGIONS_KEY,
+                               format_func=lambda code: i18n.country_name(code, lang))
+    regions = st.multiselect(i18n.t("World region", lang), options.regions, key=_REGIONS_KEY,
                              persist_state="session", placeholder=all_,
-                             format_func=lambda code: labels.region_label(code, lang))
-    basis = st.radio(i18n.t("x.filters.basis", lang), DATE_BASES, key=_BASIS_KEY, persist_state="session",
-                     format_func=lambda code: i18n.t(f"x.basis.{code}", lang))
+                             format_func=lambda code: i18n.region_label(code, lang))
+    basis = st.radio(i18n.t("Place reports in time by", lang), DATE_BASES, key=_BASIS_KEY, persist_state="session",
+                     format_func=lambda code: i18n.date_basis_label(code, lang))
     if basis == "incident" and options.without_incident_date:
-        st.caption(i18n.t("x.basis.missing", lang, n=i18n.format_int(options.without_incident_date, lang)))
+        st.caption(i18n.t("The dates above now select the date of the attack. {n} reports give no date of the "
+                          "attack (the HHS portal never does) and are left out.", lang, n=i18n.format_int(options.without_incident_date, lang)))
     return sources, statuses, countries, regions, basis
 
 
@@ -242,10 +243,10 @@ def _keep_across_pages(*keys: str) -> None:
 def granularity_selector(lang: str) -> str:
     """Week / month / year switch for the trend chart, kept in the URL as ?period=."""
     _keep_across_pages(_GRANULARITY_KEY)
-    seed_from_url(_GRANULARITY_KEY, GRANULARITY_PARAM, tuple(i18n.GRANULARITY_LABELS["en"]), DEFAULT_GRANULARITY)
+    seed_from_url(_GRANULARITY_KEY, GRANULARITY_PARAM, tuple(names.GRANULARITIES), DEFAULT_GRANULARITY)
     granularity = st.radio(
-        i18n.t("trend.granularity", lang), tuple(i18n.GRANULARITY_LABELS["en"]), horizontal=True,
-        format_func=lambda code: i18n.GRANULARITY_LABELS[lang][code], key=_GRANULARITY_KEY, persist_state="session",
+        i18n.t("Group by", lang), tuple(names.GRANULARITIES), horizontal=True,
+        format_func=lambda code: i18n.granularity_label(code, lang), key=_GRANULARITY_KEY, persist_state="session",
     )
     keep_in_url(GRANULARITY_PARAM, granularity, DEFAULT_GRANULARITY)
     return granularity
@@ -258,7 +259,7 @@ def language_switch() -> str:
     browser_lang = i18n.choose_language(None, st.context.locale)
     if _LANGUAGE_KEY not in st.session_state:
         st.session_state[_LANGUAGE_KEY] = i18n.choose_language(st.query_params.get("lang"), st.context.locale)
-    lang = st.sidebar.radio(i18n.t("lang.label", "en"), i18n.LANGUAGES, horizontal=True,
+    lang = st.sidebar.radio(i18n.t("Language / Langue", "en"), i18n.LANGUAGES, horizontal=True,
                             format_func=LANGUAGE_NAMES.get, key=_LANGUAGE_KEY)
     # Switching pages clears the URL's parameters; writing it on every run puts ?lang= back. Left out when the
     # reader's browser would choose it anyway.

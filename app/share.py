@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from app import citation, data, downloads, i18n, labels
+from app import citation, data, downloads, i18n
 
 
 def current_link(page: str, lang: str) -> str:
@@ -35,13 +35,14 @@ def provenance(page: str, lang: str, sources: Sequence[str],
 
 
 def source_names(codes: Sequence[str]) -> dict[str, list[str]]:
-    return {lang: [labels.source_short(code, lang) for code in sorted(codes)] for lang in i18n.LANGUAGES}
+    return {lang: [i18n.source_short(code, lang) for code in sorted(codes)] for lang in i18n.LANGUAGES}
 
 
 def citation_block(prov: citation.Provenance, lang: str) -> None:
     """The citation in both languages, in a code box (it has a copy button), pinned to the data version."""
-    with st.expander(i18n.t("x.cite.header", lang), expanded=False):
-        st.caption(i18n.t("x.cite.caption", lang))
+    with st.expander(i18n.t("How to cite this view", lang), expanded=False):
+        st.caption(i18n.t("Pinned to this version of the data (the SHA-256 of data/incidents.csv) and to this "
+                          "view's link, which reproduces every filter. Copy with the button at the top right.", lang))
         st.code(citation.citations(prov, source_names(prov.sources)), language=None, wrap_lines=True)
 
 
@@ -54,12 +55,15 @@ def download_buttons(rows: pd.DataFrame, prov: citation.Provenance, lang: str, k
     too_big = len(rows) > downloads.EXCEL_MAX_ROWS
     nothing = rows.empty  # a file of no rows would only be mistaken for data
     col_excel.download_button(
-        i18n.t("x.download.excel", lang), data=lambda: downloads.xlsx_bytes(rows, prov, lang, names),
+        i18n.t("Excel (.xlsx)", lang), data=lambda: downloads.xlsx_bytes(rows, prov, lang, names),
         file_name=f"{stem}.xlsx", on_click="ignore", key=f"{key}_xlsx", icon=":material/table:",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", disabled=too_big or nothing)
     col_csv.download_button(
-        i18n.t("x.download.csv", lang), data=lambda: downloads.zip_bytes(rows, prov, lang, names),
+        i18n.t("CSV + README (.zip)", lang), data=lambda: downloads.zip_bytes(rows, prov, lang, names),
         file_name=f"{stem}.zip", mime="application/zip", on_click="ignore", key=f"{key}_zip",
         icon=":material/folder_zip:", disabled=nothing)
-    st.caption(i18n.t("x.download.nothing", lang) if nothing else
-               i18n.t("x.download.caption", lang, rows=i18n.format_int(len(rows), lang)))
+    st.caption(i18n.t("No row matches the selection: there is nothing to download.", lang) if nothing else
+               i18n.t("Exactly the {rows} rows selected (every page), with the filters, the view's link, the "
+                      "sources and their licences, the dataset's date and version and the citation: on the Excel "
+                      "file's \"About\" sheet, or in the README.txt beside the CSV in the zip. Text that a "
+                      "spreadsheet would run as a formula starts with an apostrophe.", lang, rows=i18n.format_int(len(rows), lang)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from app import geo, i18n
+from app import i18n
 
 
 def largest_breaches_table(ranked: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -21,11 +21,11 @@ def largest_breaches_table(ranked: pd.DataFrame, lang: str) -> pd.DataFrame:
 
     states = ranked["subdivision"].fillna("")
     return pd.DataFrame({
-        t("table.rank"): range(1, len(ranked) + 1),
-        t("table.organization"): ranked["organization"].astype(str),
-        t("table.state"): [geo.subdivision_name(s, lang) if s else "" for s in states],
-        t("table.date"): [i18n.format_date(d, lang) for d in ranked["reported_date"]],
-        t("table.type"): [i18n.attack_type_label(a, lang) for a in ranked["attack_type"]],
-        t("table.individuals"): [i18n.format_int(int(n), lang) for n in ranked["individuals_affected"]],
-        t("table.placeholder"): ranked["is_placeholder_count"].astype(bool).to_numpy(),
+        t("#"): range(1, len(ranked) + 1),
+        t("Organization"): ranked["organization"].astype(str),
+        t("State"): [i18n.subdivision_name(s, lang) if s else "" for s in states],
+        i18n.pt("US breaches", "Reported", lang): [i18n.format_date(d, lang) for d in ranked["reported_date"]],
+        t("Attack type"): [i18n.attack_type_label(a, lang) for a in ranked["attack_type"]],
+        t("Individuals affected"): [i18n.format_int(int(n), lang) for n in ranked["individuals_affected"]],
+        t("Placeholder"): ranked["is_placeholder_count"].astype(bool).to_numpy(),
     })

@@ -35,12 +35,12 @@ def history_figure(brief: Brief, lang: str) -> go.Figure:
     points = brief.history
     starts = [p.week.start for p in points]
     is_this = [p.week == brief.week for p in points]
-    still_growing = f" ({i18n.t('brief.chart.history.caveat', lang)})"
-    custom = [[i18n.t("brief.chart.history.hover", lang, date=i18n.format_date(p.week.start, lang)),
+    still_growing = " (" + i18n.t("may still grow", lang) + ")"
+    custom = [[i18n.t("Week of {date}", lang, date=i18n.format_date(p.week.start, lang)),
                i18n.format_int(p.reports, lang), still_growing if p.has_caveat else ""] for p in points]
     fig = go.Figure()
-    for name, color in ((i18n.t("brief.chart.history.other_weeks", lang), OTHER_WEEKS_COLOR),
-                        (i18n.t("brief.chart.history.this_week", lang), THIS_WEEK_COLOR)):
+    for name, color in ((i18n.t("Earlier weeks", lang), OTHER_WEEKS_COLOR),
+                        (i18n.t("This week", lang), THIS_WEEK_COLOR)):
         # Legend entries of their own: otherwise the legend copies the first bar's hatching.
         fig.add_trace(go.Bar(x=[None], y=[None], name=name, marker_color=color))
     fig.add_trace(go.Bar(
@@ -50,7 +50,7 @@ def history_figure(brief: Brief, lang: str) -> go.Figure:
                 "pattern": {"shape": [INCOMPLETE_PATTERN if p.has_caveat else "" for p in points],
                             "fillmode": "overlay", "fgcolor": "white", "fgopacity": 0.45, "solidity": 0.2}},
         customdata=custom, xperiod=7 * 24 * 3600 * 1000, xperiod0=starts[0], xperiodalignment="middle",
-        hovertemplate="%{customdata[0]}%{customdata[2]}<br>" + i18n.t("brief.chart.history.y", lang)
+        hovertemplate="%{customdata[0]}%{customdata[2]}<br>" + i18n.t("Reports", lang)
         + ": %{customdata[1]}<extra></extra>",
     ))
     for p in points:  # silence is never zero: a week no source covers has a grey band, not a bar of 0
@@ -58,10 +58,10 @@ def history_figure(brief: Brief, lang: str) -> go.Figure:
             fig.add_vrect(x0=p.week.start, x1=p.week.start + pd.Timedelta(days=7), fillcolor="#bbbbbb", opacity=0.3,
                           line_width=0, layer="below")
     if any(p.no_data for p in points):
-        fig.add_annotation(text=i18n.t("cov.no_data_long", lang), xref="paper", yref="paper", x=0, y=1.0,
+        fig.add_annotation(text=i18n.t("No data: no selected source covers this period", lang), xref="paper", yref="paper", x=0, y=1.0,
                            showarrow=False, xanchor="left", yanchor="bottom", font={"size": 10, "color": "#555555"})
     if brief.flag is not None:
-        label = i18n.t("brief.chart.history.upper", lang)
+        label = i18n.t("Upper limit of the expected range (EARS C2)", lang)
         fig.add_trace(go.Scatter(
             x=[brief.week.start + pd.Timedelta(days=3.5)], y=[brief.flag.upper], mode="markers", name=label,
             marker={"symbol": "line-ew-open", "size": 22, "color": "#333333", "line": {"width": 2}},
@@ -70,7 +70,7 @@ def history_figure(brief: Brief, lang: str) -> go.Figure:
     average = brief.long_average
     # Like for like, the average counts only some sources: drawn over every source's bars it would mislead.
     if average.weeks and average.week_reports is None:
-        label = i18n.t("brief.chart.history.average", lang, n=average.weeks)
+        label = i18n.t("Average of the previous {n} weeks", lang, n=average.weeks)
         fig.add_trace(go.Scatter(
             x=[starts[0], starts[-1] + pd.Timedelta(days=7)], y=[average.reports] * 2, mode="lines", name=label,
             line={"color": AVERAGE_COLOR, "dash": "dash", "width": 1.5},
@@ -79,11 +79,11 @@ def history_figure(brief: Brief, lang: str) -> go.Figure:
     months = pd.date_range(starts[0], starts[-1] + pd.Timedelta(days=6), freq="MS")[::2]
     fig.update_xaxes(type="date", tickvals=list(months), ticktext=[i18n.format_month(m, lang) for m in months],
                      showgrid=False, linecolor="#888888")
-    fig.update_yaxes(title_text=i18n.t("brief.chart.history.y", lang), gridcolor="#e5e5e5", rangemode="tozero",
+    fig.update_yaxes(title_text=i18n.t("Reports", lang), gridcolor="#e5e5e5", rangemode="tozero",
                      tickformat=",d", dtick=_count_step(max(p.reports for p in points)))
     fig.update_layout(barmode="overlay", bargap=0.15, hovermode="closest",
                       legend={"orientation": "h", "y": -0.12, "x": 0})
-    title = i18n.t("brief.chart.history.title", lang, from_=i18n.format_date(points[0].week.start, lang),
+    title = i18n.t("Reports per week, {from_} to {to}", lang, from_=i18n.format_date(points[0].week.start, lang),
                    to=i18n.format_date(points[-1].week.end, lang))
     return _layout(fig, lang, title, height=340)
 
@@ -101,10 +101,10 @@ def attack_type_figure(brief: Brief, lang: str) -> go.Figure | None:
         cliponaxis=False, marker_color=[ATTACK_COLORS.get(b.key, "#999999") for b in lines], customdata=texts,
         hovertemplate="%{y}: %{customdata}<extra></extra>",
     ))
-    fig.update_xaxes(title_text=i18n.t("brief.chart.types.x", lang), gridcolor="#e5e5e5", rangemode="tozero",
+    fig.update_xaxes(title_text=i18n.t("Reports", lang), gridcolor="#e5e5e5", rangemode="tozero",
                      tickformat=",d", dtick=_count_step(max(b.reports for b in lines)))
     fig.update_yaxes(automargin=True)
-    return _layout(fig, lang, i18n.t("brief.chart.types.title", lang), height=110 + 34 * len(lines))
+    return _layout(fig, lang, i18n.t("Reports this week by attack type", lang), height=110 + 34 * len(lines))
 
 
 def figures(brief: Brief, lang: str) -> dict[str, go.Figure]:

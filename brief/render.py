@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
 
-from app import geo, i18n
+from app import i18n
+from app.i18n import N_
 from brief import charts, narrative
 from brief.compute import LARGEST_N, MAX_NOTABLE, Breakdown, Brief
 
@@ -72,6 +73,16 @@ class Document:
     figures: dict[str, go.Figure] = field(compare=False, hash=False)
     meta_date: str = ""  # ISO date of the data, for the PDF's metadata
 
+# What each kind of caveat (brief.compute) says about a source.
+CAVEATS = {
+    "absent": N_("{source}: no data for this week. Its newest data is from {as_of}; anything it would have reported since is missing."),
+    "ends_mid_week": N_("{source}: data only up to {as_of}, inside this week; the rest of the week is missing."),
+    "may_grow": N_("{source}: complete only through {complete}. Reports for this week may still be added, so its count is a lower bound."),
+    "completeness_unknown": N_("{source}: it gives no date up to which it is complete; reports for this week may still be added."),
+    "partial": N_("{source}: covers only part of this week (a sampled window or a sparse month); its count for the week is a fragment."),
+}
+
+
 
 def _t(key: str, lang: str, **values) -> str:
     return i18n.t(key, lang, **values)
@@ -86,15 +97,12 @@ def _avg(value: float, lang: str) -> str:
 
 
 def _m49(name: str, lang: str) -> str:
-    key = f"brief.m49.{name}"
-    if not name:
-        return _t("brief.unknown", lang)
-    return _t(key, lang) if key in i18n.STRINGS[lang] else name
+    return i18n.region_label(name, lang) if name else _t("Unknown", lang)
 
 
 def _place(country: str, subdivision: str, lang: str) -> str:
     if country == "US" and subdivision:
-        return f"{geo.subdivision_name(subdivision, lang)}, {i18n.country_name('US', lang)}"
+        return f"{i18n.subdivision_name(subdivision, lang)}, {i18n.country_name('US', lang)}"
     if country == "FR" and subdivision in _fr_regions(lang):  # French rows name their région
         return f"{_fr_regions(lang)[subdivision]}, {i18n.country_name('FR', lang)}"
     return i18n.country_name(country, lang)
@@ -109,42 +117,42 @@ def _fr_regions(lang: str) -> dict[str, str]:
 def _figures_table(brief: Brief, lang: str) -> Table:
     short, long_ = brief.short_average, brief.long_average
     year_ago = brief.year_ago
-    not_in_data = _t("brief.not_in_data", lang)
+    not_in_data = _t("before the data begin", lang)
     rows = [
-        (_t("brief.row.week", lang, range=narrative.week_range(brief.week, lang, long=False)),
+        (_t("This week ({range})", lang, range=narrative.week_range(brief.week, lang, long=False)),
          _n(brief.counts.reports, lang), _n(brief.counts.incidents, lang)),
-        (_t("brief.row.short_average", lang, n=short.weeks), _avg(short.reports, lang), _avg(short.incidents, lang)),
-        (_t("brief.row.long_average", lang, n=long_.weeks), _avg(long_.reports, lang), _avg(long_.incidents, lang)),
-        (_t("brief.row.year_ago", lang, week_name=narrative.week_name(brief.year_ago_week, lang)),
+        (_t("Weekly average, previous {n} weeks", lang, n=short.weeks), _avg(short.reports, lang), _avg(short.incidents, lang)),
+        (_t("Weekly average, previous {n} weeks", lang, n=long_.weeks), _avg(long_.reports, lang), _avg(long_.incidents, lang)),
+        (_t("Same week a year earlier ({week_name})", lang, week_name=narrative.week_name(brief.year_ago_week, lang)),
          _n(year_ago.reports, lang) if year_ago else not_in_data, _n(year_ago.incidents, lang) if year_ago else "–"),
     ]
-    return Table((_t("brief.col.period", lang), _t("brief.col.reports", lang), _t("brief.col.incidents", lang)),
+    return Table((_t("Period", lang), _t("Reports", lang), _t("Incidents", lang)),
                  tuple(rows), (False, True, True))
 
 
 def _week_table(brief: Brief, lang: str) -> Table:
     rows = [
-        (_t("brief.row.individuals", lang), _n(brief.individuals_affected, lang)),
-        (_t("brief.row.without_count", lang), _n(brief.reports_without_count, lang)),
-        (_t("brief.row.hospitals", lang), _n(brief.hospitals.reports, lang)),
-        (_t("brief.row.care", lang), _n(brief.care_disrupted.reports, lang)),
+        (_t("Individuals affected (largest count per incident, summed)", lang), _n(brief.individuals_affected, lang)),
+        (_t("Reports without a count of individuals", lang), _n(brief.reports_without_count, lang)),
+        (_t("Reports about healthcare providers (hospitals, clinics…)", lang), _n(brief.hospitals.reports, lang)),
+        (_t("Reports saying patient care was disrupted", lang), _n(brief.care_disrupted.reports, lang)),
     ]
     if brief.withdrawn:
-        rows.append((_t("brief.row.withdrawn", lang), _n(brief.withdrawn, lang)))
-    return Table((_t("brief.col.measure", lang), _t("brief.col.value", lang)), tuple(rows), (False, True))
+        rows.append((_t("Reports withdrawn by their source (not counted)", lang), _n(brief.withdrawn, lang)))
+    return Table((_t("This week", lang), _t("Value", lang)), tuple(rows), (False, True))
 
 
 def _history_fallback(brief: Brief, lang: str, weeks: int = 8) -> Table:
     rows = tuple((narrative.week_range(p.week, lang, long=False), _n(p.reports, lang), _n(p.incidents, lang))
                  for p in brief.history[-weeks:])
-    return Table((_t("brief.col.period", lang), _t("brief.col.reports", lang), _t("brief.col.incidents", lang)),
+    return Table((_t("Period", lang), _t("Reports", lang), _t("Incidents", lang)),
                  rows, (False, True, True))
 
 
 def _breakdown_table(lines: tuple[Breakdown, ...], first: str, label, lang: str, group_header: str | None = None,
                      group_label=None) -> Table:
-    headers = ((group_header,) if group_header else ()) + (first, _t("brief.col.reports", lang),
-                                                           _t("brief.col.incidents", lang))
+    headers = ((group_header,) if group_header else ()) + (first, _t("Reports", lang),
+                                                           _t("Incidents", lang))
     rows = tuple(((group_label(b.group),) if group_header else ()) + (label(b.key), _n(b.reports, lang),
                                                                        _n(b.incidents, lang)) for b in lines)
     return Table(headers, rows, ((False,) if group_header else ()) + (False, True, True))
@@ -153,15 +161,15 @@ def _breakdown_table(lines: tuple[Breakdown, ...], first: str, label, lang: str,
 def _notable_table(brief: Brief, lang: str) -> Table:
     rows = []
     for n in brief.notable:
-        why = [_t(k, lang, n=LARGEST_N) for k, flag in (("brief.why.care", n.is_care_disrupted),
-                                                         ("brief.why.hospital", n.is_hospital),
-                                                         ("brief.why.largest", n.is_largest)) if flag]
+        why = [_t(k, lang, n=LARGEST_N) for k, flag in ((N_("care disrupted"), n.is_care_disrupted),
+                                                         (N_("healthcare provider"), n.is_hospital),
+                                                         (N_("among the {n} largest"), n.is_largest)) if flag]
         count = "–" if n.individuals_affected is None else _n(n.individuals_affected, lang)
         rows.append((n.organization, _place(n.country, n.subdivision, lang), i18n.attack_type_label(n.attack_type, lang),
                      i18n.format_date(n.reported_date, lang), count, ", ".join(why),
                      tuple(Link(narrative.source_name(s.source, lang), s.url) for s in n.sources)))
-    headers = tuple(_t(f"brief.col.{k}", lang) for k in
-                    ("organization", "place", "type", "date", "individuals", "why", "sources"))
+    headers = (_t("Organisation", lang), i18n.pt("column", "Where", lang), _t("Attack type", lang),
+               _t("Reported", lang), _t("Individuals affected", lang), _t("Why notable", lang), _t("Sources", lang))
     return Table(headers, tuple(rows), (False, False, False, False, True, False, False))
 
 
@@ -169,14 +177,14 @@ def _changes_table(brief: Brief, lang: str) -> Table:
     new, revised = dict(brief.changes.new_by_source), dict(brief.changes.revised_by_source)
     rows = tuple((narrative.source_name(s, lang), _n(new.get(s, 0), lang), _n(revised.get(s, 0), lang))
                  for s in sorted(set(new) | set(revised)))
-    return Table((_t("brief.col.source", lang), _t("brief.col.new", lang), _t("brief.col.revised", lang)), rows,
+    return Table((_t("Source", lang), _t("New reports", lang), _t("Revised reports", lang)), rows,
                  (False, True, True))
 
 
 def _caveat_lines(brief: Brief, lang: str) -> tuple[str, ...]:
     if not brief.caveats:
-        return (_t("brief.caveat.none", lang),)
-    return tuple(_t(f"brief.caveat.{c.kind}", lang, source=narrative.source_name(c.source, lang),
+        return (_t("Every source is complete for this week.", lang),)
+    return tuple(_t(CAVEATS[c.kind], lang, source=narrative.source_name(c.source, lang),
                     as_of=i18n.format_date(c.data_as_of, lang),
                     complete="–" if c.complete_through is None else i18n.format_date(c.complete_through, lang))
                  for c in brief.caveats)
@@ -185,69 +193,85 @@ def _caveat_lines(brief: Brief, lang: str) -> tuple[str, ...]:
 def document(brief: Brief, lang: str) -> Document:
     """The brief laid out once, for every format."""
     figs = charts.figures(brief, lang)
-    empty: tuple[Block, ...] = (_t("brief.empty_week", lang),)
+    empty: tuple[Block, ...] = (_t("No report in this week.", lang),)
     where: tuple[Block, ...]
     sections = [
-        Section("summary", _t("brief.section.summary", lang), narrative.narrative(brief, lang)),
-        Section("figures", _t("brief.section.figures", lang), (
+        Section("summary", _t("In short", lang), narrative.narrative(brief, lang)),
+        Section("figures", _t("Key figures", lang), (
             _figures_table(brief, lang), _week_table(brief, lang),
             Chart("history", figs["history"].layout.title.text, _history_fallback(brief, lang)),
-            _t("brief.chart.history.note", lang))),
+            _t("Hatched bars: weeks a covering source is still filling in (posting lag). Grey bands: weeks no "
+               "source covers (no data, not zero). The mark over this week is the upper limit of its expected "
+               "range, where coverage allows one.", lang))),
     ]
     types = (Chart("attack_types", figs["attack_types"].layout.title.text),) if "attack_types" in figs else ()
-    type_table = _breakdown_table(brief.by_attack_type, _t("brief.col.type", lang),
+    type_table = _breakdown_table(brief.by_attack_type, _t("Attack type", lang),
                                   lambda k: i18n.attack_type_label(k, lang), lang)
     # HHS names ransomware only once it closes a case: the caveat goes with every count of types it is in.
-    hhs_caveat = (_t("trend.ransomware_note", lang),) if "hhs_ocr" in brief.sources else ()
-    sections.append(Section("types", _t("brief.section.types", lang),
+    hhs_caveat = (_t("HHS under-counts ransomware: OCR names it only in the closing summaries of closed (archived) "
+                     "cases, so an open case shows as Hacking / IT incident unless another report of the same "
+                     "attack (press, a leak-site claim) says ransomware, which the press index can say only from "
+                     "2023. Recent ransomware counts are low by construction, and a rise from 2023 may partly be "
+                     "the press index starting.", lang),) if "hhs_ocr" in brief.sources else ()
+    sections.append(Section("types", _t("Types of attack", lang),
                             types + (type_table,) + hhs_caveat if types else empty))
     if brief.is_empty:
         where = empty
     elif brief.us_only:
-        where = (_t("brief.where.states", lang), _breakdown_table(
-            brief.by_state, _t("brief.col.state", lang),
-            lambda k: geo.subdivision_name(k, lang) if k else _t("brief.unknown_state", lang), lang))
+        where = (_t("All reports of the week are from the United States: by state (where the filer is).", lang), _breakdown_table(
+            brief.by_state, _t("State", lang),
+            lambda k: i18n.subdivision_name(k, lang) if k else _t("State not given", lang), lang))
     else:
-        where = (_t("brief.where.regions", lang), _breakdown_table(
-            brief.by_region, _t("brief.col.subregion", lang), lambda k: _m49(k, lang), lang,
-            group_header=_t("brief.col.region", lang), group_label=lambda g: _m49(g, lang)))
+        where = (_t("By UN M49 region and sub-region of the country attacked.", lang), _breakdown_table(
+            brief.by_region, _t("Sub-region", lang), lambda k: _m49(k, lang), lang,
+            group_header=_t("Region", lang), group_label=lambda g: _m49(g, lang)))
     if brief.by_fr_region and not brief.is_empty:
         names = _fr_regions(lang)
-        where = (*where, _t("brief.where.fr_regions", lang), _breakdown_table(
-            brief.by_fr_region, _t("brief.col.fr_region", lang),
-            lambda k: names.get(k, _t("brief.unknown", lang)), lang))
-    sections.append(Section("where", _t("brief.section.where", lang), where))
-    sections.append(Section("status", _t("brief.section.status", lang), (_breakdown_table(
-        brief.by_status, _t("brief.col.status", lang), lambda k: _t(f"brief.status.{k}", lang), lang),)))
-    notable = ((_t("brief.notable.caption", lang, largest=LARGEST_N, shown=_n(len(brief.notable), lang),
+        where = (*where, _t("French reports by région:", lang), _breakdown_table(
+            brief.by_fr_region, _t("Région", lang),
+            lambda k: names.get(k, _t("Unknown", lang)), lang))
+    sections.append(Section("where", _t("Where", lang), where))
+    sections.append(Section("status", _t("How sure the reports are", lang), (_breakdown_table(
+        brief.by_status, _t("Status", lang), lambda k: i18n.status_label(k, lang), lang),)))
+    notable = ((_t("Incidents of the week where care was disrupted, at healthcare providers, or among the "
+                   "{largest} largest by individuals affected: {shown} of {total} shown. Sources list every report "
+                   "of the incident, to check it.", lang, largest=LARGEST_N, shown=_n(len(brief.notable), lang),
                    total=_n(brief.notable_total, lang)), _notable_table(brief, lang))
-               if brief.notable else (_t("brief.notable.none", lang),))
-    sections.append(Section("notable", _t("brief.section.notable", lang), notable))
+               if brief.notable else (_t("No notable incident this week.", lang),))
+    sections.append(Section("notable", _t("Notable incidents", lang), notable))
     c = brief.changes
-    changes: list[Block] = [_t("brief.changes.text", lang,
-                  new=i18n.plural_t("brief.n.count", c.new_reports, lang, n=_n(c.new_reports, lang)),
+    changes: list[Block] = [_t("Added to the data during the week: {new} ({earlier} about earlier weeks). Revised: "
+                               "{revised}.", lang,
+                  new=i18n.nt("{n} report", "{n} reports", c.new_reports, lang, n=_n(c.new_reports, lang)),
                   earlier=_n(c.new_about_earlier_weeks, lang), revised=_n(c.revised_reports, lang))]
     if c.new_by_source or c.revised_by_source:
         changes.append(_changes_table(brief, lang))
-    changes.append(_t("brief.changes.explain", lang))
-    sections.append(Section("changes", _t("brief.section.changes", lang), tuple(changes)))
-    sections.append(Section("caveats", _t("brief.section.caveats", lang), (_caveat_lines(brief, lang),)))
-    sections.append(Section("method", _t("brief.section.method", lang), (
-        _t("brief.method.counts", lang), _t("brief.method.averages", lang),
-        _t("brief.method.notable", lang, n=LARGEST_N))))
+    changes.append(_t("By collection dates, not report dates: a report is new when the collectors first saw it "
+                      "during the week, revised when its values changed during the week.", lang))
+    sections.append(Section("changes", _t("New and revised in the data this week", lang), tuple(changes)))
+    sections.append(Section("caveats", _t("What these figures may miss", lang), (_caveat_lines(brief, lang),)))
+    sections.append(Section("method", _t("How the figures are made", lang), (
+        _t("A report is one source's account of one attack (a regulator filing, a press report or a criminal "
+           "group's claim); reports of the same attack are linked into one incident. Weeks run Monday to Sunday "
+           "(ISO 8601), by the date of the report. Reports a source has withdrawn are not counted.", lang), _t("Averages are over the weeks before this one that fall after the data "
+                                            "begin, empty weeks counting as zero. The same week a year earlier has "
+                                            "the same ISO week number (week 52 when the previous year has no week "
+                                            "53).", lang),
+        _t("Notable: incidents at healthcare providers, where a source says patient care was disrupted, or among "
+           "the {n} largest by individuals affected.", lang, n=LARGEST_N))))
     as_of = i18n.format_date_long(brief.data_as_of, lang) if brief.data_as_of is not None else "–"
     subtitle = narrative.capitalize_first(_t(
-        "brief.subtitle", lang, week_name=narrative.week_name(brief.week, lang),
+        "{week_name}, {range}. Data as of {as_of}.", lang, week_name=narrative.week_name(brief.week, lang),
         range=narrative.week_range(brief.week, lang), as_of=as_of))
-    sources = _t("brief.sources", lang, sources=_t("brief.sources_sep", lang).join(
+    sources = _t("Data: {sources}.", lang, sources=_t("; ", lang).join(
         i18n.source_label(s, lang) for s in brief.sources))
-    return Document(lang, _t("brief.title", lang), subtitle, tuple(sections), sources, figs,
+    return Document(lang, _t("Cyberattacks on healthcare: weekly brief", lang), subtitle, tuple(sections), sources, figs,
                     brief.data_as_of.date().isoformat() if brief.data_as_of is not None else "")
 
 
 def generated_line(generated_at: dt.datetime, lang: str) -> str:
     stamp = generated_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M")
-    return _t("brief.generated", lang, time=stamp)
+    return _t("Generated at {time} UTC by the healthcare cyberattack observatory.", lang, time=stamp)
 
 
 # --- chart export (kaleido + Chromium) ---------------------------------------------------------

@@ -42,23 +42,12 @@ def test_dates_with_each_language_s_month_names():
 
 
 def test_plural_rules_and_country_names():
-    assert i18n.plural_t("brief.n.count", 0, "fr", n="0") == "0 signalement"  # French: 0 is singular
-    assert i18n.plural_t("brief.n.count", 0, "en", n="0") == "0 reports"
-    assert i18n.plural_t("brief.n.count", 1, "en", n="1") == "1 report"
+    assert i18n.nt("{n} report", "{n} reports", 0, "fr", n="0") == "0 signalement"  # French: 0 is singular
+    assert i18n.nt("{n} report", "{n} reports", 0, "en", n="0") == "0 reports"
+    assert i18n.nt("{n} report", "{n} reports", 1, "en", n="1") == "1 report"
     assert i18n.country_name("DE", "fr") == "Allemagne" and i18n.country_name("US", "en") == "United States"
     assert i18n.country_name("XX", "en") == "XX"
 
-
-def test_every_brief_string_exists_in_both_languages_with_the_same_placeholders():
-    import string
-
-    keys = [k for k in i18n.STRINGS["en"] if k.startswith("brief.")]
-    assert keys and set(keys) == {k for k in i18n.STRINGS["fr"] if k.startswith("brief.")}
-    for key in keys:
-        fields = [{f for _, f, _, _ in string.Formatter().parse(i18n.STRINGS[lang][key]) if f}
-                  for lang in ("en", "fr")]
-        # French may leave out a value English spells ("en comptait 2" needs no noun): never invent one.
-        assert fields[1] <= fields[0] | {"n"}, key
 
 
 def test_formatting_holds_no_language_state_between_threads():

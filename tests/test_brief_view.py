@@ -59,15 +59,15 @@ def expected_metrics(week: str, lang: str) -> list[tuple[str, str]]:
 
     def average(value, key):
         if not value.weeks:
-            return t("brief.metric.no_compare", lang), "–"
+            return t("Average: provisional", lang), "–"
         return t(key, lang, n=value.weeks), i18n.format_decimal(value.reports, lang)
 
     return [
-        (t("brief.metric.reports", lang), i18n.format_int(brief.counts.reports, lang)),
-        (t("brief.metric.incidents", lang), i18n.format_int(brief.counts.incidents, lang)),
-        average(brief.short_average, "brief.metric.short_average"),
-        average(brief.long_average, "brief.metric.long_average"),
-        (t("brief.metric.year_ago", lang, year=brief.year_ago_week.year), i18n.format_int(brief.year_ago.reports, lang) if brief.year_ago else "–"),
+        (t("Reports this week", lang), i18n.format_int(brief.counts.reports, lang)),
+        (t("Distinct incidents", lang), i18n.format_int(brief.counts.incidents, lang)),
+        average(brief.short_average, "{n}-week average"),
+        average(brief.long_average, "{n}-week average"),
+        (t("Same week in {year}", lang, year=brief.year_ago_week.year), i18n.format_int(brief.year_ago.reports, lang) if brief.year_ago else "–"),
     ]
 
 
@@ -129,7 +129,7 @@ def test_a_bad_week_in_the_url_falls_back_to_the_default(session):
 ])
 def test_url_then_browser_then_english(session, locale, params, lang):
     at = session(locale=locale, **params)
-    assert at.title[0].value == i18n.t("brief.title", lang)
+    assert at.title[0].value == i18n.t("Cyberattacks on healthcare: weekly brief", lang)
     assert at.radio(key="f_lang").value == lang
 
 

@@ -54,12 +54,6 @@ def test_format_dates():
     assert i18n.format_period(pd.Timestamp("2024-08-01"), "month", "fr") == "août 2024"
 
 
-def test_both_languages_have_every_string():
-    assert set(i18n.STRINGS["en"]) == set(i18n.STRINGS["fr"])
-    for labels in (i18n.ATTACK_TYPE_LABELS, i18n.ORGANIZATION_TYPE_LABELS, i18n.GRANULARITY_LABELS):
-        assert set(labels["en"]) == set(labels["fr"])
-
-
 @pytest.mark.parametrize(("value", "lang"), [("fr", "fr"), ("FR", "fr"), ("en", "en"), (None, "en"), ("de", "en")])
 def test_parse_language(value, lang):
     assert i18n.parse_language(value) == lang

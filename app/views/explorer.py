@@ -22,21 +22,23 @@ elif st.query_params.get("vendor", "") not in ("", st.session_state.get("x_vendo
     # The URL changed under us: a page link from a vendor event's page.
     st.session_state["x_vendor"] = explore.state_from_params(filters.url_params(["vendor"])).vendor_event
 
-st.title(i18n.t("x.explorer.title", lang))
-st.caption(i18n.t("x.explorer.intro", lang))
+st.title(i18n.t("Explore, link and download", lang))
+st.caption(i18n.t("Every report, from every source. Search a name, filter in the sidebar, sort, and open a "
+                  "report's incident page or its source. The address bar holds the whole view: copy it to share or "
+                  "cite exactly these rows.", lang))
 col_search, col_sort, col_order, col_size = st.columns([4, 2, 1, 1], vertical_alignment="bottom")
-query = col_search.text_input(i18n.t("x.explorer.search", lang), key="x_q", persist_state="session",
-                              placeholder=i18n.t("x.explorer.search_placeholder", lang))
-sort = col_sort.selectbox(i18n.t("x.explorer.sort", lang), explore.SORT_COLUMNS, key="x_sort",
-                          persist_state="session", format_func=lambda c: i18n.t(f"x.sort.{c}", lang))
-descending = col_order.toggle(i18n.t("x.explorer.descending", lang), key="x_desc", persist_state="session")
-page_size = col_size.selectbox(i18n.t("x.explorer.page_size", lang), explore.PAGE_SIZES, key="x_size",
+query = col_search.text_input(i18n.t("Search organization names", lang), key="x_q", persist_state="session",
+                              placeholder=i18n.t("e.g. hopital, CHU Rennes, Change Healthcare", lang))
+sort = col_sort.selectbox(i18n.t("Sort by", lang), explore.SORT_COLUMNS, key="x_sort",
+                          persist_state="session", format_func=lambda c: i18n.t(explore.SORT_LABELS[c], lang))
+descending = col_order.toggle(i18n.t("Descending", lang), key="x_desc", persist_state="session")
+page_size = col_size.selectbox(i18n.t("Rows a page", lang), explore.PAGE_SIZES, key="x_size",
                                persist_state="session")
 vendor_event = st.session_state.get("x_vendor", "")
 if vendor_event:
     col_vendor, col_clear = st.columns([5, 1], vertical_alignment="center")
-    col_vendor.info(i18n.t("x.explorer.vendor_only", lang, vendor=event_labels.get(vendor_event, vendor_event)))
-    if col_clear.button(i18n.t("x.explorer.vendor_clear", lang), key="x_vendor_clear"):
+    col_vendor.info(i18n.t("Only the filings about the breach at **{vendor}**.", lang, vendor=event_labels.get(vendor_event, vendor_event)))
+    if col_clear.button(i18n.t("Show all", lang), key="x_vendor_clear"):
         st.session_state["x_vendor"] = vendor_event = ""
 
 state = ExplorerState(query=query.strip(), vendor_event=vendor_event, sort=sort, descending=descending,
@@ -51,31 +53,33 @@ if st.session_state.get("x_signature") not in (None, signature):
 st.session_state["x_signature"] = signature
 st.session_state["x_page"] = min(max(1, int(st.session_state.get("x_page") or 1)), pages)
 
-st.markdown(i18n.plural_t("x.explorer.count", len(rows), lang, rows=i18n.format_int(len(rows), lang),
+st.markdown(i18n.nt("**{rows}** report matches, **{incidents}** incident.", "**{rows}** reports match, about **{incidents}** distinct incidents.", len(rows), lang, rows=i18n.format_int(len(rows), lang),
                           incidents=i18n.format_int(rows["incident_id"].nunique(), lang)))
-page = st.number_input(i18n.t("x.explorer.page", lang, pages=i18n.format_int(pages, lang)), min_value=1,
+page = st.number_input(i18n.t("Page (of {pages})", lang, pages=i18n.format_int(pages, lang)), min_value=1,
                        max_value=pages, step=1, key="x_page", persist_state="session", width=220)
 state = ExplorerState(**{**state.__dict__, "page": int(page)})
 filters.write_url(explore.state_to_params(state), explore.EXPLORER_PARAMS)
 st.session_state["x_vendor_written"] = state.vendor_event
 
 if rows.empty:
-    st.info(i18n.t("empty", lang))
+    st.info(i18n.t("No breach matches these filters.", lang))
 else:
     attack_basis = selection_filters.date_basis == "incident"
     shown = explore.display_table(explore.page_of(rows, state.page, page_size), lang, vendor_labels, attack_basis)
     st.dataframe(shown, hide_index=True, width="stretch", height="content", column_config={
-        i18n.t("x.col.reported", lang): st.column_config.TextColumn(width=100),
-        i18n.t("x.col.organization", lang): st.column_config.TextColumn(width=260),
-        i18n.t("x.col.incident", lang): st.column_config.LinkColumn(
-            display_text=i18n.t("x.col.incident_text", lang), width=90,
-            help=i18n.t("x.col.incident_help", lang)),
-        i18n.t("x.col.link", lang): st.column_config.LinkColumn(
-            display_text=r"https?://(?:www\.)?([^/?#]+)", width=160, help=i18n.t("x.col.link_help", lang)),
+        i18n.t("Reported", lang): st.column_config.TextColumn(width=100),
+        i18n.t("Organization", lang): st.column_config.TextColumn(width=260),
+        i18n.t("Incident", lang): st.column_config.LinkColumn(
+            display_text=i18n.t("open", lang), width=90,
+            help=i18n.t("Every report of this attack, its timeline and how many sources confirm it", lang)),
+        i18n.t("Source link", lang): st.column_config.LinkColumn(
+            display_text=r"https?://(?:www\.)?([^/?#]+)", width=160, help=i18n.t("The source's own page for this "
+                                                                                 "report", lang)),
     })
-    st.caption(i18n.t("x.explorer.table_caption", lang))
+    st.caption(i18n.t("Sorting with the controls above orders every matching row; clicking a column header only "
+                      "re-orders this page. Links open in a new tab.", lang))
 
-st.subheader(i18n.t("x.download.header", lang))
+st.subheader(i18n.t("Download these rows", lang))
 described = explore.describe_filters(selection_filters, dataset.options, lang, state,
                                      event_labels.get(state.vendor_event, ""))
 prov = share.provenance("explorer", lang, sorted(rows["source"].unique()), described)

@@ -6,7 +6,8 @@ import dataclasses
 
 import streamlit as st
 
-from app import charts, charts_france, count_table, data, filters, france, i18n, labels
+from app import charts, charts_france, count_table, data, filters, france, i18n
+from app.i18n import N_
 
 PLOTLY_CONFIG = {"displaylogo": False}
 
@@ -24,16 +25,17 @@ selection = france.french_rows(data.apply_filters(dataset.incidents, selection_f
 incidents = (selection.assign(_other=selection["source"] != france.CURATED)
              .sort_values(["_other", "reported_date"], kind="stable").drop_duplicates("incident_id"))
 
-st.title(t("fr.title", lang))
-as_of = t("asof", lang, as_of=i18n.format_date(dataset.as_of, lang)) if dataset.as_of is not None else ""
-st.caption(t("fr.subtitle", lang, as_of=as_of))
+st.title(t("Cyberattacks on health organisations in France", lang))
+as_of = t("Data as of {as_of}.", lang, as_of=i18n.format_date(dataset.as_of, lang)) if dataset.as_of is not None else ""
+st.caption(t("Publicly reported attacks on hospitals, clinics, care homes, labs and the vendors serving them, from "
+             "the curated list and the other sources, beside the official yearly figures. {as_of}", lang, as_of=as_of))
 present = sorted(selection["source"].unique())
-source = charts.source_line([labels.source_short(s, lang) for s in present], dataset.as_of, lang)
+source = charts.source_line([i18n.source_short(s, lang) for s in present], dataset.as_of, lang)
 
 columns = st.columns(4)
 curated_ids = set(selection.loc[selection["source"] == france.CURATED, "incident_id"])
-for column, label, value in zip(columns, ("fr.metric.curated", "fr.metric.others", "fr.metric.ransomware",
-                                          "fr.metric.care"), (
+for column, label, value in zip(columns, (N_("Attacks in the curated list"), N_("Other reports, not matched"),
+                                          N_("Ransomware attacks"), N_("Care disrupted")), (
         len(curated_ids), len(incidents) - len(curated_ids),
         int(selection.loc[selection["attack_type"] == "ransomware", "incident_id"].nunique()),
         int(selection.loc[selection["is_care_disrupted"].fillna(False).astype(bool), "incident_id"].nunique()))):
@@ -47,28 +49,32 @@ stats = data.official_statistics()
 years = france.yearly(selection, dataset.coverage_table, first, last,
                       sources=selection_filters.sources or dataset.options.sources)
 declared = france.declared_by_year(stats, range(first, last + 1))
-st.subheader(t("fr.year.header", lang))
+st.subheader(t("By year: attacks in the data, and incidents declared to CERT Santé", lang))
 st.plotly_chart(charts_france.yearly_figure(years, declared, lang, source), width="stretch", config=PLOTLY_CONFIG,
                 key="fr_years")
-st.caption(f'{t("fr.year.caption", lang)} {t("fr.partial_note", lang)}')
+st.caption(t("Two different measures, never added. Above: attacks reported in the press or by official statements "
+             "that this observatory could establish (a floor). Below: every incident health and médico-social "
+             "structures declared on the national portal, malicious or not (a breakdown, an error, an attack). A "
+             "declaration is not an attack, and most attacks never make the news.", lang) + " "
+           + t("* partly covered: some sources are silent that year (see the table).", lang))
 merged = years.merge(declared, on="year", how="left")
-no_data = t("cov.no_data", lang)
+no_data = t("no data", lang)
 st.dataframe({
-    t("fr.table.year", lang): merged["year"].astype(str),
-    t("fr.chart.curated", lang): [no_data if c == "none" else n(v)
+    t("Year", lang): merged["year"].astype(str),
+    t("Attacks in the curated list", lang): [no_data if c == "none" else n(v)
                                   for v, c in zip(merged["in_curated_list"], merged["coverage"])],
-    t("fr.metric.others", lang): [no_data if c == "none" else n(v) for v, c in zip(merged["others"], merged["coverage"])],
-    t("fr.table.coverage", lang): [charts.coverage_note(row, lang) for row in years.itertuples()],
-    t("fr.table.declared", lang): [n(v) if v == v and v is not None else "–" for v in merged["declared"]],
-    t("fr.table.malicious", lang): [i18n.format_percent(v / 100, lang) if v == v and v is not None else "–"
+    t("Other reports, not matched", lang): [no_data if c == "none" else n(v) for v, c in zip(merged["others"], merged["coverage"])],
+    t("Coverage of the data", lang): [charts.coverage_note(row, lang) for row in years.itertuples()],
+    t("Incidents declared (ANS)", lang): [n(v) if v == v and v is not None else "–" for v in merged["declared"]],
+    t("Share malicious (ANS)", lang): [i18n.format_percent(v / 100, lang) if v == v and v is not None else "–"
                                     for v in merged["share_malicious"]],
-    t("fr.table.ransomware", lang): [n(v) if v == v and v is not None else "–" for v in merged["ransomware"]],
-    t("fr.table.source", lang): merged["declared_url"],
+    t("Ransomware cases (CERT Santé)", lang): [n(v) if v == v and v is not None else "–" for v in merged["ransomware"]],
+    t("Official source", lang): merged["declared_url"],
 }, hide_index=True, width="stretch",
-    column_config={t("fr.table.source", lang): st.column_config.LinkColumn(display_text="↗")})
+    column_config={t("Official source", lang): st.column_config.LinkColumn(display_text="↗")})
 
 # --- what the sources say ----------------------------------------------------------------------------------
-st.subheader(t("fr.claim.header", lang))
+st.subheader(t("What the sources say about… “one cyberattack a week on French hospitals since 2021”", lang))
 
 
 def figure(measure, period, publisher=""):
@@ -89,12 +95,101 @@ values = dict(major_2020=n(claim.value), url_claim=claim.url, hfds_2021=n(hfds.v
               curated_2021=n(int(year_2021["in_curated_list"].sum())), others_2021=n(int(year_2021["others"].sum())))
 with st.container(border=True):
     if stats.empty:
-        st.info(t("fr.claim.no_stats", lang))
-    for key in () if stats.empty else ("fr.claim.said", "fr.claim.supports", "fr.claim.contradicts", "fr.claim.dataset", "fr.claim.verdict"):
+        st.info(t("The official figures (data/official_statistics.csv) are not in this data folder.", lang))
+    for key in () if stats.empty else (N_("**The claim.** In February 2021, after the attacks on Dax and "
+                                       "Villefranche-sur-Saône, the government said there had been {major_2020} "
+                                       "major attacks on hospitals in 2020 and one a week since the start of 2021 "
+                                       "([source]({url_claim}))."), N_("**What supports it.** For ransomware on health "
+                                                        "establishments in 2021, the ministries' senior defence "
+                                                        "and security official counted at least {hfds_2021} "
+                                                        "attacks ([source]({url_hfds})), and CERT Santé {ans_2021} "
+                                                        "ransomware cases in the health sector "
+                                                        "([source]({url_ans})): about one a week over the year. "
+                                                        "CERT Santé counted {ans_2022} in 2022, {ans_2023} in 2023 "
+                                                        "and {ans_2024} in 2024 ([source]({url_ans_2024})): fewer "
+                                                        "than one a week since."), N_("**What does not.** No published "
+                                                                             "table gives {major_2020} for 2020: "
+                                                                             "the ANSSI handled {anssi_2020} "
+                                                                             "ransomware incidents in all sectors "
+                                                                             "that year ([source]({url_anssi})). "
+                                                                             "The {declared_2021} incidents "
+                                                                             "declared by health structures in "
+                                                                             "2021 ([source]({url_declared})) are "
+                                                                             "far more than one a week, but a "
+                                                                             "declaration is not an attack: "
+                                                                             "{malicious_2023} % of declared "
+                                                                             "incidents were malicious in 2023."), N_("**What this "
+                                                                                                     "dataset can "
+                                                                                                     "say.** It "
+                                                                                                     "holds "
+                                                                                                     "{curated_2021} "
+                                                                                                     "attacks in "
+                                                                                                     "2021 that "
+                                                                                                     "were "
+                                                                                                     "publicly "
+                                                                                                     "reported and "
+                                                                                                     "could be "
+                                                                                                     "established "
+                                                                                                     "(in the "
+                                                                                                     "curated "
+                                                                                                     "list); the "
+                                                                                                     "other "
+                                                                                                     "sources add "
+                                                                                                     "{others_2021} "
+                                                                                                     "reports not "
+                                                                                                     "matched to "
+                                                                                                     "it, some of "
+                                                                                                     "which repeat "
+                                                                                                     "its attacks. "
+                                                                                                     "A floor of "
+                                                                                                     "what made "
+                                                                                                     "the news, "
+                                                                                                     "not a count "
+                                                                                                     "of attacks. "
+                                                                                                     "It can "
+                                                                                                     "neither "
+                                                                                                     "confirm nor "
+                                                                                                     "refute “one "
+                                                                                                     "a week”; the "
+                                                                                                     "official "
+                                                                                                     "counts above "
+                                                                                                     "can, for "
+                                                                                                     "ransomware."), N_("**In "
+                                                                                                                         "short:** "
+                                                                                                                         "about "
+                                                                                                                         "right "
+                                                                                                                         "for "
+                                                                                                                         "ransomware "
+                                                                                                                         "attacks "
+                                                                                                                         "on "
+                                                                                                                         "health "
+                                                                                                                         "establishments "
+                                                                                                                         "in "
+                                                                                                                         "2021 "
+                                                                                                                         "({hfds_2021} "
+                                                                                                                         "to "
+                                                                                                                         "{ans_2021} "
+                                                                                                                         "in "
+                                                                                                                         "the "
+                                                                                                                         "year, "
+                                                                                                                         "by "
+                                                                                                                         "the "
+                                                                                                                         "official "
+                                                                                                                         "counts), "
+                                                                                                                         "not "
+                                                                                                                         "since; "
+                                                                                                                         "the "
+                                                                                                                         "{major_2020} "
+                                                                                                                         "for "
+                                                                                                                         "2020 "
+                                                                                                                         "has "
+                                                                                                                         "no "
+                                                                                                                         "published "
+                                                                                                                         "source.")):
         st.markdown(t(key, lang, **values))
 
 # --- by month, by région, by type ---------------------------------------------------------------------------
-st.subheader(t("fr.month.header", lang))
+st.subheader(t("By month and type of attack", lang))
 granularity = filters.granularity_selector(lang)
 counted = data.day_precise(selection) if granularity == "week" else selection
 counts = data.counts_by_period(counted.drop_duplicates("incident_id"), granularity, selection_filters.start,
@@ -103,37 +198,42 @@ periods = data.periods_between(selection_filters.start, selection_filters.end, g
 status = data.period_status(periods, selection_filters, dataset.options, None)
 coverage = data.selection_coverage(dataset, dataclasses.replace(selection_filters, countries=("FR",)), periods)
 trend = charts.trend_figure(counts, status, granularity, lang, source=source, coverage=coverage)
-st.plotly_chart(trend.update_layout(yaxis_title=t("fr.type.x", lang)), width="stretch", config=PLOTLY_CONFIG,
+st.plotly_chart(trend.update_layout(yaxis_title=t("Attacks", lang)), width="stretch", config=PLOTLY_CONFIG,
                 key="fr_trend")
-st.caption(t("cov.caption", lang))
+st.caption(t("Grey bands marked “no data”: no selected source looked at that period, so its count is unknown, not "
+             "zero. Open circles: some selected sources cover the period only partly or not at all (the hover "
+             "names them). Hatched bars: a covering source is still filling in that period.", lang))
 count_table.render(counts, coverage, granularity, lang, key="fr_trend")
 
 left, right = st.columns([3, 2])
 with left:
-    st.subheader(t("fr.region.header", lang))
+    st.subheader(t("By région", lang))
     regions, unknown = france.by_region(selection)
     st.plotly_chart(charts_france.region_tiles_figure(regions, lang, source), width="stretch", config=PLOTLY_CONFIG,
                     key="fr_regions")
-    st.caption(t("fr.region.caption", lang, unknown=n(unknown)))
+    st.caption(t("A tile map: one square per région, placed roughly where it lies, all of the same size (no "
+                 "boundary file is needed offline). {unknown} attacks name no région (national bodies, vendors, or "
+                 "reports from sources that give no place).", lang, unknown=n(unknown)))
 with right:
-    st.subheader(t("fr.type.header", lang))
+    st.subheader(t("By type of establishment (curated list)", lang))
     st.plotly_chart(charts_france.establishment_figure(france.by_establishment(selection), lang, source),
                     width="stretch", config=PLOTLY_CONFIG, key="fr_types")
 
 # --- the list ------------------------------------------------------------------------------------------------
-st.subheader(t("fr.list.header", lang))
+st.subheader(t("The attacks, with their sources", lang))
 names = charts_france.region_names(lang)
 listed = incidents.sort_values("reported_date", ascending=False)
 st.dataframe({
-    t("fr.col.date", lang): [i18n.format_date(d, lang) if p != "month" else i18n.format_month(d, lang)
+    t("Date", lang): [i18n.format_date(d, lang) if p != "month" else i18n.format_month(d, lang)
                              for d, p in zip(listed["incident_date"].fillna(listed["reported_date"]),
                                              listed["date_precision"].fillna("day"))],
-    t("fr.col.organization", lang): listed["organization"].tolist(),
-    t("fr.col.town", lang): listed["locality"].fillna("").tolist(),
-    t("fr.col.region", lang): [names.get(c, "") for c in listed["subdivision"].fillna("")],
-    t("fr.col.type", lang): [i18n.attack_type_label(a, lang) for a in listed["attack_type"]],
-    t("fr.col.care", lang): listed["is_care_disrupted"].fillna(False).astype(bool).tolist(),
-    t("fr.col.source", lang): listed["source_url"].tolist(),
+    t("Organisation", lang): listed["organization"].tolist(),
+    t("Town", lang): listed["locality"].fillna("").tolist(),
+    t("Région", lang): [names.get(c, "") for c in listed["subdivision"].fillna("")],
+    t("Attack type", lang): [i18n.attack_type_label(a, lang) for a in listed["attack_type"]],
+    t("Care disrupted", lang): listed["is_care_disrupted"].fillna(False).astype(bool).tolist(),
+    t("Source", lang): listed["source_url"].tolist(),
 }, hide_index=True, width="stretch", height=420,
-    column_config={t("fr.col.source", lang): st.column_config.LinkColumn(display_text="↗")})
-st.caption(t("fr.list.caption", lang))
+    column_config={t("Source", lang): st.column_config.LinkColumn(display_text="↗")})
+st.caption(t("Every row of the curated list cites the pages it was compiled from; open the incident page for every "
+             "report of an attack.", lang))

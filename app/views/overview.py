@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from app import charts, count_table, data, filters, geo, i18n, labels, tables
+from app import charts, count_table, data, filters, geo, i18n, tables
 from collectors import health
 
 # Served by Streamlit's static serving (.streamlit/config.toml); relative so it also works under a base path.
@@ -19,21 +19,25 @@ selection = data.apply_filters(dataset.incidents, selection_filters)
 selection = selection.loc[selection["source"] == US_SOURCE]
 complete_through = dataset.complete_through
 
-st.title(i18n.t("us.title", lang))  # the page's own title: it counts HHS filings only
-as_of = i18n.t("asof", lang, as_of=i18n.format_date(dataset.as_of, lang)) if dataset.as_of is not None else ""
-st.caption(f"{i18n.t('overview.subtitle', lang)} {as_of}")
+st.title(i18n.t("United States: health data breaches reported to HHS", lang))  # the page's own title: it counts HHS filings only
+as_of = i18n.t("Data as of {as_of}.", lang, as_of=i18n.format_date(dataset.as_of, lang)) if dataset.as_of is not None else ""
+st.caption(i18n.t("Breaches of health data reported to the US regulator (HHS OCR); each report counts as one breach.", lang) + " " + as_of)
 for stale in (s for s in health.stale_sources(dataset.coverage) if s.source == US_SOURCE):
     if stale.age_days is None:  # no data at all: nothing to date (the source's own section says it is empty)
         continue
-    st.warning(i18n.t("health.stale", lang, source=i18n.source_label(stale.source, lang), days=i18n.format_int(
+    st.warning(i18n.t("**{source}**: its newest data is from {as_of}, {days} days ago, but this source should be "
+                      "refreshed every {expected} days. Reports made since then are missing: recent figures are "
+                      "too low.", lang, source=i18n.source_label(stale.source, lang), days=i18n.format_int(
         stale.age_days, lang), as_of=i18n.format_date(stale.data_as_of, lang), expected=stale.refresh_days))
 if complete_through is not None:
-    st.info(i18n.t("caveat.complete_through", lang, date=i18n.format_date(complete_through, lang)))
+    st.info(i18n.t("Reports submitted after {date} may still be added: HHS cases can reach its archive up to 24 "
+                   "months late. Periods after that date are drawn lighter and hatched; a lower bar there is not "
+                   "evidence of fewer attacks.", lang, date=i18n.format_date(complete_through, lang)))
 else:
-    st.warning(i18n.t("caveat.unknown", lang))
+    st.warning(i18n.t("How complete the most recent months are is not known: recent periods may still grow.", lang))
 
 if selection.empty:
-    st.info(i18n.t("empty", lang))
+    st.info(i18n.t("No breach matches these filters.", lang))
     st.stop()
 
 numbers = data.headline(selection)
@@ -41,63 +45,76 @@ numbers = data.headline(selection)
 through = min(complete_through or dataset.as_of or pd.Timestamp.max, pd.Timestamp(selection_filters.end))
 week = data.latest_complete_week(selection, through, selection_filters.start)
 col_breaches, col_people, col_week = st.columns(3)
-col_breaches.metric(i18n.t("metric.breaches", lang), i18n.format_int(numbers.breaches, lang))
-col_people.metric(i18n.t("metric.individuals", lang), i18n.format_int(numbers.individuals, lang))
+col_breaches.metric(i18n.t("Breaches reported", lang), i18n.format_int(numbers.breaches, lang))
+col_people.metric(i18n.t("Individuals affected", lang), i18n.format_int(numbers.individuals, lang))
 if week is None:
-    col_week.metric(i18n.t("metric.latest_week_none", lang), "–")
-    col_week.caption(i18n.t("metric.no_week", lang))
+    col_week.metric(i18n.t("Latest complete week", lang), "–")
+    col_week.caption(i18n.t("No complete week in the selection.", lang))
 else:
-    delta = i18n.t("metric.latest_week_delta", lang, weeks=week.trailing_weeks,
+    delta = i18n.t("{delta} vs {weeks}-week mean ({mean})", lang, weeks=week.trailing_weeks,
                    delta=i18n.format_decimal(week.breaches - week.trailing_mean, lang, signed=True),
                    mean=i18n.format_decimal(week.trailing_mean, lang)) if week.trailing_weeks else None
-    col_week.metric(i18n.t("metric.latest_week", lang, week=i18n.format_date(week.week_start, lang)),
+    col_week.metric(i18n.t("Week of {week}", lang, week=i18n.format_date(week.week_start, lang)),
                     i18n.format_int(week.breaches, lang), delta=delta, delta_color="inverse")
-st.caption(i18n.t("metric.individuals_note", lang, missing=i18n.format_int(numbers.missing_counts, lang),
+st.caption(i18n.t("Individuals affected: the sum of the counts reported. Reports without a count (left out): "
+                  "{missing}. Reports with a placeholder count of 500 or 501 (kept, the real number was not yet "
+                  "known): {placeholder}.", lang, missing=i18n.format_int(numbers.missing_counts, lang),
                   placeholder=i18n.format_int(numbers.placeholder_counts, lang)))
 if week is not None:
-    st.caption(i18n.t("metric.latest_week_note", lang, through=i18n.format_date(through, lang),
+    st.caption(i18n.t("Latest complete week (Monday to Sunday) on or before {through}, against the mean of the "
+                      "{weeks} weeks before it.", lang, through=i18n.format_date(through, lang),
                       weeks=week.trailing_weeks))
 
-st.subheader(i18n.t("trend.header", lang))
+st.subheader(i18n.t("Breaches over time, by attack type", lang))
 granularity = filters.granularity_selector(lang)
 counted = data.day_precise(selection) if granularity == "week" else selection
 counts = data.counts_by_period(counted, granularity, selection_filters.start, selection_filters.end,
                               date_column=data.date_column(selection_filters))
 # Every figure names its sources inside it, so an image saved from the chart's menu carries them.
-source = charts.source_line([labels.source_short(s, lang) for s in sorted(selection["source"].unique())],
+source = charts.source_line([i18n.source_short(s, lang) for s in sorted(selection["source"].unique())],
                             dataset.as_of, lang)
 periods = data.periods_between(selection_filters.start, selection_filters.end, granularity)
 status = data.period_status(periods, selection_filters, dataset.options, complete_through)
 coverage = data.selection_coverage(dataset, selection_filters, periods, sources=(US_SOURCE,))
 st.plotly_chart(charts.trend_figure(counts, status, granularity, lang, complete_through, source=source,
                                     coverage=coverage), width="stretch", config=PLOTLY_CONFIG, key="trend_chart")
-st.caption(i18n.t("cov.caption", lang))
+st.caption(i18n.t("Grey bands marked “no data”: no selected source looked at that period, so its count is unknown, "
+                  "not zero. Open circles: some selected sources cover the period only partly or not at all (the "
+                  "hover names them). Hatched bars: a covering source is still filling in that period.", lang))
 count_table.render(counts, coverage, granularity, lang, key="us_trend")
 if complete_through is not None:
-    st.caption(i18n.t("trend.caption_incomplete", lang, date=i18n.format_date(complete_through, lang)))
+    st.caption(i18n.t("Lighter, hatched bars: periods after {date} (still growing) or only partly inside the "
+                      "selected dates.", lang, date=i18n.format_date(complete_through, lang)))
 # Every figure on this page counts HHS filings, so the caveat stays whatever the filters (a ransomware filter
 # leaves only the filings whose incident says ransomware, and the caveat is what says why they are few).
-st.caption(i18n.t("trend.ransomware_note", lang))
+st.caption(i18n.t("HHS under-counts ransomware: OCR names it only in the closing summaries of closed (archived) "
+                  "cases, so an open case shows as Hacking / IT incident unless another report of the same attack "
+                  "(press, a leak-site claim) says ransomware, which the press index can say only from 2023. "
+                  "Recent ransomware counts are low by construction, and a rise from 2023 may partly be the press "
+                  "index starting.", lang))
 
 col_map, col_entities = st.columns([3, 2])
 with col_map:
-    st.subheader(i18n.t("map.header", lang))
+    st.subheader(i18n.t("Breaches by state", lang))
     states = data.state_counts(selection)
     st.plotly_chart(charts.state_map_figure(states, lang, source=source), width="stretch", config=PLOTLY_CONFIG,
                     key="state_map")
     off_map = numbers.breaches - int(states.loc[states["subdivision"].isin(geo.MAPPABLE_SUBDIVISIONS),
                                                 "breaches"].sum())
     if off_map:
-        st.caption(i18n.t("map.outside", lang, count=i18n.format_int(off_map, lang)))
+        st.caption(i18n.nt("{count} report from a territory or with no state is not on the map.",
+                           "{count} reports from territories or with no state are not on the map.", off_map, lang,
+                           count=i18n.format_int(off_map, lang)))
 with col_entities:
-    st.subheader(i18n.t("entity.header", lang))
+    st.subheader(i18n.t("Who reported the breach", lang))
     st.plotly_chart(charts.organization_type_figure(data.organization_type_counts(selection), lang, source=source),
                     width="stretch", config=PLOTLY_CONFIG, key="entity_chart")
 
-st.subheader(i18n.t("table.header", lang))
+st.subheader(i18n.t("Largest breaches", lang))
 ranked = data.largest_breaches(selection, n=20)
 st.dataframe(tables.largest_breaches_table(ranked, lang), hide_index=True, width="stretch", height="content",
-             column_config={i18n.t("table.rank", lang): st.column_config.NumberColumn(width=40),
-                            i18n.t("table.organization", lang): st.column_config.TextColumn(width=240),
-                            i18n.t("table.placeholder", lang): st.column_config.CheckboxColumn(width="small")})
-st.caption(i18n.t("table.caption", lang, n=len(ranked)))
+             column_config={i18n.t("#", lang): st.column_config.NumberColumn(width=40),
+                            i18n.t("Organization", lang): st.column_config.TextColumn(width=240),
+                            i18n.t("Placeholder", lang): st.column_config.CheckboxColumn(width="small")})
+st.caption(i18n.t("The {n} reports with the most individuals affected. Placeholder: the filer reported 500 or 501 "
+                  "while the real number was not yet known.", lang, n=len(ranked)))
