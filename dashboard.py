@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from app import filters, i18n
+from app import i18n
+from app.ui import filters
 
 st.set_page_config(page_title="Healthcare cyberattack observatory", page_icon="🏥", layout="wide")
 # Drawn here, above every page, so the language survives page switches.

@@ -35,6 +35,10 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+from app import data
+from app.prep import filtering, timeseries
+from app.prep import us as us_prep
+
 ROOT = Path(__file__).resolve().parent.parent
 for path in (ROOT, ROOT / "bench"):
     if str(path) not in sys.path:
@@ -147,7 +151,7 @@ def prepare_datasets(sizes: list[int], workdir: Path) -> list[tuple[str, Path]]:
 # --- data layer, in this process --------------------------------------------------------------------
 
 def filter_set(options):
-    from app.filters import Filters, filters_from_params
+    from app.prep.filtering import Filters, filters_from_params
 
     params = {k: v for k, v in FILTER_PARAMS.items() if k != "period"}
     chosen = filters_from_params(params, options)
@@ -157,23 +161,20 @@ def filter_set(options):
 def view_steps(dataset, flt) -> list[tuple[str, Callable]]:
     """The overview's data preparation, step by step, as app/views/overview.py calls it."""
     import pandas as pd
-
-    from app import data
-
     incidents = dataset.incidents
-    selection = data.apply_filters(incidents, flt)
+    selection = filtering.apply_filters(incidents, flt)
     through = min(dataset.complete_through or dataset.as_of or pd.Timestamp.max, pd.Timestamp(flt.end))
-    steps = [("apply_filters", lambda: data.apply_filters(incidents, flt)),
-             ("headline", lambda: data.headline(selection))]
-    for granularity in data.GRANULARITIES:
+    steps = [("apply_filters", lambda: filtering.apply_filters(incidents, flt)),
+             ("headline", lambda: us_prep.headline(selection))]
+    for granularity in timeseries.GRANULARITIES:
         steps.append((f"counts_by_period {granularity}",
-                      lambda g=granularity: data.counts_by_period(selection, g, flt.start, flt.end,
-                                                                  date_column=data.date_column(flt))))
+                      lambda g=granularity: timeseries.counts_by_period(selection, g, flt.start, flt.end,
+                                                                  date_column=filtering.date_column(flt))))
     steps += [
-        ("state_counts", lambda: data.state_counts(selection)),
-        ("organization_type_counts", lambda: data.organization_type_counts(selection)),
-        ("largest_breaches", lambda: data.largest_breaches(selection, n=20)),
-        ("latest_complete_week", lambda: data.latest_complete_week(selection, through, flt.start)),
+        ("state_counts", lambda: us_prep.state_counts(selection)),
+        ("organization_type_counts", lambda: us_prep.organization_type_counts(selection)),
+        ("largest_breaches", lambda: us_prep.largest_breaches(selection, n=20)),
+        ("latest_complete_week", lambda: timeseries.latest_complete_week(selection, through, flt.start)),
     ]
     return steps
 
@@ -181,30 +182,26 @@ def view_steps(dataset, flt) -> list[tuple[str, Callable]]:
 def overview_prep(dataset, flt, granularity: str) -> None:
     """Everything app/views/overview.py computes from the data for one run (no Streamlit, no figures)."""
     import pandas as pd
-
-    from app import data
-
-    selection = data.apply_filters(dataset.incidents, flt)
+    selection = filtering.apply_filters(dataset.incidents, flt)
     if selection.empty:
         return
-    data.headline(selection)
+    us_prep.headline(selection)
     through = min(dataset.complete_through or dataset.as_of or pd.Timestamp.max, pd.Timestamp(flt.end))
-    data.latest_complete_week(selection, through, flt.start)
-    data.counts_by_period(selection, granularity, flt.start, flt.end, date_column=data.date_column(flt))
+    timeseries.latest_complete_week(selection, through, flt.start)
+    timeseries.counts_by_period(selection, granularity, flt.start, flt.end, date_column=filtering.date_column(flt))
     sorted(selection["source"].unique())
-    periods = data.periods_between(flt.start, flt.end, granularity)
-    data.period_status(periods, flt, dataset.options, dataset.complete_through)
+    periods = timeseries.periods_between(flt.start, flt.end, granularity)
+    timeseries.period_status(periods, flt, dataset.options, dataset.complete_through)
     bool((selection["source_list"] == "under_investigation").any())
-    data.state_counts(selection)
-    data.organization_type_counts(selection)
-    data.largest_breaches(selection, n=20)
+    us_prep.state_counts(selection)
+    us_prep.organization_type_counts(selection)
+    us_prep.largest_breaches(selection, n=20)
 
 
 def measure_data_layer(folder: Path, runs: int) -> dict:
     import pandas as pd
 
-    from app import data
-    from app.filters import default_filters
+    from app.prep.filtering import default_filters
     from collectors import load_coverage, load_incidents
     from collectors.store import Store
 

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from app import i18n
-from app.charts import ATTACK_COLORS, INCOMPLETE_PATTERN
+from app.charts.common import ATTACK_COLORS, INCOMPLETE_PATTERN
 from brief.compute import Brief
 
 THIS_WEEK_COLOR = "#D55E00"

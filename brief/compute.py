@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from app import coverage as coverage_layer
+from app.prep import coverage as coverage_layer
 from brief import unusual
 from collectors import schema
 from collectors.coverage import SourceCoverage

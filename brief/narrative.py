@@ -43,7 +43,7 @@ def week_range(week: IsoWeek, lang: str, long: bool = True) -> str:
 
 def source_name(code: str, lang: str) -> str:
     """Short reader-facing name of a source ('HHS OCR breach portal (US)') or of a coverage stream
-    (`source:list`, app/coverage.py); the code when unknown."""
+    (`source:list`, app/prep/coverage.py); the code when unknown."""
     if ":" in code:
         if code in names.STREAMS:
             return i18n.stream_label(code, lang)

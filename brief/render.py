@@ -109,7 +109,7 @@ def _place(country: str, subdivision: str, lang: str) -> str:
 
 
 def _fr_regions(lang: str) -> dict[str, str]:
-    from app.charts_france import region_names
+    from app.charts.france import region_names
 
     return region_names(lang)
 

@@ -8,7 +8,11 @@ import dashboard_frames as frames
 import pandas as pd
 import pytest
 
-from app import charts, data, i18n, tables
+from app import data, i18n
+from app.charts import common
+from app.charts import us as us_charts
+from app.prep import tables, timeseries
+from app.prep import us as us_prep
 
 NNBSP = "\u202f"  # narrow no-break space: French thousands separator
 
@@ -20,10 +24,10 @@ def dataset() -> data.Dataset:
 
 def monthly_trend(dataset, lang="en", complete_through=frames.COMPLETE_THROUGH):
     filters = data.Filters(dataset.options.first, dataset.options.last)
-    counts = data.counts_by_period(dataset.incidents, "month", filters.start, filters.end)
-    periods = data.periods_between(filters.start, filters.end, "month")
-    status = data.period_status(periods, filters, dataset.options, complete_through)
-    return charts.trend_figure(counts, status, "month", lang, complete_through)
+    counts = timeseries.counts_by_period(dataset.incidents, "month", filters.start, filters.end)
+    periods = timeseries.periods_between(filters.start, filters.end, "month")
+    status = timeseries.period_status(periods, filters, dataset.options, complete_through)
+    return common.trend_figure(counts, status, "month", lang, complete_through)
 
 
 def bars(fig):
@@ -76,7 +80,7 @@ def test_trend_marks_periods_after_complete_through(dataset):
     fig = monthly_trend(dataset)
     ransomware = bars(fig)[0]
     # December and January are complete; February (ends 29 Feb) and March run past 15 Feb.
-    assert list(ransomware.marker.opacity) == [1.0, 1.0, charts.INCOMPLETE_OPACITY, charts.INCOMPLETE_OPACITY]
+    assert list(ransomware.marker.opacity) == [1.0, 1.0, common.INCOMPLETE_OPACITY, common.INCOMPLETE_OPACITY]
     assert list(ransomware.marker.pattern.shape) == ["", "", "/", "/"]
     [shade] = fig.layout.shapes
     assert pd.Timestamp(shade.x0) == pd.Timestamp("2024-02-16") and pd.Timestamp(shade.x1) == pd.Timestamp("2024-04-01")
@@ -86,10 +90,10 @@ def test_trend_marks_periods_after_complete_through(dataset):
 
 def test_shading_starts_with_the_first_period_shown(dataset):
     filters = data.Filters(dt.date(2024, 3, 1), dataset.options.last)  # all after complete_through
-    periods = data.periods_between(filters.start, filters.end, "month")
-    status = data.period_status(periods, filters, dataset.options, frames.COMPLETE_THROUGH)
-    counts = data.counts_by_period(dataset.incidents, "month", filters.start, filters.end)
-    [shade] = charts.trend_figure(counts, status, "month", "en", frames.COMPLETE_THROUGH).layout.shapes
+    periods = timeseries.periods_between(filters.start, filters.end, "month")
+    status = timeseries.period_status(periods, filters, dataset.options, frames.COMPLETE_THROUGH)
+    counts = timeseries.counts_by_period(dataset.incidents, "month", filters.start, filters.end)
+    [shade] = common.trend_figure(counts, status, "month", "en", frames.COMPLETE_THROUGH).layout.shapes
     assert pd.Timestamp(shade.x0) == pd.Timestamp("2024-03-01")  # not 16 Feb: the axis must not stretch
 
 
@@ -111,7 +115,7 @@ def test_trend_in_french_formats_labels_and_separators(dataset):
 # --- map, entity types, table ------------------------------------------------------------------
 
 def test_state_map_draws_every_state_with_its_count(dataset):
-    fig = charts.state_map_figure(data.state_counts(dataset.incidents), "fr")
+    fig = us_charts.state_map_figure(us_prep.state_counts(dataset.incidents), "fr")
     [choropleth] = fig.data
     assert choropleth.locationmode == "USA-states" and fig.layout.geo.scope == "usa"
     z = dict(zip(choropleth.locations, choropleth.z))
@@ -122,19 +126,19 @@ def test_state_map_draws_every_state_with_its_count(dataset):
 
 
 def test_organization_types_largest_on_top(dataset):
-    fig = charts.organization_type_figure(data.organization_type_counts(dataset.incidents), "en")
+    fig = us_charts.organization_type_figure(us_prep.organization_type_counts(dataset.incidents), "en")
     [bar] = fig.data
     assert bar.orientation == "h"
     assert bar.y[-1] == "Healthcare provider" and bar.x[-1] == 6  # plotly draws the last category on top
 
 
 def test_largest_breaches_table_in_french(dataset):
-    table = tables.largest_breaches_table(data.largest_breaches(dataset.incidents, n=3), "fr")
+    table = tables.largest_breaches_table(us_prep.largest_breaches(dataset.incidents, n=3), "fr")
     assert list(table.columns) == ["#", "Organisation", "État", "Déclarée le", "Type d'attaque",
                                    "Personnes concernées", "Provisoire"]
     first = table.iloc[0]
     assert first["Personnes concernées"] == f"2{NNBSP}000{NNBSP}000"
     assert first["État"] == "" and first["Déclarée le"] == "4 mars 2024"  # r09 has no state
     assert table.iloc[1]["État"] == "Californie" and table.iloc[1]["Type d'attaque"] == "Rançongiciel"
-    placeholder = tables.largest_breaches_table(data.largest_breaches(dataset.incidents), "fr")
+    placeholder = tables.largest_breaches_table(us_prep.largest_breaches(dataset.incidents), "fr")
     assert placeholder.loc[placeholder["Personnes concernées"] == "501", "Provisoire"].item() is True

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from app import citation
+from app.exports import citation
 
 PROV = citation.Provenance(as_of=pd.Timestamp("2025-12-31"), sha256="a1b2c3d4e5f60718293a4b5c6d7e8f90" * 2,
                            view_url="https://obs.example/explorer?country=FR&attack=ransomware&lang=fr",

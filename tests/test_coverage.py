@@ -12,8 +12,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from app import charts, data
-from app import coverage as layer
+from app.charts import common
+from app.prep import coverage as coverage_layer
+from app.prep import timeseries
 from collectors import coverage
 
 REPO = Path(__file__).resolve().parent.parent
@@ -73,30 +74,30 @@ def table():
 
 
 def test_france_before_any_source_is_no_data_and_names_the_silent_ones(table):
-    periods = data.periods_between(dt.date(2017, 1, 1), dt.date(2023, 12, 31), "year")
-    result = layer.period_coverage(table, periods, countries=["FR"]).set_index(periods["period_start"].dt.year)
+    periods = timeseries.periods_between(dt.date(2017, 1, 1), dt.date(2023, 12, 31), "year")
+    result = coverage_layer.period_coverage(table, periods, countries=["FR"]).set_index(periods["period_start"].dt.year)
     assert result.loc[2017, "coverage"] == "none" and result.loc[2018, "coverage"] == "none"
     assert result.loc[2019, "coverage"] == "partial"  # the curated list, but not the press index
     assert result.loc[2019, "covering"] == ("curated_fr:attacks",)
     assert result.loc[2019, "silent"] == ("ransomware_live:press",)
     assert "hhs_ocr:*" not in result.loc[2019, "silent"]  # the US regulator is out of scope, not silent
     # Only the press index selected: France in 2021 is no data, never 0.
-    press = layer.period_coverage(table, periods, sources=["ransomware_live"], countries=["FR"])
+    press = coverage_layer.period_coverage(table, periods, sources=["ransomware_live"], countries=["FR"])
     assert press.iloc[4]["coverage"] == "none"
 
 
 def test_no_data_periods_get_no_bar_and_a_label(table):
-    periods = data.periods_between(dt.date(2017, 1, 1), dt.date(2020, 12, 31), "year")
-    cov = layer.period_coverage(table, periods, countries=["FR"])
+    periods = timeseries.periods_between(dt.date(2017, 1, 1), dt.date(2020, 12, 31), "year")
+    cov = coverage_layer.period_coverage(table, periods, countries=["FR"])
     counts = pd.DataFrame({"ransomware": [0, 0, 2, 1]}, index=pd.Index(periods["period_start"], name="period_start"))
     status = periods.assign(incomplete=False, cut=False)
-    fig = charts.trend_figure(counts, status, "year", "en", coverage=cov)
+    fig = common.trend_figure(counts, status, "year", "en", coverage=cov)
     bars = [t for t in fig.data if t.type == "bar" and t.showlegend is False]
     assert np.isnan(bars[0].y[0]) and np.isnan(bars[0].y[1]) and list(bars[0].y[2:]) == [2, 1]
     labels = [s.label.text for s in fig.layout.shapes if s.label and s.label.text] + [
         a.text for a in fig.layout.annotations]
     assert "no data" in labels
-    masked = layer.masked_counts(counts, cov)
+    masked = coverage_layer.masked_counts(counts, cov)
     assert masked["ransomware"].isna().tolist() == [True, True, False, False]
 
 

@@ -11,9 +11,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app import data, explore, search, timeline
-from app.explore import ExplorerState
-from app.filters import Filters
+from app import data
+from app.prep import explore, filtering, search, timeline
+from app.prep.explore import ExplorerState
+from app.prep.filtering import Filters
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 
@@ -64,7 +65,7 @@ def test_every_filter_dimension_selects_rows():
     base = Filters(ds.options.first, ds.options.last)
 
     def ids(**changes) -> set[str]:
-        return set(data.apply_filters(ds.incidents, Filters(**{**base.__dict__, **changes}))["record_id"])
+        return set(filtering.apply_filters(ds.incidents, Filters(**{**base.__dict__, **changes}))["record_id"])
 
     assert len(ids()) == 12
     assert ids(countries=("FR",)) == {"ransomware_live:fr01", "ransomware_live:fr02", "eurepoc:fr03",

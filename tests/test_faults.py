@@ -44,6 +44,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 import pytest
 
+from app import data
 from collectors import __main__ as cli
 from collectors import http, link, registry, runner, schema
 from collectors.errors import CollectorError
@@ -619,11 +620,10 @@ def test_the_committed_snapshot_data_is_reported_stale():
 def test_the_dashboard_flags_a_stale_source(tmp_path, monkeypatch, page, lang, words):
     from streamlit.testing.v1 import AppTest
 
-    from app import data as app_data
     from tests import dashboard_frames
 
     data_dir = dashboard_frames.write_data_dir(tmp_path / "data")  # HHS data as of 2024-03-10: stale today
-    monkeypatch.setenv(app_data.DATA_DIR_ENV, str(data_dir))
+    monkeypatch.setenv(data.DATA_DIR_ENV, str(data_dir))
     at = AppTest.from_file(str(REPO / "dashboard.py"), default_timeout=30)
     at.query_params["lang"] = lang
     at.run()

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app import france
+from app.prep import france as france_prep
 
 ROOT = Path(__file__).resolve().parent.parent
 STATS = ROOT / "data" / "official_statistics.csv"
@@ -28,21 +28,21 @@ def _rows() -> pd.DataFrame:
 
 
 def test_yearly_counts_attacks_once_and_keeps_other_sources_apart():
-    years = france.yearly(_rows(), None, 2020, 2022).set_index("year")
+    years = france_prep.yearly(_rows(), None, 2020, 2022).set_index("year")
     assert years.loc[2021, "attacks"] == 3  # a (two reports, one attack), b, c
     assert years.loc[2021, "in_curated_list"] == 2 and years.loc[2021, "others"] == 1
     assert years.loc[2022, "attacks"] == 1 and years.loc[2020, "attacks"] == 0
 
 
 def test_regions_include_every_region_and_count_the_unplaced():
-    regions, unknown = france.by_region(_rows())
-    assert len(regions) == len(france.TILES) == 18
+    regions, unknown = france_prep.by_region(_rows())
+    assert len(regions) == len(france_prep.TILES) == 18
     assert regions.set_index("subdivision").loc["FR-NAQ", "attacks"] == 1
     assert unknown == 1  # c: a CISSM report with no région (a's curated row gives a its région)
 
 
 def test_establishment_types_come_from_the_curated_list():
-    counts = france.by_establishment(_rows())
+    counts = france_prep.by_establishment(_rows())
     assert counts["chu_ch"] == 2 and counts["clinique"] == 1 and counts.sum() == 3
 
 
@@ -56,7 +56,7 @@ def test_every_official_figure_has_a_url_a_period_and_a_unit():
     assert stats["period"].str.fullmatch(r"\d{4}(-\d\d/\d{4}-\d\d)?").all()
     assert (stats["unit"] != "").all() and pd.to_numeric(stats["value"]).notna().all()
     assert not stats["url"].str.contains(".onion", regex=False).any()
-    declared = {p: france.official(stats, "incidents_declared", str(p)) for p in range(2018, 2025)}
+    declared = {p: france_prep.official(stats, "incidents_declared", str(p)) for p in range(2018, 2025)}
     assert all(declared.values()), "a yearly ANS figure of 2018-2024 is missing"
     assert declared[2021].value == 733 and declared[2023].value == 581
     assert declared[2022].value == 564  # the final figure, not the preliminary 588

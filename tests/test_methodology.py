@@ -11,7 +11,12 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app import charts, charts_method, counting, data, lag
+from app import data
+from app.charts import common
+from app.charts import methodology as methodology_charts
+from app.charts import us as us_charts
+from app.prep import counting, lag
+from app.prep import us as us_prep
 from collectors import DATA_DIR, registry, vendors
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
@@ -73,19 +78,19 @@ def test_every_source_module_says_what_it_counts_and_its_biases_in_both_language
 
 
 def test_every_figure_carries_its_source_line():
-    line = charts.source_line(["HHS OCR"], pd.Timestamp("2024-06-30"), "fr")
+    line = common.source_line(["HHS OCR"], pd.Timestamp("2024-06-30"), "fr")
     assert line == "Source : HHS OCR. Observatoire des cyberattaques contre la santé, données au 30 juin 2024."
     frame = frames.incidents()
     figures = [
-        charts.organization_type_figure(data.organization_type_counts(frame), "en", source=line),
-        charts.state_map_figure(data.state_counts(frame), "en", source=line),
-        charts_method.lag_figure({"reporting": lag.summarise(lag.reporting_lags(frame), "year")}, "year", "en",
+        us_charts.organization_type_figure(us_prep.organization_type_counts(frame), "en", source=line),
+        us_charts.state_map_figure(us_prep.state_counts(frame), "en", source=line),
+        methodology_charts.lag_figure({"reporting": lag.summarise(lag.reporting_lags(frame), "year")}, "year", "en",
                                  source=line),
     ]
     for figure in figures:
         assert figure.layout.title.text == line
     # A builder called without one still names the observatory.
-    bare = charts.organization_type_figure(data.organization_type_counts(frame), "en")
+    bare = us_charts.organization_type_figure(us_prep.organization_type_counts(frame), "en")
     assert bare.layout.title.text.startswith("Source: Healthcare cyberattack observatory")
 
 

@@ -11,7 +11,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app import charts_impact, data
+from app import data
+from app.charts import impact as impact_charts
+from app.prep import impact as impact_prep
 from collectors import cipher
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,7 +43,7 @@ def harms_frame() -> pd.DataFrame:
 # --- aggregates --------------------------------------------------------------------------------
 
 def test_by_time_point_keeps_every_time_point_in_order():
-    table = charts_impact.harms_by_time_point(harms_frame())
+    table = impact_prep.harms_by_time_point(harms_frame())
     assert list(table.index) == ["first_hour", "first_day", "first_week", "week_2", "first_month"]
     assert list(table["harms"]) == [0, 2, 2, 0, 1]
     means = list(table["mean_score"])
@@ -49,7 +51,7 @@ def test_by_time_point_keeps_every_time_point_in_order():
 
 
 def test_by_specialty_counts_a_record_in_each_of_its_specialties():
-    table = charts_impact.harms_by_specialty(harms_frame())
+    table = impact_prep.harms_by_specialty(harms_frame())
     # Ties are broken by the vocabulary's order (all, ..., oncology, paediatrics, psychiatry).
     assert list(table.index) == ["all", "oncology", "paediatrics", "psychiatry"]
     assert list(table["harms"]) == [2, 2, 1, 1]
@@ -57,19 +59,19 @@ def test_by_specialty_counts_a_record_in_each_of_its_specialties():
 
 
 def test_by_domain_largest_first():
-    table = charts_impact.harms_by_domain(harms_frame())
+    table = impact_prep.harms_by_domain(harms_frame())
     assert list(table.index) == ["eprescribing", "imaging", "health_records"]
     assert list(table["harms"]) == [2, 2, 1] and list(table["mean_score"]) == [4.5, 7.0, 9.0]
 
 
 def test_headline():
-    assert charts_impact.headline(harms_frame()) == {"records": 5, "publications": 2, "posts": 2, "mean_score": 6.4}
+    assert impact_prep.headline(harms_frame()) == {"records": 5, "publications": 2, "posts": 2, "mean_score": 6.4}
 
 
 # --- figures and table -------------------------------------------------------------------------
 
 def test_count_and_score_figure_in_french():
-    fig = charts_impact.count_and_score_figure(charts_impact.harms_by_time_point(harms_frame()), "time", "fr")
+    fig = impact_charts.count_and_score_figure(impact_prep.harms_by_time_point(harms_frame()), "time", "fr")
     bars, dots = fig.data
     assert list(bars.y) == ["Première heure", "Premier jour", "Première semaine", "Deuxième semaine", "Premier mois"]
     assert list(bars.x) == [0, 2, 2, 0, 1] and list(bars.text) == ["0", "2", "2", "0", "1"]
@@ -81,7 +83,7 @@ def test_count_and_score_figure_in_french():
 
 
 def test_count_and_score_figure_in_english():
-    fig = charts_impact.count_and_score_figure(charts_impact.harms_by_domain(harms_frame()), "domain", "en")
+    fig = impact_charts.count_and_score_figure(impact_prep.harms_by_domain(harms_frame()), "domain", "en")
     bars, dots = fig.data
     assert list(bars.y) == ["ePrescribing", "Imaging", "Health records"]
     assert list(dots.x) == [4.5, 7.0, 9.0] and list(dots.text) == ["4.5", "7.0", "9.0"]
@@ -90,7 +92,7 @@ def test_count_and_score_figure_in_english():
 
 
 def test_harms_table_most_severe_first_with_links():
-    table = charts_impact.harms_table(harms_frame(), "en")
+    table = impact_charts.harms_table(harms_frame(), "en")
     assert list(table.columns) == ["Harm", "Impact (1–10)", "Time since the attack", "Evidence", "Link",
                                    "Specialty", "Technical domain"]
     assert list(table["Harm"]) == ["Harm h5", "Harm h1", "Harm h2", "Harm h4", "Harm h3"]
@@ -98,7 +100,7 @@ def test_harms_table_most_severe_first_with_links():
     assert table["Specialty"].iloc[2] == "Oncology, Paediatrics"
     assert list(table["Evidence"]) == ["Paper B", "Paper A", "Paper A", "Social-media post", "Social-media post"]
     assert list(table["Link"]) == ["https://example.org/b", "https://example.org/a", "https://example.org/a", "", ""]
-    french = charts_impact.harms_table(harms_frame(), "fr")
+    french = impact_charts.harms_table(harms_frame(), "fr")
     assert french["Délai après l'attaque"].iloc[0] == "Premier mois"
     assert french["Source"].iloc[-1] == "Message sur un réseau social"
 

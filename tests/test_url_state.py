@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app import data
-from app.filters import FilterOptions, Filters, filters_from_params, filters_to_params
+from app.prep.filtering import FilterOptions, Filters, filters_from_params, filters_to_params
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")

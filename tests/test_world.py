@@ -25,7 +25,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app import charts_world, data, i18n, world_data
+from app import data, i18n
+from app.charts import world as world_charts
+from app.prep import filtering, timeseries
+from app.prep import world as world_prep
 from collectors import SourceCoverage
 from collectors.schema import COLUMN_NAMES, DTYPES, coerce
 
@@ -78,25 +81,25 @@ def codes(column) -> list[str]:
 # --- pure aggregations -------------------------------------------------------------------------
 
 def test_reports_and_incidents_and_cross_source_links():
-    linked = world_data.linking(frame())
+    linked = world_prep.linking(frame())
     # 10 reports of A..G; A (HHS + claim) and C (press + research) have two sources; E has one (a claim and press).
-    assert linked == world_data.Linking(reports=10, incidents=7, linked_reports=4, linked_incidents=2)
+    assert linked == world_prep.Linking(reports=10, incidents=7, linked_reports=4, linked_incidents=2)
 
 
 def test_incident_rows_take_the_first_report_and_the_most_certain_status():
-    rows = world_data.incident_rows(frame()).set_index("incident_id")
+    rows = world_prep.incident_rows(frame()).set_index("incident_id")
     assert len(rows) == 7
     a, e = rows.loc["inc:" + "A" * 12], rows.loc["inc:" + "E" * 12]
     assert a["reported_date"] == pd.Timestamp("2023-12-20")  # the claim came first
     assert a["status"] == "confirmed" and a["reports"] == 2 and a["sources"] == 2  # then the filing confirmed it
     assert e["reported_date"] == pd.Timestamp("2024-02-08") and e["status"] == "reported" and e["sources"] == 1
-    assert len(world_data.counting_rows(frame(), "reports")) == 10
+    assert len(world_prep.counting_rows(frame(), "reports")) == 10
     with pytest.raises(ValueError):
-        world_data.counting_rows(frame(), "attacks")
+        world_prep.counting_rows(frame(), "attacks")
 
 
 def test_country_table_counting_reports():
-    table = world_data.country_table(frame(), "reports")
+    table = world_prep.country_table(frame(), "reports")
     # FR and US both have 3 reports: ties by code.
     assert codes(table["country"]) == ["FR", "US", "DE", "AU", "SG"]
     assert table.set_index("country").loc[:, ["reports", "incidents", "confirmed", "reported", "claimed"]].to_dict(
@@ -108,11 +111,11 @@ def test_country_table_counting_reports():
         "SG": {"reports": 1, "incidents": 1, "confirmed": 0, "reported": 1, "claimed": 0},
     }
     assert codes(table["region"]) == ["Europe", "Americas", "Europe", "Oceania", "Asia"]
-    assert world_data.country_rank(table, "FR") == 1 and world_data.country_rank(table, "IT") is None
+    assert world_prep.country_rank(table, "FR") == 1 and world_prep.country_rank(table, "IT") is None
 
 
 def test_country_table_counting_incidents_splits_incidents_by_their_most_certain_status():
-    table = world_data.country_table(frame(), "incidents").set_index("country")
+    table = world_prep.country_table(frame(), "incidents").set_index("country")
     assert list(table.index) == ["FR", "US", "AU", "DE", "SG"]
     split = table.loc[:, ["confirmed", "reported", "claimed"]]
     assert split.loc["US"].tolist() == [2, 0, 0]  # A (claim + filing) is confirmed
@@ -123,30 +126,30 @@ def test_country_table_counting_incidents_splits_incidents_by_their_most_certain
 
 def test_an_empty_selection_gives_empty_tables():
     empty = frame().iloc[0:0]
-    assert world_data.country_table(empty).empty and world_data.incident_rows(empty).empty
-    assert world_data.linking(empty) == world_data.Linking(0, 0, 0, 0)
+    assert world_prep.country_table(empty).empty and world_prep.incident_rows(empty).empty
+    assert world_prep.linking(empty) == world_prep.Linking(0, 0, 0, 0)
 
 
 def test_counts_by_period_by_region_and_by_status():
     start, end = pd.Timestamp("2023-11-01").date(), pd.Timestamp("2024-03-31").date()
-    by_region = data.counts_by_period(frame(), "month", start, end, by="region")
+    by_region = timeseries.counts_by_period(frame(), "month", start, end, by="region")
     assert list(by_region.columns) == ["Americas", "Asia", "Europe", "Oceania"]
     assert by_region.to_dict("list") == {"Americas": [0, 1, 1, 1, 0], "Asia": [1, 0, 0, 0, 0],
                                          "Europe": [0, 0, 2, 2, 1], "Oceania": [0, 0, 0, 0, 1]}
-    incidents = world_data.counting_rows(frame(), "incidents")
-    by_status = data.counts_by_period(incidents, "month", start, end, by="status")
+    incidents = world_prep.counting_rows(frame(), "incidents")
+    by_status = timeseries.counts_by_period(incidents, "month", start, end, by="status")
     assert list(by_status.columns) == ["confirmed", "reported", "claimed"]  # the schema's order
     assert by_status.to_dict("list") == {"confirmed": [0, 1, 0, 1, 0], "reported": [1, 0, 1, 1, 0],
                                          "claimed": [0, 0, 0, 0, 2]}
     # The overview's call, without `by`, still counts attack types.
-    assert list(data.counts_by_period(frame(), "year", start, end).columns) == ["ransomware"]
+    assert list(timeseries.counts_by_period(frame(), "year", start, end).columns) == ["ransomware"]
 
 
 def test_iso2_to_iso3_and_what_the_base_map_draws():
-    assert [world_data.iso3(c) for c in ("FR", "US", "SG", "fr", "XK")] == ["FRA", "USA", "SGP", "FRA", None]
-    mappable = world_data.mappable_iso3()
+    assert [world_prep.iso3(c) for c in ("FR", "US", "SG", "fr", "XK")] == ["FRA", "USA", "SGP", "FRA", None]
+    mappable = world_prep.mappable_iso3()
     assert {"FRA", "USA", "DEU", "AUS"} <= mappable and "SGP" not in mappable
-    on_map, off_map = world_data.map_rows(world_data.country_table(frame()), "reports")
+    on_map, off_map = world_prep.map_rows(world_prep.country_table(frame()), "reports")
     assert codes(on_map["iso3"]) == ["FRA", "USA", "DEU", "AUS"] and on_map["bin"].tolist() == [1, 1, 1, 0]
     assert codes(off_map["country"]) == ["SG"]
 
@@ -154,17 +157,17 @@ def test_iso2_to_iso3_and_what_the_base_map_draws():
 @pytest.mark.parametrize(("value", "expected"), [(1, 0), (2, 1), (4, 1), (5, 2), (9, 2), (10, 3), (49, 3),
                                                  (50, 4), (100, 5), (999, 5), (1000, 6), (6624, 6)])
 def test_map_colour_classes(value, expected):
-    assert world_data.value_bin(value) == expected
+    assert world_prep.value_bin(value) == expected
 
 
 @pytest.mark.parametrize(("lang", "last"), [("en", "≥ 1,000"), ("fr", f"≥ 1{NNBSP}000")])
 def test_map_class_labels(lang, last):
-    assert charts_world.bin_labels(lang) == ["1", "2–4", "5–9", "10–49", "50–99", "100–999", last]
+    assert world_charts.bin_labels(lang) == ["1", "2–4", "5–9", "10–49", "50–99", "100–999", last]
 
 
 def test_complete_through_only_from_the_sources_counted():
-    assert world_data.complete_through_for(COVERAGE, ["hhs_ocr", "eurepoc"]) == HHS_THROUGH
-    assert world_data.complete_through_for(COVERAGE, ["ransomware_live", "eurepoc"]) is None
+    assert world_prep.complete_through_for(COVERAGE, ["hhs_ocr", "eurepoc"]) == HHS_THROUGH
+    assert world_prep.complete_through_for(COVERAGE, ["ransomware_live", "eurepoc"]) is None
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
@@ -174,19 +177,19 @@ def test_complete_through_only_from_the_sources_counted():
             "ransomware.live : libre pour la recherche selon un document tiers, non vérifié"]),
 ])
 def test_the_source_line_names_each_source_and_its_licence(lang, expected):
-    assert charts_world.source_credits(["ransomware_live", "hhs_ocr", "eurepoc"], lang) == expected
-    text = charts_world.source_text(["eurepoc", "hhs_ocr", "ransomware_live"], AS_OF, lang)
+    assert world_charts.source_credits(["ransomware_live", "hhs_ocr", "eurepoc"], lang) == expected
+    text = world_charts.source_text(["eurepoc", "hhs_ocr", "ransomware_live"], AS_OF, lang)
     assert text.split("<br>")[:3] == [("Sources: " if lang == "en" else "Sources : ") + expected[0], *expected[1:]]
     assert text.endswith("31 Mar 2024." if lang == "en" else "31 mars 2024.")
-    assert charts_world.source_credits(["eurepoc"], lang) == expected[1:2]  # only the sources present
+    assert world_charts.source_credits(["eurepoc"], lang) == expected[1:2]  # only the sources present
 
 
 # --- figures -----------------------------------------------------------------------------------
 
 def test_world_map_figure_uses_iso3_codes_classes_and_french_numbers():
-    on_map, _ = world_data.map_rows(world_data.country_table(frame()), "reports")
-    source = charts_world.source_text(["hhs_ocr"], AS_OF, "fr")
-    fig = charts_world.world_map_figure(on_map, "reports", "fr", source)
+    on_map, _ = world_prep.map_rows(world_prep.country_table(frame()), "reports")
+    source = world_charts.source_text(["hhs_ocr"], AS_OF, "fr")
+    fig = world_charts.world_map_figure(on_map, "reports", "fr", source)
     [trace] = fig.data
     assert trace.locationmode == "ISO-3" and list(trace.locations) == ["FRA", "USA", "DEU", "AUS"]
     assert list(trace.z) == [1, 1, 1, 0] and trace.zmin == -0.5 and trace.zmax == 6.5
@@ -201,11 +204,11 @@ def test_world_map_figure_uses_iso3_codes_classes_and_french_numbers():
 def test_trend_by_region_figure_names_regions_and_marks_incomplete_periods():
     f = frame()
     filters = data.Filters(pd.Timestamp("2023-11-01").date(), pd.Timestamp("2024-03-31").date())
-    options = data.filter_options(f, AS_OF)
-    periods = data.periods_between(filters.start, filters.end, "month")
-    status = data.period_status(periods, filters, options, HHS_THROUGH)
-    counts = data.counts_by_period(f, "month", filters.start, filters.end, by="region")
-    fig = charts_world.trend_by_figure(counts, status, "region", "reports", "month", "fr", HHS_THROUGH, "Sources : x")
+    options = filtering.filter_options(f, AS_OF)
+    periods = timeseries.periods_between(filters.start, filters.end, "month")
+    status = timeseries.period_status(periods, filters, options, HHS_THROUGH)
+    counts = timeseries.counts_by_period(f, "month", filters.start, filters.end, by="region")
+    fig = world_charts.trend_by_figure(counts, status, "region", "reports", "month", "fr", HHS_THROUGH, "Sources : x")
     bars = [t for t in fig.data if t.showlegend is False]
     assert [b.name for b in bars] == ["Amériques", "Asie", "Europe", "Océanie"]
     assert list(bars[2].marker.pattern.shape) == ["", "", "", "/", "/"]  # February and March may still grow
@@ -214,7 +217,7 @@ def test_trend_by_region_figure_names_regions_and_marks_incomplete_periods():
 
 
 def test_country_table_for_display_in_french():
-    shown = charts_world.country_table_display(world_data.country_table(frame()), "fr")
+    shown = world_charts.country_table_display(world_prep.country_table(frame()), "fr")
     assert list(shown.columns) == ["#", "Pays", "Région", "Signalements", "Incidents", "Confirmés", "Signalés",
                                    "Revendiqués"]
     assert shown.iloc[0].tolist() == [1, "France", "Europe", "3", "2", "0", "2", "1"]

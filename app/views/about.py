@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from app import data, filters, i18n
+from app import data, i18n
+from app.ui import filters
 from collectors import health
 
 lang = filters.current_language()

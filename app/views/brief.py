@@ -7,8 +7,9 @@ import functools
 
 import streamlit as st
 
-from app import data, filters, i18n
+from app import data, i18n
 from app.i18n import N_
+from app.ui import filters
 from brief import narrative, render
 from brief.compute import IsoWeek, available_weeks, compute_brief, default_week
 

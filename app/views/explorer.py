@@ -3,8 +3,10 @@ incident page; download exactly the rows selected; cite the view. Everything liv
 
 import streamlit as st
 
-from app import data, explore, filters, i18n, share
-from app.explore import ExplorerState
+from app import data, i18n
+from app.prep import explore, filtering
+from app.prep.explore import ExplorerState
+from app.ui import filters, share
 
 lang = filters.current_language()
 dataset = data.load_dataset()
@@ -43,7 +45,7 @@ if vendor_event:
 
 state = ExplorerState(query=query.strip(), vendor_event=vendor_event, sort=sort, descending=descending,
                       page_size=page_size)
-selected = data.apply_filters(dataset.incidents, selection_filters)
+selected = filtering.apply_filters(dataset.incidents, selection_filters)
 rows = explore.sort_rows(explore.select(selected, data.search_index(), state, members), state)
 pages = explore.page_count(len(rows), page_size)
 # A new selection starts on page 1; a page past the end (fewer rows now) becomes the last one.

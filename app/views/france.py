@@ -1,13 +1,18 @@
 """France page (French first): attacks by year beside the official declarations, by month, by région and by type
 of establishment, what the sources say about "one attack a week", and the list of attacks with their sources.
-Logic in app/france.py, figures in app/charts_france.py."""
+Logic in app/prep/france.py, figures in app/charts/france.py."""
 
 import dataclasses
 
 import streamlit as st
 
-from app import charts, charts_france, count_table, data, filters, france, i18n
+from app import data, i18n
+from app.charts import common
+from app.charts import france as france_charts
 from app.i18n import N_
+from app.prep import filtering, timeseries
+from app.prep import france as france_prep
+from app.ui import count_table, filters
 
 PLOTLY_CONFIG = {"displaylogo": False}
 
@@ -20,9 +25,9 @@ t = i18n.t
 def n(value) -> str:
     """A count as the reader reads it; "–" for a figure the official file does not hold."""
     return "–" if value is None or value != value else i18n.format_int(value, lang)
-selection = france.french_rows(data.apply_filters(dataset.incidents, selection_filters))
+selection = france_prep.french_rows(filtering.apply_filters(dataset.incidents, selection_filters))
 # One row per attack, its curated-list report first (its name and place are checked by hand).
-incidents = (selection.assign(_other=selection["source"] != france.CURATED)
+incidents = (selection.assign(_other=selection["source"] != france_prep.CURATED)
              .sort_values(["_other", "reported_date"], kind="stable").drop_duplicates("incident_id"))
 
 st.title(t("Cyberattacks on health organisations in France", lang))
@@ -30,10 +35,10 @@ as_of = t("Data as of {as_of}.", lang, as_of=i18n.format_date(dataset.as_of, lan
 st.caption(t("Publicly reported attacks on hospitals, clinics, care homes, labs and the vendors serving them, from "
              "the curated list and the other sources, beside the official yearly figures. {as_of}", lang, as_of=as_of))
 present = sorted(selection["source"].unique())
-source = charts.source_line([i18n.source_short(s, lang) for s in present], dataset.as_of, lang)
+source = common.source_line([i18n.source_short(s, lang) for s in present], dataset.as_of, lang)
 
 columns = st.columns(4)
-curated_ids = set(selection.loc[selection["source"] == france.CURATED, "incident_id"])
+curated_ids = set(selection.loc[selection["source"] == france_prep.CURATED, "incident_id"])
 for column, label, value in zip(columns, (N_("Attacks in the curated list"), N_("Other reports, not matched"),
                                           N_("Ransomware attacks"), N_("Care disrupted")), (
         len(curated_ids), len(incidents) - len(curated_ids),
@@ -46,11 +51,11 @@ for column, label, value in zip(columns, (N_("Attacks in the curated list"), N_(
 last_year = dataset.as_of.year if dataset.as_of is not None else selection_filters.end.year
 first, last = max(selection_filters.start.year, 2018), min(selection_filters.end.year, last_year)
 stats = data.official_statistics()
-years = france.yearly(selection, dataset.coverage_table, first, last,
+years = france_prep.yearly(selection, dataset.coverage_table, first, last,
                       sources=selection_filters.sources or dataset.options.sources)
-declared = france.declared_by_year(stats, range(first, last + 1))
+declared = france_prep.declared_by_year(stats, range(first, last + 1))
 st.subheader(t("By year: attacks in the data, and incidents declared to CERT Santé", lang))
-st.plotly_chart(charts_france.yearly_figure(years, declared, lang, source), width="stretch", config=PLOTLY_CONFIG,
+st.plotly_chart(france_charts.yearly_figure(years, declared, lang, source), width="stretch", config=PLOTLY_CONFIG,
                 key="fr_years")
 st.caption(t("Two different measures, never added. Above: attacks reported in the press or by official statements "
              "that this observatory could establish (a floor). Below: every incident health and médico-social "
@@ -64,7 +69,7 @@ st.dataframe({
     t("Attacks in the curated list", lang): [no_data if c == "none" else n(v)
                                   for v, c in zip(merged["in_curated_list"], merged["coverage"])],
     t("Other reports, not matched", lang): [no_data if c == "none" else n(v) for v, c in zip(merged["others"], merged["coverage"])],
-    t("Coverage of the data", lang): [charts.coverage_note(row, lang) for row in years.itertuples()],
+    t("Coverage of the data", lang): [common.coverage_note(row, lang) for row in years.itertuples()],
     t("Incidents declared (ANS)", lang): [n(v) if v == v and v is not None else "–" for v in merged["declared"]],
     t("Share malicious (ANS)", lang): [i18n.format_percent(v / 100, lang) if v == v and v is not None else "–"
                                     for v in merged["share_malicious"]],
@@ -78,8 +83,8 @@ st.subheader(t("What the sources say about… “one cyberattack a week on Frenc
 
 
 def figure(measure, period, publisher=""):
-    found = france.official(stats, measure, period, publisher)
-    return found if found is not None else france.Figure(float("nan"), "", "", "")
+    found = france_prep.official(stats, measure, period, publisher)
+    return found if found is not None else france_prep.Figure(float("nan"), "", "", "")
 
 
 claim = figure("major_cyberattacks_hospitals", "2020")
@@ -191,13 +196,13 @@ with st.container(border=True):
 # --- by month, by région, by type ---------------------------------------------------------------------------
 st.subheader(t("By month and type of attack", lang))
 granularity = filters.granularity_selector(lang)
-counted = data.day_precise(selection) if granularity == "week" else selection
-counts = data.counts_by_period(counted.drop_duplicates("incident_id"), granularity, selection_filters.start,
-                               selection_filters.end, date_column=data.date_column(selection_filters))
-periods = data.periods_between(selection_filters.start, selection_filters.end, granularity)
-status = data.period_status(periods, selection_filters, dataset.options, None)
+counted = filtering.day_precise(selection) if granularity == "week" else selection
+counts = timeseries.counts_by_period(counted.drop_duplicates("incident_id"), granularity, selection_filters.start,
+                               selection_filters.end, date_column=filtering.date_column(selection_filters))
+periods = timeseries.periods_between(selection_filters.start, selection_filters.end, granularity)
+status = timeseries.period_status(periods, selection_filters, dataset.options, None)
 coverage = data.selection_coverage(dataset, dataclasses.replace(selection_filters, countries=("FR",)), periods)
-trend = charts.trend_figure(counts, status, granularity, lang, source=source, coverage=coverage)
+trend = common.trend_figure(counts, status, granularity, lang, source=source, coverage=coverage)
 st.plotly_chart(trend.update_layout(yaxis_title=t("Attacks", lang)), width="stretch", config=PLOTLY_CONFIG,
                 key="fr_trend")
 st.caption(t("Grey bands marked “no data”: no selected source looked at that period, so its count is unknown, not "
@@ -208,20 +213,20 @@ count_table.render(counts, coverage, granularity, lang, key="fr_trend")
 left, right = st.columns([3, 2])
 with left:
     st.subheader(t("By région", lang))
-    regions, unknown = france.by_region(selection)
-    st.plotly_chart(charts_france.region_tiles_figure(regions, lang, source), width="stretch", config=PLOTLY_CONFIG,
+    regions, unknown = france_prep.by_region(selection)
+    st.plotly_chart(france_charts.region_tiles_figure(regions, lang, source), width="stretch", config=PLOTLY_CONFIG,
                     key="fr_regions")
     st.caption(t("A tile map: one square per région, placed roughly where it lies, all of the same size (no "
                  "boundary file is needed offline). {unknown} attacks name no région (national bodies, vendors, or "
                  "reports from sources that give no place).", lang, unknown=n(unknown)))
 with right:
     st.subheader(t("By type of establishment (curated list)", lang))
-    st.plotly_chart(charts_france.establishment_figure(france.by_establishment(selection), lang, source),
+    st.plotly_chart(france_charts.establishment_figure(france_prep.by_establishment(selection), lang, source),
                     width="stretch", config=PLOTLY_CONFIG, key="fr_types")
 
 # --- the list ------------------------------------------------------------------------------------------------
 st.subheader(t("The attacks, with their sources", lang))
-names = charts_france.region_names(lang)
+names = france_charts.region_names(lang)
 listed = incidents.sort_values("reported_date", ascending=False)
 st.dataframe({
     t("Date", lang): [i18n.format_date(d, lang) if p != "month" else i18n.format_month(d, lang)

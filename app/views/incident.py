@@ -4,7 +4,9 @@ sources confirm it. Vendor event page (?vendor=vnd:…): one breach at a vendor 
 import pandas as pd
 import streamlit as st
 
-from app import data, explore, filters, i18n, labels, share, timeline
+from app import data, i18n
+from app.prep import explore, safe_text, timeline
+from app.ui import filters, share
 
 lang = filters.current_language()
 dataset = data.load_dataset()
@@ -55,7 +57,7 @@ if kind == "incident":
                      "an older version of the data).", id=identifier))
         st.stop()
     facts = timeline.summary(reports)
-    st.header(labels.plain(" / ".join(dict.fromkeys(reports["organization"]))))
+    st.header(safe_text.plain(" / ".join(dict.fromkeys(reports["organization"]))))
     place = i18n.country_name(reports["country"].iloc[0], lang)
     st.markdown(i18n.nt("Reported by **{n} source** ({reports}) in {place}: {statuses}.",
                         "Confirmed by **{n} sources** ({reports}) in {place}: {statuses}.", facts.sources, lang,
@@ -114,7 +116,7 @@ elif kind == "vendor":
     event = event_rows.iloc[0]
     reports = incidents.loc[incidents["record_id"].isin(
         members.loc[members["vendor_event_id"] == identifier, "record_id"])]
-    st.header(t("Breach at {vendor}", vendor=labels.plain(event["vendor"])))
+    st.header(t("Breach at {vendor}", vendor=safe_text.plain(event["vendor"])))
     st.markdown(i18n.nt("One breach at a vendor (a business associate), reported in **{reports}** filings by "
                         "**{organizations}** organisation between {first} and {last}. Read it as one event with many "
                         "reporters.",

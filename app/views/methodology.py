@@ -4,9 +4,13 @@ completeness by year; the counting rules with their numbers; reporting lags; ven
 import pandas as pd
 import streamlit as st
 
-from app import charts, charts_method, counting, data, explore, filters, i18n, lag, share
-from app import coverage as coverage_layer
+from app import data, i18n
+from app.charts import common
+from app.charts import methodology as methodology_charts
 from app.i18n import N_
+from app.prep import counting, explore, lag
+from app.prep import coverage as coverage_layer
+from app.ui import filters, share
 from brief import unusual
 from collectors import health, registry, vendors
 
@@ -114,15 +118,15 @@ by = st.radio(t("Group by"), LAG_BYS, horizontal=True, key="m_lag", persist_stat
 filters.keep_in_url(LAG_PARAM, by, LAG_BYS[0])
 series = {"reporting": lag.summarise(lag.reporting_lags(incidents), by),
           "filing": lag.summarise(lag.filing_lags(incidents), by)}
-source_line = charts.source_line([i18n.source_short(s, lang) for s in sorted(incidents["source"].unique())],
+source_line = common.source_line([i18n.source_short(s, lang) for s in sorted(incidents["source"].unique())],
                                  dataset.as_of, lang)
 if all(s.empty for s in series.values()):
     st.info(t("No report gives both dates yet."))
 else:
-    st.plotly_chart(charts_method.lag_figure(series, by, lang, source_line), width="stretch", key="lag_chart",
+    st.plotly_chart(methodology_charts.lag_figure(series, by, lang, source_line), width="stretch", key="lag_chart",
                     config={"displaylogo": False, "toImageButtonOptions": {"filename": f"reporting-lag-by-{by}",
                                                                            "scale": 2}})
-    lag_rows = pd.concat([s.assign(kind=t(charts_method.LAG_KINDS[k])) for k, s in series.items() if not s.empty])
+    lag_rows = pd.concat([s.assign(kind=t(methodology_charts.LAG_KINDS[k])) for k, s in series.items() if not s.empty])
     st.dataframe(pd.DataFrame({
         t("Lag"): lag_rows["kind"].tolist(),
         t(LAG_GROUPS[by]): [str(g) if by == "year" else i18n.source_short(g, lang) for g in lag_rows["group"]],
@@ -211,8 +215,7 @@ st.caption(t("On these histories, with no outbreak known in advance, every flag 
 st.header(t("Corrections log"))
 st.markdown(t("Dated, newest first: every change to how rows are made that changes published numbers. The same log "
               "is in data/README.md, where it is written."))
-readme = data.data_dir() / "README.md"
-log = counting.corrections_log(readme.read_text(encoding="utf-8") if readme.exists() else "")
+log = counting.corrections_log(data.readme_text())
 if log.empty:
     st.info(t("No correction logged."))
 else:

@@ -1,27 +1,19 @@
 """Impact on patients: what CIPHER's records of patient harm say a cyberattack does to care."""
 
-import os
-from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
-from app import charts_impact, filters, i18n
-from app.data import DATA_DIR_ENV
+from app import data, i18n
+from app.charts import impact as impact_charts
 from app.i18n import N_
-from collectors import DATA_DIR, cipher
+from app.prep import impact as impact_prep
+from app.ui import filters
 
 PLOTLY_CONFIG = {"displaylogo": False}
 
 
-@st.cache_resource(show_spinner=False)
-def load_patient_harms(path: str) -> pd.DataFrame | None:
-    """data/patient_harms.csv, read once per process and shared read-only by all sessions (None if absent)."""
-    return cipher.read_patient_harms(path) if Path(path).exists() else None
-
-
 lang = filters.current_language()
-harms = load_patient_harms(str(Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR) / cipher.OUTPUT_FILE))
+harms = data.patient_harms()
 attribution = i18n.t("Source: CIPHER Platform (I. Straw, J. Tully, C. Dameff; UC San Diego), v1.0.1, "
                      "doi:10.5281/zenodo.17344644, licence CC BY 4.0. Adapted: description and quote texts left "
                      "out, labels recoded.", lang)
@@ -38,7 +30,7 @@ if harms is None or harms.empty:
     st.warning(i18n.t("The patient-harm data (data/patient_harms.csv) has not been built yet.", lang))
     st.stop()
 
-numbers = charts_impact.headline(harms)
+numbers = impact_prep.headline(harms)
 col_records, col_publications, col_posts, col_score = st.columns(4)
 col_records.metric(i18n.t("Harm records", lang), i18n.format_int(numbers["records"], lang))
 col_publications.metric(i18n.t("Publications cited", lang), i18n.format_int(numbers["publications"], lang))
@@ -46,17 +38,17 @@ col_posts.metric(i18n.t("Records from social media", lang), i18n.format_int(numb
 col_score.metric(i18n.t("Mean clinical impact score", lang), i18n.format_decimal(numbers["mean_score"], lang))
 
 for header, kind, table, note in (
-    (N_("When harms appear after an attack"), "time", charts_impact.harms_by_time_point(harms), None),
-    (N_("Which clinical specialties are harmed"), "specialty", charts_impact.harms_by_specialty(harms), N_("A record naming several "
+    (N_("When harms appear after an attack"), "time", impact_prep.harms_by_time_point(harms), None),
+    (N_("Which clinical specialties are harmed"), "specialty", impact_prep.harms_by_specialty(harms), N_("A record naming several "
                                                                                       "specialties counts once in "
                                                                                       "each; 'All specialties' is "
                                                                                       "CIPHER's label 'All' (a "
                                                                                       "harm not specific to one "
                                                                                       "specialty).")),
-    (N_("Which failing systems cause the harm"), "domain", charts_impact.harms_by_domain(harms), None),
+    (N_("Which failing systems cause the harm"), "domain", impact_prep.harms_by_domain(harms), None),
 ):
     st.subheader(i18n.t(header, lang))
-    st.plotly_chart(charts_impact.count_and_score_figure(table, kind, lang), width="stretch",
+    st.plotly_chart(impact_charts.count_and_score_figure(table, kind, lang), width="stretch",
                     config=PLOTLY_CONFIG, key=f"impact_{kind}")
     caption = i18n.t("Left: number of CIPHER harm records. Right: their mean clinical impact score (CIPHER's scale "
                      "from 1 to 10, 10 the most severe).", lang) + (f" {i18n.t(note, lang)}" if note else "")
@@ -64,10 +56,10 @@ for header, kind, table, note in (
 
 st.subheader(i18n.t("The harm records and their evidence", lang))
 link_column = i18n.t("Link", lang)
-st.dataframe(charts_impact.harms_table(harms, lang), hide_index=True, width="stretch",
+st.dataframe(impact_charts.harms_table(harms, lang), hide_index=True, width="stretch",
              column_config={
                  link_column: st.column_config.LinkColumn(display_text=i18n.t("open", lang), width=60),
-                 **{i18n.t(charts_impact.COLUMNS[name], lang): st.column_config.Column(width=width) for name, width in (
+                 **{i18n.t(impact_charts.COLUMNS[name], lang): st.column_config.Column(width=width) for name, width in (
                      ("title", 240), ("score", 90), ("time", 125), ("reference", 200), ("specialty", 150),
                      ("domain", 150))},
              })

@@ -1,10 +1,14 @@
 """World page (the landing page): reports or incidents by country on an offline world map, trends by
-region and by status, and the countries table. Logic in app/world_data.py, figures in app/charts_world.py."""
+region and by status, and the countries table. Logic in app/prep/world.py, figures in app/charts/world.py."""
 
 import streamlit as st
 
-from app import charts_world, count_table, data, filters, i18n, world_data
+from app import data, i18n
+from app.charts import world as world_charts
 from app.i18n import N_
+from app.prep import filtering, timeseries
+from app.prep import world as world_prep
+from app.ui import count_table, filters
 
 # The world base map is static/topojson/world_110m.json, served by Streamlit (.streamlit/config.toml): no CDN.
 PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False}
@@ -18,8 +22,8 @@ TREND_HEADERS = {"region": N_("Over time, by world region (UN M49)"),
 lang = filters.current_language()
 dataset = data.load_dataset()
 selection_filters = filters.sidebar_filters(dataset.options, lang)
-selection = data.apply_filters(dataset.incidents, selection_filters)
-date_column = data.date_column(selection_filters)
+selection = filtering.apply_filters(dataset.incidents, selection_filters)
+date_column = filtering.date_column(selection_filters)
 t, n = i18n.t, (lambda value: i18n.format_int(value, lang))
 
 st.title(t("Cyberattacks on healthcare worldwide", lang))
@@ -34,15 +38,15 @@ if selection.empty:
     st.info(t("No report matches these filters.", lang))
     st.stop()
 
-filters.seed_from_url(UNIT_KEY, UNIT_PARAM, world_data.UNITS, world_data.UNITS[0])
-unit = st.radio(t("Count", lang), world_data.UNITS, horizontal=True, key=UNIT_KEY, persist_state="session",
+filters.seed_from_url(UNIT_KEY, UNIT_PARAM, world_prep.UNITS, world_prep.UNITS[0])
+unit = st.radio(t("Count", lang), world_prep.UNITS, horizontal=True, key=UNIT_KEY, persist_state="session",
                 format_func=lambda u: t(UNIT_TITLES[u], lang),
                 help=t("A report is one source's account; an incident is one attack, however many sources report it.",
                        lang))
-filters.keep_in_url(UNIT_PARAM, unit, world_data.UNITS[0])
+filters.keep_in_url(UNIT_PARAM, unit, world_prep.UNITS[0])
 
-linked = world_data.linking(selection)
-table = world_data.country_table(selection, unit, date_column)
+linked = world_prep.linking(selection)
+table = world_prep.country_table(selection, unit, date_column)
 for column, (label, value) in zip(st.columns(4), (
         (N_("Reports"), linked.reports), (N_("Incidents"), linked.incidents),
         (N_("Countries"), len(table)), (N_("Incidents confirmed by 2+ sources"), linked.linked_incidents))):
@@ -55,7 +59,7 @@ st.caption(t("**Reports**: one source's account of an attack (a regulator filing
              linked_incidents=n(linked.linked_incidents)))
 
 present = sorted(selection["source"].unique())
-source = charts_world.source_text(present, dataset.as_of, lang)  # every figure names what it counts
+source = world_charts.source_text(present, dataset.as_of, lang)  # every figure names what it counts
 st.subheader(t(MAP_HEADERS[unit], lang))
 hhs_filings = int((selection["source"] == "hhs_ocr").sum())
 if hhs_filings:
@@ -66,8 +70,8 @@ if hhs_filings:
     st.button(t("Same map without HHS OCR", lang),
               help=t("Sets the sidebar's Source filter to every source but HHS OCR.", lang), key="w_without_hhs",
               on_click=filters.exclude_source, args=("hhs_ocr", dataset.options))
-on_map, off_map = world_data.map_rows(table, unit)
-st.plotly_chart(charts_world.world_map_figure(on_map, unit, lang, source), width="stretch", config=PLOTLY_CONFIG,
+on_map, off_map = world_prep.map_rows(table, unit)
+st.plotly_chart(world_charts.world_map_figure(on_map, unit, lang, source), width="stretch", config=PLOTLY_CONFIG,
                 key="world_map")
 st.caption(t("Colours are classes (1, 2–4, 5–9 …), not proportional: on a linear scale the thousands of US filings "
              "would wash out every other country. Grey: no report in the selection.", lang) + " "
@@ -76,7 +80,7 @@ st.caption(t("Colours are classes (1, 2–4, 5–9 …), not proportional: on a 
 if len(off_map):
     st.caption(t("Too small to draw at this scale (they are in the table): {countries}.", lang, countries="; ".join(
         f"{i18n.country_name(c, lang)} ({n(v)})" for c, v in zip(off_map["country"], off_map[unit]))))
-rank = world_data.country_rank(table, "FR")
+rank = world_prep.country_rank(table, "FR")
 if rank is not None:  # the project's seed story is French
     france = table.iloc[rank - 1]
     st.markdown(t("**{name}**: {reports}, {incidents}. Of its {unit}: {split}. Rank {rank} of {countries} "
@@ -90,17 +94,17 @@ if rank is not None:  # the project's seed story is French
                           **{s: n(france[s]) for s in ("confirmed", "reported", "claimed")})))
 
 granularity = filters.granularity_selector(lang)
-rows = world_data.counting_rows(data.day_precise(selection) if granularity == "week" else selection, unit,
+rows = world_prep.counting_rows(filtering.day_precise(selection) if granularity == "week" else selection, unit,
                                 date_column)
-complete_through = world_data.complete_through_for(dataset.coverage, present)
-periods = data.periods_between(selection_filters.start, selection_filters.end, granularity)
-status = data.period_status(periods, selection_filters, dataset.options, complete_through)
+complete_through = world_prep.complete_through_for(dataset.coverage, present)
+periods = timeseries.periods_between(selection_filters.start, selection_filters.end, granularity)
+status = timeseries.period_status(periods, selection_filters, dataset.options, complete_through)
 coverage = data.selection_coverage(dataset, selection_filters, periods)
 for by in ("region", "status"):
     st.subheader(t(TREND_HEADERS[by], lang))
-    counts = data.counts_by_period(rows, granularity, selection_filters.start, selection_filters.end,
+    counts = timeseries.counts_by_period(rows, granularity, selection_filters.start, selection_filters.end,
                                    date_column=date_column, by=by)
-    st.plotly_chart(charts_world.trend_by_figure(counts, status, by, unit, granularity, lang, complete_through,
+    st.plotly_chart(world_charts.trend_by_figure(counts, status, by, unit, granularity, lang, complete_through,
                                                  source, coverage), width="stretch", config=PLOTLY_CONFIG,
                     key=f"world_{by}")
     count_table.render(counts, coverage, granularity, lang, key=f"world_{by}",
@@ -122,6 +126,6 @@ if "hhs_ocr" in (selection_filters.sources or dataset.options.sources):  # HHS f
 st.caption(" ".join(notes))
 
 st.subheader(t("Countries", lang))
-st.dataframe(charts_world.country_table_display(table, lang), hide_index=True, width="stretch", height=400)
+st.dataframe(world_charts.country_table_display(table, lang), hide_index=True, width="stretch", height=400)
 st.caption(t("Every country in the selection, most {unit} first. The confirmed, reported and claimed columns split "
              "the {unit}.", lang, unit=t(UNITS[unit], lang)))

@@ -22,7 +22,8 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from app import citation, i18n
+from app import i18n
+from app.exports import citation
 from collectors import registry, schema
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -1,6 +1,6 @@
 """What the journalists' views share: URL state, the citation block and the download buttons (calls st.*).
 
-The pure parts live in app.citation, app.downloads and app.explore; this module only draws them.
+The pure parts live in app.exports.citation, app.exports.downloads and app.prep.explore; this module only draws them.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from app import citation, data, downloads, i18n
+from app import data, i18n
+from app.exports import citation, downloads
 
 
 def current_link(page: str, lang: str) -> str:

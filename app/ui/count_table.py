@@ -1,6 +1,6 @@
 """The figures behind a trend, as a table a reader can read, quote and download: one row per period, one
 column per series, a total and the period's coverage. A period no selected source covers says "no data"
-in every cell, never 0 (app/coverage.py)."""
+in every cell, never 0 (app/prep/coverage.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from app import charts, i18n
+from app import i18n
+from app.charts import common
 
 
 def count_table(counts: pd.DataFrame, coverage: pd.DataFrame | None, granularity: str, lang: str,
@@ -28,7 +29,7 @@ def count_table(counts: pd.DataFrame, coverage: pd.DataFrame | None, granularity
                                    for v, n in zip(counts.sum(axis=1), none)]
     if coverage is not None:
         shown[t("Coverage")] = [
-            f"{i18n.coverage_label(row.coverage, lang)} — {charts.coverage_note(row, lang)}" if row.coverage != "none"
+            f"{i18n.coverage_label(row.coverage, lang)} — {common.coverage_note(row, lang)}" if row.coverage != "none"
             else t("no data") for row in coverage.itertuples()]
     return pd.DataFrame(shown).iloc[::-1].reset_index(drop=True)
 

@@ -1,7 +1,7 @@
 """Pure figure builders of the World page (never calls st.*): the country map, trends by region and by
 status, the source line naming the sources a figure counts (with their licences), and the countries table.
 
-Numbers are formatted by app.i18n and handed to plotly as text, as in app/charts.py.
+Numbers are formatted by app.i18n and handed to plotly as text, as in app/charts/common.py.
 """
 
 from __future__ import annotations
@@ -11,15 +11,17 @@ from collections.abc import Iterable
 import pandas as pd
 import plotly.graph_objects as go
 
-from app import charts, i18n, world_data
+from app import i18n
+from app.charts import common
 from app.i18n import N_, NP_
+from app.prep import world as world_prep
 from collectors.schema import STATUSES
 
 # Colour-blind-safe (Okabe-Ito): one colour per UN M49 region and per status.
 REGION_COLORS = {"Africa": "#E69F00", "Americas": "#0072B2", "Asia": "#009E73", "Europe": "#CC79A7",
                  "Oceania": "#56B4E9"}
 STATUS_COLORS = {"confirmed": "#0072B2", "reported": "#E69F00", "claimed": "#D55E00"}
-# ColorBrewer YlOrRd, one colour per class of world_data.BIN_EDGES.
+# ColorBrewer YlOrRd, one colour per class of world_prep.BIN_EDGES.
 BIN_COLORS = ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026")
 # Order in which credits are listed: the regulator first.
 _SOURCE_ORDER = ("hhs_ocr", "eurepoc", "ransomware_live", "news_feeds")
@@ -59,7 +61,7 @@ def source_text(sources: Iterable[str], as_of: pd.Timestamp | None, lang: str) -
 
 def _add_source(fig: go.Figure, source: str, below_px: int) -> go.Figure:
     """Write `source` under the plotting area, inside the figure, so a saved image carries it. An annotation,
-    not charts.add_source_line()'s title slot: plotly misplaces titles of several lines (plotly.js #6472)."""
+    not common.add_source_line()'s title slot: plotly misplaces titles of several lines (plotly.js #6472)."""
     lines = source.count("<br>") + 1
     fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
                        yshift=-below_px, showarrow=False, align="left", font={"size": 11, "color": "#555555"})
@@ -69,7 +71,7 @@ def _add_source(fig: go.Figure, source: str, below_px: int) -> go.Figure:
 
 def bin_labels(lang: str) -> list[str]:
     """'1', '2–4', ... '≥ 1,000': the map's colour classes, numbers formatted for `lang`."""
-    edges = world_data.BIN_EDGES
+    edges = world_prep.BIN_EDGES
     out = []
     for low, high in zip(edges, [*edges[1:], None]):
         if high is None:
@@ -82,7 +84,7 @@ def bin_labels(lang: str) -> list[str]:
 
 
 def world_map_figure(on_map: pd.DataFrame, unit: str, lang: str, source: str) -> go.Figure:
-    """Choropleth of `unit` per country (rows of world_data.map_rows()), coloured by class, not in
+    """Choropleth of `unit` per country (rows of world_prep.map_rows()), coloured by class, not in
     proportion; countries without a report keep the land colour. Hover: reports, incidents, status split."""
     n = len(BIN_COLORS)
     scale = []
@@ -121,7 +123,7 @@ def trend_by_figure(counts: pd.DataFrame, status: pd.DataFrame, by: str, unit: s
     page) stacked by region or status."""
     label = i18n.region_label if by == "region" else i18n.status_label
     colors = REGION_COLORS if by == "region" else STATUS_COLORS
-    fig = charts.trend_figure(counts, status, granularity, lang, complete_through, source=source,
+    fig = common.trend_figure(counts, status, granularity, lang, complete_through, source=source,
                               series_label=label, series_colors=colors, coverage=coverage)
     # The legend goes on top: below the axis is the source line's place.
     fig.update_layout(yaxis_title=i18n.t(UNIT_TITLES[unit], lang), height=440, margin_t=40,
@@ -130,7 +132,7 @@ def trend_by_figure(counts: pd.DataFrame, status: pd.DataFrame, by: str, unit: s
 
 
 def country_table_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """world_data.country_table() for st.dataframe: localized headers, names and numbers as text formatted
+    """world_prep.country_table() for st.dataframe: localized headers, names and numbers as text formatted
     for `lang` (st.dataframe would use the browser's locale), so the rank column carries the order."""
     def t(key: str) -> str:
         return i18n.t(key, lang)

@@ -7,8 +7,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from app import charts, france, i18n
+from app import i18n
+from app.charts import common
 from app.i18n import N_
+from app.prep import france as france_prep
 from collectors import normalise
 
 ESTABLISHMENT_TYPES = {
@@ -43,7 +45,7 @@ def yearly_figure(years: pd.DataFrame, declared: pd.DataFrame, lang: str, source
                                                                  "CERT Santé, all origins)")))
     none = years["coverage"] == "none"
     labels = [str(y) for y in years["year"]]
-    notes = [charts.coverage_note(row, lang) for row in years.itertuples()]
+    notes = [common.coverage_note(row, lang) for row in years.itertuples()]
     for column, color, key in (("in_curated_list", ATTACK_COLOR, N_("Attacks in the curated list")),
                                ("others", OTHERS_COLOR, N_("Other sources' reports not matched to the list (some "
                                                         "repeat its attacks)"))):
@@ -73,14 +75,14 @@ def yearly_figure(years: pd.DataFrame, declared: pd.DataFrame, lang: str, source
     declared_top = max([float(v) for v in shown["declared"] if pd.notna(v)] + [1.0])
     fig.update_yaxes(range=[0, declared_top * 1.2], row=2, col=1)
     fig.update_xaxes(type="category")
-    return charts.add_source_line(fig, source)
+    return common.add_source_line(fig, source)
 
 
 def region_tiles_figure(regions: pd.DataFrame, lang: str, source: str) -> go.Figure:
     """One square per région, placed roughly where it lies (overseas below), coloured by attacks."""
     names = region_names(lang)
-    xs = [france.TILES[c][0] for c in regions["subdivision"]]
-    ys = [-france.TILES[c][1] for c in regions["subdivision"]]
+    xs = [france_prep.TILES[c][0] for c in regions["subdivision"]]
+    ys = [-france_prep.TILES[c][1] for c in regions["subdivision"]]
     counts = regions["attacks"].tolist()
     short = [names.get(c, c) for c in regions["subdivision"]]
     fig = go.Figure(go.Scatter(
@@ -98,7 +100,7 @@ def region_tiles_figure(regions: pd.DataFrame, lang: str, source: str) -> go.Fig
     fig.update_xaxes(visible=False, range=[-0.7, 4.7])
     fig.update_yaxes(visible=False, range=[-6.6, 0.6], scaleanchor="x")
     fig.update_layout(height=560, margin={"l": 0, "r": 0, "t": 10, "b": 10}, plot_bgcolor="rgba(0,0,0,0)")
-    return charts.add_source_line(fig, source)
+    return common.add_source_line(fig, source)
 
 
 def _short(name: str) -> str:
@@ -118,4 +120,4 @@ def establishment_figure(counts: pd.Series, lang: str, source: str) -> go.Figure
                            textposition="auto", hovertemplate="%{y}: %{text}<extra></extra>"))
     fig.update_layout(height=380, separators=i18n.PLOTLY_SEPARATORS[lang], margin={"l": 10, "r": 10, "t": 10, "b": 10},
                       xaxis_title=i18n.t("Attacks", lang))
-    return charts.add_source_line(fig, source)
+    return common.add_source_line(fig, source)

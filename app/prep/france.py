@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from app import coverage as coverage_layer
-from app import world_data
+from app.prep import coverage as coverage_layer
+from app.prep import world as world_prep
 
 CURATED = "curated_fr"
 # Grid positions (column, row) of the régions on the tile map, roughly where they lie; overseas on a row
@@ -37,7 +37,7 @@ def yearly(frame: pd.DataFrame, table: pd.DataFrame | None, first: int, last: in
     year's coverage for France (no data / partial / complete, and which sources)."""
     # Attacks are placed in the year they happened (the article about one may come a year later).
     dated = frame.assign(attack_date=frame["incident_date"].fillna(frame["reported_date"]))
-    rows = world_data.incident_rows(dated, "attack_date") if len(dated) else dated
+    rows = world_prep.incident_rows(dated, "attack_date") if len(dated) else dated
     years = pd.Series(rows["attack_date"].dt.year if len(rows) else [], dtype="int64")
     attacks = years.value_counts()
     curated_ids = set(frame.loc[frame["source"] == CURATED, "incident_id"])

@@ -12,9 +12,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from app import geo, i18n
+from app import i18n
 
-# Colour-blind-safe (Okabe-Ito based); ransomware gets the strongest colour.
 ATTACK_COLORS = {
     "ransomware": "#D55E00",
     "hacking": "#E69F00",
@@ -31,7 +30,7 @@ INCOMPLETE_PATTERN = "/"
 _BAR_PERIOD = {"week": 7 * 24 * 3600 * 1000, "month": "M1", "year": "M12"}  # plotly xperiod
 
 
-def _base_layout(fig: go.Figure, lang: str, height: int, source: str | None = None) -> go.Figure:
+def base_layout(fig: go.Figure, lang: str, height: int, source: str | None = None) -> go.Figure:
     fig.update_layout(separators=i18n.PLOTLY_SEPARATORS[lang], height=height,
                       margin={"l": 10, "r": 10, "t": 30, "b": 10})
     return add_source_line(fig, source if source else i18n.t("Source: Healthcare cyberattack observatory (sources "
@@ -114,7 +113,7 @@ def trend_figure(counts: pd.DataFrame, status: pd.DataFrame, granularity: str, l
     """Stacked bars of reports per period by attack type (or by the columns of `counts`, named by
     series_label(code, lang)).
 
-    With `coverage` (app.coverage.period_coverage() for the same periods): a period no selected source covers
+    With `coverage` (app.prep.coverage.period_coverage() for the same periods): a period no selected source covers
     has no bar but a grey band labelled "no data" (silence is never zero); a partly covered one gets an open
     circle whose hover names the silent sources; bars are hatched only where the count may still grow (a
     covering source's posting lag or window end) or the date filter cuts the period. Without it (tests of
@@ -177,7 +176,7 @@ def trend_figure(counts: pd.DataFrame, status: pd.DataFrame, granularity: str, l
                       yaxis_title=i18n.t("Breaches", lang), hovermode="closest")
     fig.update_xaxes(type="date", tickvals=tickvals, ticktext=ticktext,
                      range=[starts.iloc[0], ends.iloc[-1] + pd.Timedelta(days=1)] if len(starts) else None)
-    return _base_layout(fig, lang, height=460, source=source)
+    return base_layout(fig, lang, height=460, source=source)
 
 
 def _mark_coverage(fig: go.Figure, counts: pd.DataFrame, coverage: pd.DataFrame, starts: pd.Series,
@@ -203,32 +202,4 @@ def _mark_coverage(fig: go.Figure, counts: pd.DataFrame, coverage: pd.DataFrame,
     ))
 
 
-def state_map_figure(states: pd.DataFrame, lang: str, source: str | None = None) -> go.Figure:
-    """Choropleth of breaches per US state; every state is drawn, those without breaches at zero."""
-    counts = {geo.state_code(s): int(n) for s, n in zip(states["subdivision"], states["breaches"])}
-    codes = sorted(geo.MAPPABLE_STATES)
-    values = [counts.get(code, 0) for code in codes]
-    fig = go.Figure(go.Choropleth(
-        locations=codes, z=values, locationmode="USA-states", colorscale="OrRd", zmin=0,
-        marker_line_color="white", marker_line_width=0.5,
-        colorbar={"title": {"text": i18n.t("Breaches", lang)}, "thickness": 12},
-        customdata=[[i18n.subdivision_name(f"US-{c}", lang), i18n.format_int(v, lang)] for c, v in zip(codes, values)],
-        hovertemplate="%{customdata[0]}<br>" + i18n.t("Breaches", lang) + ": %{customdata[1]}<extra></extra>",
-    ))
-    fig.update_geos(scope="usa", showland=True, landcolor="#eeeeee", showsubunits=True, subunitcolor="white",
-                    showlakes=False, bgcolor="rgba(0,0,0,0)")
-    return _base_layout(fig, lang, height=420, source=source)
 
-
-def organization_type_figure(counts: pd.Series, lang: str, source: str | None = None) -> go.Figure:
-    """Horizontal bars of breaches per organisation type, largest on top."""
-    ordered = counts.sort_values(ascending=True, kind="stable")
-    labels = [i18n.organization_type_label(code, lang) for code in ordered.index]
-    texts = [i18n.format_int(v, lang) for v in ordered.to_numpy()]
-    fig = go.Figure(go.Bar(
-        x=ordered.to_numpy(), y=labels, orientation="h", marker_color="#0072B2",
-        text=texts, textposition="auto", customdata=texts,
-        hovertemplate="%{y}: %{customdata}<extra></extra>",
-    ))
-    fig.update_layout(xaxis_title=i18n.t("Breaches", lang))
-    return _base_layout(fig, lang, height=420, source=source)

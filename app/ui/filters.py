@@ -8,19 +8,15 @@ by the date of the attack rather than the date of the report). Parameters equal 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
 
 from app import i18n
 from app.i18n import names
+from app.prep.filtering import DATE_BASES, FILTER_PARAMS, FilterOptions, Filters, filters_from_params, filters_to_params
 
-FILTER_PARAMS = ("from", "to", "state", "attack", "org", "source", "status", "country", "region", "basis")
-# Which date places a report in time: when the source reported it, or when the attack happened (where known).
-DATE_BASES = ("reported", "incident")
 GRANULARITY_PARAM = "period"
 DEFAULT_GRANULARITY = "year"
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
@@ -30,93 +26,6 @@ _DATES_KEY, _STATES_KEY, _ATTACKS_KEY, _ORGS_KEY = "f_dates", "f_states", "f_att
 _GRANULARITY_KEY, _LANGUAGE_KEY = "f_period", "f_lang"
 _SOURCES_KEY, _STATUSES_KEY, _COUNTRIES_KEY, _REGIONS_KEY, _BASIS_KEY = (
     "f_sources", "f_statuses", "f_countries", "f_regions", "f_basis")
-
-
-@dataclass(frozen=True)
-class FilterOptions:
-    """What the data offers to filter on."""
-
-    first: dt.date
-    last: dt.date
-    states: tuple[str, ...]  # ISO 3166-2 codes, e.g. 'US-CA'
-    attack_types: tuple[str, ...]
-    organization_types: tuple[str, ...]
-    sources: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()
-    countries: tuple[str, ...] = ()  # ISO 3166-1 alpha-2
-    regions: tuple[str, ...] = ()  # UN M49 regions
-    without_incident_date: int = 0  # reports no date of attack places in time (left out on the incident basis)
-
-
-@dataclass(frozen=True)
-class Filters:
-    """The reader's selection; an empty tuple means 'all'."""
-
-    start: dt.date
-    end: dt.date
-    states: tuple[str, ...] = ()
-    attack_types: tuple[str, ...] = ()
-    organization_types: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()
-    countries: tuple[str, ...] = ()
-    regions: tuple[str, ...] = ()
-    date_basis: str = "reported"  # one of DATE_BASES
-
-
-def default_filters(options: FilterOptions) -> Filters:
-    return Filters(start=options.first, end=options.last)
-
-
-def _parse_date(values: Sequence[str], fallback: dt.date, options: FilterOptions) -> dt.date:
-    try:
-        day = dt.date.fromisoformat(values[-1])
-    except (IndexError, ValueError):
-        return fallback
-    return min(max(day, options.first), options.last)
-
-
-def _known(values: Sequence[str], allowed: Sequence[str]) -> tuple[str, ...]:
-    """Values the data knows, in the data's order (typos and duplicates dropped)."""
-    wanted = set(values)
-    return tuple(v for v in allowed if v in wanted)
-
-
-def filters_from_params(params: Mapping[str, Sequence[str]], options: FilterOptions) -> Filters:
-    """Read the filters from URL parameters (each a list of values); bad values fall back to defaults."""
-    start = _parse_date(params.get("from", ()), options.first, options)
-    end = _parse_date(params.get("to", ()), options.last, options)
-    if start > end:
-        start, end = options.first, options.last
-    return Filters(
-        start=start,
-        end=end,
-        states=_known(params.get("state", ()), options.states),
-        attack_types=_known(params.get("attack", ()), options.attack_types),
-        organization_types=_known(params.get("org", ()), options.organization_types),
-        sources=_known(params.get("source", ()), options.sources),
-        statuses=_known(params.get("status", ()), options.statuses),
-        countries=_known(params.get("country", ()), options.countries),
-        regions=_known(params.get("region", ()), options.regions),
-        date_basis=(_known(params.get("basis", ())[-1:], DATE_BASES) or DATE_BASES[:1])[0],
-    )
-
-
-def filters_to_params(filters: Filters, options: FilterOptions) -> dict[str, list[str]]:
-    """The URL parameters that reproduce `filters` (defaults left out)."""
-    params: dict[str, list[str]] = {}
-    if filters.start != options.first:
-        params["from"] = [filters.start.isoformat()]
-    if filters.end != options.last:
-        params["to"] = [filters.end.isoformat()]
-    for name, values in (("state", filters.states), ("attack", filters.attack_types),
-                         ("org", filters.organization_types), ("source", filters.sources),
-                         ("status", filters.statuses), ("country", filters.countries), ("region", filters.regions)):
-        if values:
-            params[name] = list(values)
-    if filters.date_basis != DATE_BASES[0]:
-        params["basis"] = [filters.date_basis]
-    return params
 
 
 def url_params(names: Sequence[str]) -> dict[str, list[str]]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from app import charts, i18n
+from app import i18n
+from app.charts import common
 from app.i18n import N_
 
 LAG_KINDS = {
@@ -20,7 +21,7 @@ def lag_figure(series: dict[str, pd.DataFrame], by: str, lang: str, source: str)
     """Median lag in days (dot) and its quartiles (bar) per group, one trace per kind of lag.
 
     `series` maps a kind ('reporting': attack to report; 'filing': first public report to regulator filing)
-    to the output of app.lag.summarise(); `by` is 'year' or 'source' (labels only)."""
+    to the output of app.prep.lag.summarise(); `by` is 'year' or 'source' (labels only)."""
     fig = go.Figure()
     for kind, table in series.items():
         if table.empty:
@@ -42,4 +43,4 @@ def lag_figure(series: dict[str, pd.DataFrame], by: str, lang: str, source: str)
     fig.update_layout(yaxis_title=i18n.t("Days", lang), xaxis={"type": "category", "categoryorder": "category ascending"}, hovermode="closest",
                       legend={"orientation": "h", "y": -0.2}, height=420,
                       separators=i18n.PLOTLY_SEPARATORS[lang], margin={"l": 10, "r": 10, "t": 30, "b": 10})
-    return charts.add_source_line(fig, source)
+    return common.add_source_line(fig, source)

@@ -1,6 +1,6 @@
 """The explorer's state and table: search, vendor event, sort and page, all kept in the URL. Pure functions.
 
-URL parameters (on top of the sidebar filters of app.filters): `q` (search words), `vendor` (a vendor
+URL parameters (on top of the sidebar filters of app.prep.filtering): `q` (search words), `vendor` (a vendor
 event id, `vnd:…`), `sort` (a column), `order` (`asc`/`desc`), `page` (from 1) and `size` (rows a page).
 Defaults are left out. Paging happens here, on the server: the browser only ever gets one page of rows.
 """
@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from app import i18n, search
-from app.filters import FilterOptions, Filters
+from app import i18n
 from app.i18n import N_
+from app.prep import search
+from app.prep.filtering import FilterOptions, Filters
 
 EXPLORER_PARAMS = ("q", "vendor", "sort", "order", "page", "size")
 SORT_COLUMNS = ("reported_date", "organization", "individuals_affected", "country", "attack_type", "source",

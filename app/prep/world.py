@@ -21,7 +21,7 @@ from collectors.schema import STATUSES
 
 UNITS = ("reports", "incidents")
 # The base map plotly draws for scope="world" at resolution 110 (served from static/, see app/views/world.py).
-WORLD_TOPOJSON = Path(__file__).resolve().parent.parent / "static" / "topojson" / "world_110m.json"
+WORLD_TOPOJSON = Path(__file__).resolve().parents[2] / "static" / "topojson" / "world_110m.json"
 # Lower edges of the map's colour classes: the US's thousands of HHS filings get a class of their own
 # instead of washing every other country out of a linear scale.
 BIN_EDGES = (1, 2, 5, 10, 50, 100, 1000)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from app import lag
+from app.prep import lag
 from collectors import SourceCoverage
 
 COMPLETE, PARTIAL, UNKNOWN = "complete", "partial", "unknown"

@@ -1,0 +1,1 @@
+"""What a reader takes away: downloads of the selected rows and how to cite them."""

@@ -1,0 +1,57 @@
+"""Aggregates of the United States (HHS) page: headline numbers, states, organisation types, largest breaches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Headline:
+    breaches: int
+    individuals: int  # sum of reported counts, placeholders included, missing left out
+    missing_counts: int
+    placeholder_counts: int
+
+
+def headline(frame: pd.DataFrame) -> Headline:
+    counts = frame["individuals_affected"]
+    return Headline(
+        breaches=len(frame),
+        individuals=int(counts.sum(skipna=True)),
+        missing_counts=int(counts.isna().sum()),
+        placeholder_counts=int(frame["is_placeholder_count"].sum()),
+    )
+
+
+def state_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """Breaches per subdivision code ('US-CA'), largest first; rows without one are left out."""
+    codes = frame["subdivision"].dropna()
+    counts = codes.loc[codes != ""].value_counts()
+    result = counts.rename_axis("subdivision").reset_index(name="breaches")
+    return result.sort_values(["breaches", "subdivision"], ascending=[False, True], ignore_index=True)
+
+
+def organization_type_counts(frame: pd.DataFrame) -> pd.Series:
+    """Breaches per organisation type, largest first."""
+    counts = frame["organization_type"].value_counts()
+    return counts.sort_values(ascending=False, kind="stable")
+
+
+def largest_breaches(frame: pd.DataFrame, n: int = 20) -> pd.DataFrame:
+    """The n reports with the most individuals affected (reports without a count are left out)."""
+    counts = frame["individuals_affected"]
+    keep = counts.notna()
+    known = counts.loc[keep].to_numpy(dtype="int64")
+    if len(known) > n > 0:
+        # Only rows at least as large as the n-th largest count can be in the top n: sort those alone.
+        keep &= (counts >= np.partition(known, len(known) - n)[len(known) - n]).fillna(False)
+    columns = ["organization", "subdivision", "reported_date", "attack_type", "individuals_affected",
+               "is_placeholder_count"]
+    # The shown columns only: taking rows from every column would read (and copy) the whole frame.
+    with_count = frame.loc[keep, columns]
+    ranked = with_count.sort_values(["individuals_affected", "reported_date"], ascending=[False, False],
+                                    kind="stable")
+    return ranked.head(n).reset_index(drop=True)
