@@ -135,7 +135,9 @@ def test_organization_types_largest_on_top(dataset):
 def test_largest_breaches_table_in_french(dataset):
     table = tables.largest_breaches_table(us_prep.largest_breaches(dataset.incidents, n=3), "fr")
     assert list(table.columns) == ["#", "Organisation", "État", "Déclarée le", "Type d'attaque",
-                                   "Personnes concernées", "Provisoire"]
+                                   "Personnes concernées", "Provisoire", "Incident", "Lien source"]
+    assert table["Incident"].str.startswith("./incident?incident=inc:").all()
+    assert table["Lien source"].str.startswith("https://").all()
     first = table.iloc[0]
     assert first["Personnes concernées"] == f"2{NNBSP}000{NNBSP}000"
     assert first["État"] == "" and first["Déclarée le"] == "4 mars 2024"  # r09 has no state

@@ -12,6 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app import data
+from app.prep import filtering
 from app.prep.filtering import FilterOptions, Filters, filters_from_params, filters_to_params
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -180,3 +181,26 @@ def test_brief_round_trip(open_page):
     chosen = at.selectbox(key=key).value
     assert params_of(at)[param] == [chosen]
     assert reopened(open_page, "brief", at).selectbox(key=key).value == chosen
+
+
+# --- a link with values the page does not know ------------------------------------------------------
+
+def test_unknown_params_names_every_value_a_link_cannot_use():
+    options = FilterOptions(first=dt.date(2020, 1, 1), last=dt.date(2024, 6, 30), states=(),
+                            attack_types=("ransomware",), organization_types=(), countries=("FR", "US"))
+    params = {"country": ["FR", "XX"], "attack": ["ransomwre"], "from": ["2024-13-01"], "to": ["2024-02-01"]}
+    assert filtering.unknown_params(params, options) == [("attack", "ransomwre"), ("country", "XX"),
+                                                         ("from", "2024-13-01")]
+    assert filtering.unknown_params({"country": ["FR"]}, options) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_link_with_unknown_values_says_so_and_drops_them_from_the_address(open_page, lang):
+    at = open_page("world", lang=lang, country=["FR", "XX"], count="everything")
+    warnings = " ".join(w.value for w in at.warning)
+    assert "`country=XX`" in warnings and "`count=everything`" in warnings
+    assert ("left out" if lang == "en" else "ignorées") in warnings
+    params = params_of(at)
+    assert params.get("country") == ["FR"] and "count" not in params  # the address keeps what was understood
+    again = reopened(open_page, "world", at)
+    assert not [w for w in again.warning if "`country=" in w.value]  # the rewritten link is clean

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from app.prep import lag
+from app.prep import lag, world
 from collectors import SourceCoverage
 
 COMPLETE, PARTIAL, UNKNOWN = "complete", "partial", "unknown"
@@ -48,7 +48,7 @@ def completeness_table(by_year: pd.DataFrame) -> pd.DataFrame:
 class CountingFacts:
     reports: int  # rows counted (withdrawn rows already left out)
     incidents: int  # distinct incident_id
-    linked_incidents: int  # incidents with reports from two sources or lists or more
+    linked_incidents: int  # incidents with reports from two sources or more (app.prep.world.linking)
     reports_in_linked: int
     with_incident_date: int  # reports whose own source dates the attack
     with_attack_date: int  # ... or whose linked reports do
@@ -60,14 +60,14 @@ class CountingFacts:
 
 
 def counting_facts(frame: pd.DataFrame, withdrawn: int, vendor_members: pd.DataFrame) -> CountingFacts:
-    per_incident = frame.groupby("incident_id").size()
-    linked = per_incident.loc[per_incident >= 2]
+    # "Confirmed by two sources or more" means the same on every page: app.prep.world.linking decides it.
+    linking = world.linking(frame)
     in_vendor = vendor_members.loc[vendor_members["record_id"].isin(frame["record_id"])]
     return CountingFacts(
         reports=len(frame),
-        incidents=len(per_incident),
-        linked_incidents=len(linked),
-        reports_in_linked=int(linked.sum()),
+        incidents=linking.incidents,
+        linked_incidents=linking.linked_incidents,
+        reports_in_linked=linking.linked_reports,
         with_incident_date=int(frame["incident_date"].notna().sum()),
         with_attack_date=int(lag.attack_dates(frame).notna().sum()),
         placeholder_counts=int(frame["is_placeholder_count"].sum()),

@@ -159,6 +159,23 @@ def _known(values: Sequence[str], allowed: Sequence[str]) -> tuple[str, ...]:
     return tuple(v for v in allowed if v in wanted)
 
 
+def unknown_params(params: Mapping[str, Sequence[str]], options: FilterOptions) -> list[tuple[str, str]]:
+    """(parameter, value) pairs of a link that filters_from_params() cannot use: a reader who opened a mistyped
+    or stale link is told what was left out, instead of silently seeing another selection."""
+    allowed = {"state": options.states, "attack": options.attack_types, "org": options.organization_types,
+               "source": options.sources, "status": options.statuses, "country": options.countries,
+               "region": options.regions, "basis": DATE_BASES}
+    unknown = [(name, value) for name, known in allowed.items() for value in params.get(name, ())
+               if value not in known]
+    for name in ("from", "to"):
+        for value in params.get(name, ())[-1:]:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                unknown.append((name, value))
+    return unknown
+
+
 def filters_from_params(params: Mapping[str, Sequence[str]], options: FilterOptions) -> Filters:
     """Read the filters from URL parameters (each a list of values); bad values fall back to defaults."""
     start = _parse_date(params.get("from", ()), options.first, options)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from app import i18n
+from app.prep import explore
 
 
 def largest_breaches_table(ranked: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -28,4 +29,7 @@ def largest_breaches_table(ranked: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("Attack type"): [i18n.attack_type_label(a, lang) for a in ranked["attack_type"]],
         t("Individuals affected"): [i18n.format_int(int(n), lang) for n in ranked["individuals_affected"]],
         t("Placeholder"): ranked["is_placeholder_count"].astype(bool).to_numpy(),
+        # Where to check the figure: our incident page (every report of the attack) and the filing's source.
+        t("Incident"): [explore.incident_link(i, lang) for i in ranked["incident_id"]],
+        t("Source link"): ranked["source_url"].astype(str).to_numpy(),
     })

@@ -49,7 +49,7 @@ def largest_breaches(frame: pd.DataFrame, n: int = 20) -> pd.DataFrame:
         # Only rows at least as large as the n-th largest count can be in the top n: sort those alone.
         keep &= (counts >= np.partition(known, len(known) - n)[len(known) - n]).fillna(False)
     columns = ["organization", "subdivision", "reported_date", "attack_type", "individuals_affected",
-               "is_placeholder_count"]
+               "is_placeholder_count", "incident_id", "source_url"]
     # The shown columns only: taking rows from every column would read (and copy) the whole frame.
     with_count = frame.loc[keep, columns]
     ranked = with_count.sort_values(["individuals_affected", "reported_date"], ascending=[False, False],

@@ -11,6 +11,7 @@ import streamlit as st
 
 from app import i18n
 from app.charts import common
+from app.ui import layout
 
 
 def count_table(counts: pd.DataFrame, coverage: pd.DataFrame | None, granularity: str, lang: str,
@@ -39,7 +40,7 @@ def render(counts: pd.DataFrame, coverage: pd.DataFrame | None, granularity: str
     """The table in an expander under its chart, with a CSV download of exactly what it shows."""
     table = count_table(counts, coverage, granularity, lang, series_label)
     with st.expander(i18n.t("The figures", lang)):
-        st.dataframe(table, hide_index=True, width="stretch", height=300)
+        st.dataframe(table, hide_index=True, width="stretch", height=layout.table_height(len(table), 300))
         st.caption(i18n.t("“no data”: no selected source covers the period; its count is unknown, not 0.", lang))
         st.download_button(i18n.t("Download these figures (CSV)", lang), table.to_csv(index=False).encode("utf-8"),
                            file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv", disabled=table.empty)

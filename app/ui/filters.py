@@ -15,7 +15,15 @@ import streamlit as st
 
 from app import i18n
 from app.i18n import names
-from app.prep.filtering import DATE_BASES, FILTER_PARAMS, FilterOptions, Filters, filters_from_params, filters_to_params
+from app.prep.filtering import (
+    DATE_BASES,
+    FILTER_PARAMS,
+    FilterOptions,
+    Filters,
+    filters_from_params,
+    filters_to_params,
+    unknown_params,
+)
 
 GRANULARITY_PARAM = "period"
 DEFAULT_GRANULARITY = "year"
@@ -33,10 +41,19 @@ def url_params(names: Sequence[str]) -> dict[str, list[str]]:
     return {name: st.query_params.get_all(name) for name in names if name in st.query_params}
 
 
+def notice_unknown(pairs: Sequence[tuple[str, str]], lang: str) -> None:
+    """Tell the reader which values of the link were not understood (they are dropped from the address, since the
+    address is rewritten from the widgets)."""
+    if pairs:
+        st.warning(i18n.t("This link holds values this page does not know, left out: {values}.", lang,
+                          values=", ".join(f"`{name}={value}`" for name, value in pairs)), icon=":material/link_off:")
+
+
 def seed_from_url(key: str, param: str, choices: Sequence[str], default: str,
                   normalise: Callable[[str], str] | None = None) -> None:
     """On a widget's first draw, start it from the URL's `param` when that is one of `choices` (after
-    `normalise`, e.g. `2024-w05` -> `2024-W05`), else from `default`. Later draws keep the reader's choice."""
+    `normalise`, e.g. `2024-w05` -> `2024-W05`), else from `default`, and say so. Later draws keep the reader's
+    choice."""
     if key in st.session_state:
         return
     asked = st.query_params.get(param, default)
@@ -45,6 +62,8 @@ def seed_from_url(key: str, param: str, choices: Sequence[str], default: str,
             asked = normalise(asked)
         except ValueError:
             pass
+    if asked not in choices:
+        notice_unknown([(param, st.query_params.get(param, ""))], current_language())
     st.session_state[key] = asked if asked in choices else default
 
 
@@ -76,7 +95,9 @@ def sidebar_filters(options: FilterOptions, lang: str) -> Filters:
                        _COUNTRIES_KEY, _REGIONS_KEY, _BASIS_KEY)
     if _DATES_KEY not in st.session_state:
         # First draw in this session: the link the reader opened decides the widgets' values.
-        seed = filters_from_params(url_params(FILTER_PARAMS), options)
+        asked = url_params(FILTER_PARAMS)
+        notice_unknown(unknown_params(asked, options), lang)
+        seed = filters_from_params(asked, options)
         st.session_state[_DATES_KEY] = (seed.start, seed.end)
         st.session_state[_STATES_KEY] = list(seed.states)
         st.session_state[_ATTACKS_KEY] = list(seed.attack_types)

@@ -12,7 +12,7 @@ from app.charts import france as france_charts
 from app.i18n import N_
 from app.prep import filtering, timeseries
 from app.prep import france as france_prep
-from app.ui import count_table, filters
+from app.ui import count_table, filters, layout
 
 PLOTLY_CONFIG = {"displaylogo": False}
 
@@ -238,7 +238,7 @@ st.dataframe({
     t("Attack type", lang): [i18n.attack_type_label(a, lang) for a in listed["attack_type"]],
     t("Care disrupted", lang): listed["is_care_disrupted"].fillna(False).astype(bool).tolist(),
     t("Source", lang): listed["source_url"].tolist(),
-}, hide_index=True, width="stretch", height=420,
+}, hide_index=True, width="stretch", height=layout.table_height(len(listed), 420),
     column_config={t("Source", lang): st.column_config.LinkColumn(display_text="↗")})
 st.caption(t("Every row of the curated list cites the pages it was compiled from; open the incident page for every "
              "report of an attack.", lang))

@@ -89,7 +89,7 @@ st.header(t("Counting rules"))
 facts = counting.counting_facts(incidents, dataset.withdrawn, members)
 st.markdown(t("- **Reports, not attacks.** A row is one report by one source: {reports} reports are counted. "
               "Reports of one attack by several sources share an incident id: {incidents} distinct incidents, "
-              "{linked_incidents} of them reported more than once ({reports_in_linked} reports). Charts count "
+              "{linked_incidents} of them confirmed by two sources or more ({reports_in_linked} reports). Charts count "
               "reports unless they say otherwise.\n- **Date reported vs date of the attack.** By default a report "
               "is placed on the day its source made it (HHS: the day the filing was received). "
               "{with_incident_date} reports say when the attack itself happened, {with_attack_date} once the dates "

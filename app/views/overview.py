@@ -120,6 +120,13 @@ ranked = us_prep.largest_breaches(selection, n=20)
 st.dataframe(tables.largest_breaches_table(ranked, lang), hide_index=True, width="stretch", height="content",
              column_config={i18n.t("#", lang): st.column_config.NumberColumn(width=40),
                             i18n.t("Organization", lang): st.column_config.TextColumn(width=240),
-                            i18n.t("Placeholder", lang): st.column_config.CheckboxColumn(width="small")})
+                            i18n.t("Placeholder", lang): st.column_config.CheckboxColumn(width="small"),
+                            i18n.t("Incident", lang): st.column_config.LinkColumn(
+                                display_text=i18n.t("open", lang), width=70,
+                                help=i18n.t("Every report of this attack, its timeline and how many sources confirm "
+                                            "it", lang)),
+                            i18n.t("Source link", lang): st.column_config.LinkColumn(
+                                display_text=r"https?://(?:www\.)?([^/?#]+)", width=150,
+                                help=i18n.t("The source's own page for this report", lang))})
 st.caption(i18n.t("The {n} reports with the most individuals affected. Placeholder: the filer reported 500 or 501 "
                   "while the real number was not yet known.", lang, n=len(ranked)))

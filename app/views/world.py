@@ -8,7 +8,7 @@ from app.charts import world as world_charts
 from app.i18n import N_
 from app.prep import filtering, timeseries
 from app.prep import world as world_prep
-from app.ui import count_table, filters
+from app.ui import count_table, filters, layout
 
 # The world base map is static/topojson/world_110m.json, served by Streamlit (.streamlit/config.toml): no CDN.
 PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False}
@@ -126,6 +126,7 @@ if "hhs_ocr" in (selection_filters.sources or dataset.options.sources):  # HHS f
 st.caption(" ".join(notes))
 
 st.subheader(t("Countries", lang))
-st.dataframe(world_charts.country_table_display(table, lang), hide_index=True, width="stretch", height=400)
+st.dataframe(world_charts.country_table_display(table, lang), hide_index=True, width="stretch",
+             height=layout.table_height(len(table)))
 st.caption(t("Every country in the selection, most {unit} first. The confirmed, reported and claimed columns split "
              "the {unit}.", lang, unit=t(UNITS[unit], lang)))
