@@ -24,7 +24,7 @@ import requests
 
 from collectors import classify, coverage, normalise, parsing
 from collectors.errors import FetchError, SourceFormatError
-from collectors.http import expect_content, read_capped
+from collectors.http import download
 from collectors.raw import RawExport
 from collectors.urls import canonical_url
 
@@ -84,16 +84,9 @@ _NO_NAME = {"", "not available", "unknown", "none", "nan"}
 def fetch(session: requests.Session, url: str = GLOBAL_DATABASE_URL, *, now=None,
           timeout: tuple[float, float] | None = None) -> list[RawExport]:
     """The release's Global Database from Zenodo (one CSV of about 3.5 MB)."""
-
     fetched_at = (now or (lambda: datetime.now(UTC)))()
-    try:
-        with session.get(url, stream=True, timeout=timeout) as response:
-            if response.status_code != 200:
-                raise FetchError(SOURCE, f"HTTP {response.status_code} from {url}")
-            content = read_capped(response, SOURCE)
-            expect_content(response, content, SOURCE, ("csv",))  # not an HTML error page or an empty body
-    except requests.RequestException as err:
-        raise FetchError(SOURCE, f"download of {url} failed: {err}") from err
+    # Checked to be CSV: not an HTML error page or an empty body.
+    _, content = download(session, url, SOURCE, kinds=("csv",), timeout=timeout)
     try:
         read_table(content)  # the header is the Global Database's and every quoted field is closed
     except SourceFormatError as err:

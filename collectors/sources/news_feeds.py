@@ -33,7 +33,7 @@ from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
 from collectors import DATA_DIR, classify, normalise, parsing, schema
 from collectors.errors import CollectorError, FetchError, SourceFormatError
-from collectors.http import expect_content, read_capped
+from collectors.http import download
 from collectors.raw import RawExport
 from collectors.urls import canonical_url, url_key
 
@@ -583,14 +583,7 @@ def fetch(session: requests.Session, feeds: list[Feed] | None = None, *, now=Non
 def fetch_feed(session: requests.Session, feed: Feed, fetched_at: datetime,
                timeout: tuple[float, float] | None = None) -> RawExport | None:
     """One feed's bytes, checked to be a whole RSS/Atom feed with items; None when no item is kept."""
-    try:
-        with session.get(feed.url, headers={"Accept": ACCEPT}, stream=True, timeout=timeout) as response:
-            if response.status_code != 200:
-                raise FetchError(SOURCE, f"HTTP {response.status_code} from {feed.url}")
-            content = read_capped(response, SOURCE)
-            expect_content(response, content, SOURCE, ("xml",))
-    except requests.RequestException as err:
-        raise FetchError(SOURCE, f"download of {feed.url} failed: {err}") from err
+    _, content = download(session, feed.url, SOURCE, kinds=("xml",), headers={"Accept": ACCEPT}, timeout=timeout)
     try:
         document = read_feed(content)
         if not document.items:

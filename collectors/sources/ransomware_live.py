@@ -29,7 +29,7 @@ import requests
 
 from collectors import classify, coverage, normalise, parsing, schema
 from collectors.errors import FetchError, SourceFormatError
-from collectors.http import expect_content, read_capped
+from collectors.http import download
 from collectors.raw import RawExport
 from collectors.urls import canonical_url, date_in_url, url_key
 
@@ -466,22 +466,7 @@ def fetch(session: requests.Session, *, free_url: str = FREE_URL, pro_victims_ur
 
 
 def _get(session: requests.Session, url: str, headers: dict[str, str]) -> bytes:
-    try:
-        with session.get(url, headers={"Accept": "application/json", **headers}, stream=True) as response:
-            if response.status_code == 429:
-                wait = response.headers.get("Retry-After")
-                raise FetchError(SOURCE, f"HTTP 429 Too Many Requests from {url} (rate limited"
-                                         f"{f'; Retry-After {wait}' if wait else ''}); try again later")
-            if response.status_code in (401, 403) and "X-API-KEY" in headers:
-                raise FetchError(SOURCE, f"HTTP {response.status_code} from {url}: the API PRO key was refused "
-                                         f"(check {API_KEY_VARIABLE})")
-            if response.status_code >= 400:
-                raise FetchError(SOURCE, f"HTTP {response.status_code} {response.reason} from {url}")
-            content = read_capped(response, SOURCE)
-            expect_content(response, content, SOURCE, ("json",))
-            return content
-    except FetchError:
-        raise
-    except requests.RequestException as err:
-        timed_out = isinstance(err, requests.Timeout) or "timed out" in str(err).lower()
-        raise FetchError(SOURCE, f"GET {url} {'timed out' if timed_out else 'failed'}: {err}") from err
+    refused = f"the API PRO key was refused: check {API_KEY_VARIABLE}"
+    hints = {401: refused, 403: refused} if "X-API-KEY" in headers else None
+    return download(session, url, SOURCE, kinds=("json",), headers={"Accept": "application/json", **headers},
+                    status_hints=hints)[1]
