@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from app import charts, france, i18n
-from collectors import normalise
+from collectors.text import normalise
 
 ATTACK_COLOR = "#D55E00"
 DECLARED_COLOR = "#7f7f7f"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from app import i18n
-from collectors import normalise
+from collectors.text import normalise
 
 
 @cache

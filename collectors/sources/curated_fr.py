@@ -21,10 +21,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from collectors import coverage, normalise, parsing, schema
+from collectors import coverage, parsing, schema
 from collectors.errors import SourceFormatError
 from collectors.raw import RawExport
-from collectors.urls import canonical_url
+from collectors.text import normalise
+from collectors.text.urls import canonical_url
 
 SOURCE = "curated_fr"
 CURATED_FILE = Path(__file__).resolve().parent.parent.parent / "data" / "curated" / "fr_attacks.csv"

@@ -22,11 +22,12 @@ from datetime import UTC, datetime
 import pandas as pd
 import requests
 
-from collectors import classify, coverage, normalise, parsing
+from collectors import coverage, parsing
 from collectors.errors import FetchError, SourceFormatError
 from collectors.http import download
 from collectors.raw import RawExport
-from collectors.urls import canonical_url
+from collectors.text import classify, normalise
+from collectors.text.urls import canonical_url
 
 SOURCE = "eurepoc"
 ZENODO_RECORD = "https://zenodo.org/records/7848941"

@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup
 from collectors.errors import FetchError
 from collectors.http import download
 from collectors.raw import RawExport
-from collectors.sources.hhs_ocr import PORTAL_URL, SOURCE
+from collectors.sources.hhs_ocr.export import PORTAL_URL, SOURCE
 
 VIEWSTATE = "javax.faces.ViewState"
 AJAX_HEADERS = {"Faces-Request": "partial/ajax", "X-Requested-With": "XMLHttpRequest",
