@@ -27,11 +27,11 @@ from collectors import (
     load_coverage,
     load_coverage_table,
     load_incidents,
-    normalise,
     schema,
     vendors,
 )
 from collectors.schema import ATTACK_TYPES, ORGANIZATION_TYPES, STATUSES
+from collectors.text import normalise
 
 # Lets tests and previews point the dashboard at another dataset folder.
 DATA_DIR_ENV = "OBSERVATORY_DATA_DIR"

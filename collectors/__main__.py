@@ -89,9 +89,9 @@ def _build(store: Store, snapshots: Path) -> int:
     with tempfile.TemporaryDirectory(dir=store.data_dir) as scratch:
         fresh = Store(Path(scratch))
         for name, module in registry.SOURCES.items():
-            patterns = getattr(module, "SNAPSHOT_FILES", ())
+            patterns = module.SNAPSHOT_FILES
             # Files kept in this repository (the curated French list) rather than in the shared snapshots.
-            own = [ROOT / f for f in getattr(module, "REPOSITORY_FILES", ())]
+            own = [ROOT / f for f in module.REPOSITORY_FILES]
             if not patterns and not own:  # e.g. a feed whose licence lets us test on it but not publish from it
                 print(f"{name}: no snapshot is part of the committed dataset; skipped")
                 continue

@@ -387,6 +387,9 @@ def control_module(server: FaultServer) -> types.ModuleType:
         return schema.validate(schema.coerce(rows), "control")
 
     module.fetch, module.parse = fetch, parse
+    # The optional parts of the Source contract (collectors/registry.py), none of them used.
+    module.LISTS, module.FETCH, module.NETWORK, module.MATCH_ON_CONTENT = ("archive",), True, True, False
+    module.SNAPSHOT_FILES, module.REPOSITORY_FILES, module.measure_coverage, module.removed_reports = (), (), None, None
     return module
 
 

@@ -75,6 +75,11 @@ INFO = {
 LISTS = ("events",)
 FETCH = False  # no public download: `update` leaves it out; files come in through `ingest`
 SNAPSHOT_FILES = ("cissm/cissm_cyber_events_*.csv",)
+# The optional parts of the Source contract (collectors/registry.py) this source does not use.
+NETWORK = True
+MATCH_ON_CONTENT = False
+REPOSITORY_FILES: tuple[str, ...] = ()
+removed_reports = None
 
 # The columns we read, checked by name (so a reordering is harmless). `description` is not among them.
 REQUIRED = ("evtDate", "actor", "actor_type", "organization", "industry_code", "industry", "event_type",

@@ -64,6 +64,12 @@ INFO = {
 }
 LISTS = ("incidents",)
 SNAPSHOT_FILES = ("eurepoc/EuRepoC_Global_Database_1.1.csv",)
+# The optional parts of the Source contract (collectors/registry.py) this source does not use.
+FETCH = True
+NETWORK = True
+MATCH_ON_CONTENT = False
+REPOSITORY_FILES: tuple[str, ...] = ()
+removed_reports = None
 
 # The columns we read; the Global Database has 81, checked by name so a reordering is harmless.
 REQUIRED = ("ID", "name", "start_date", "end_date", "incident_type", "receiver_name", "receiver_country",

@@ -16,8 +16,9 @@ from collectors.raw import RawExport
 from collectors.sources.hhs_ocr import portal
 from collectors.sources.hhs_ocr.export import LISTS, PORTAL_URL, SOURCE, decode, parse, read_table
 
-__all__ = ["INFO", "LISTS", "MATCH_ON_CONTENT", "PORTAL_URL", "SNAPSHOT_FILES", "SOURCE", "decode", "fetch", "parse",
-           "read_table", "removed_reports"]
+__all__ = ["FETCH", "INFO", "LISTS", "MATCH_ON_CONTENT", "NETWORK", "PORTAL_URL", "REPOSITORY_FILES",
+           "SNAPSHOT_FILES", "SOURCE", "decode", "fetch", "measure_coverage", "parse", "read_table",
+           "removed_reports"]
 
 INFO = {
     "name": SOURCE,
@@ -58,6 +59,11 @@ INFO = {
 MATCH_ON_CONTENT = True
 # Files of ../shared/snapshots that `python -m collectors build` merges into the committed dataset.
 SNAPSHOT_FILES = ("hhs-ocr-breach-portal/*.csv",)
+# The optional parts of the Source contract (collectors/registry.py) this source does not use.
+FETCH = True
+NETWORK = True
+REPOSITORY_FILES: tuple[str, ...] = ()
+measure_coverage = None
 
 
 def fetch(session: requests.Session) -> list[RawExport]:

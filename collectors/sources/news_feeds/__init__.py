@@ -59,6 +59,14 @@ INFO = {
 }
 # Feed items are copyrighted: usable as parser test fixtures, never published from a snapshot.
 SNAPSHOT_FILES: tuple[str, ...] = ()
+# The optional parts of the Source contract (collectors/registry.py) this source does not use.
+LISTS: tuple[str, ...] | None = None
+FETCH = True
+NETWORK = True
+MATCH_ON_CONTENT = False
+REPOSITORY_FILES: tuple[str, ...] = ()
+measure_coverage = None
+removed_reports = None
 ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 
 log = logging.getLogger(__name__)

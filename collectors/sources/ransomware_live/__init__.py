@@ -38,8 +38,9 @@ from collectors.sources.ransomware_live.api import (
 from collectors.sources.ransomware_live.press import press_healthcare, press_reported_date
 from collectors.text.urls import url_key
 
-__all__ = ["API_KEY_VARIABLE", "FREE_URL", "INFO", "LISTS", "SNAPSHOT_FILES", "SOURCE", "Selection", "fetch",
-           "measure_coverage", "parse", "press_healthcare", "press_reported_date", "summarise"]
+__all__ = ["API_KEY_VARIABLE", "FETCH", "FREE_URL", "INFO", "LISTS", "MATCH_ON_CONTENT", "NETWORK",
+           "REPOSITORY_FILES", "SNAPSHOT_FILES", "SOURCE", "Selection", "fetch", "measure_coverage", "parse",
+           "press_healthcare", "press_reported_date", "removed_reports", "summarise"]
 
 INFO = {
     "name": SOURCE,
@@ -76,6 +77,12 @@ INFO = {
 LISTS = ("victims", "press")
 # Files of ../shared/snapshots that `python -m collectors build` merges into the committed dataset.
 SNAPSHOT_FILES = ("ransomware-live/*victims*.json", "ransomware-live/pro_press_all_*.json")
+# The optional parts of the Source contract (collectors/registry.py) this source does not use.
+FETCH = True
+NETWORK = True
+MATCH_ON_CONTENT = False
+REPOSITORY_FILES: tuple[str, ...] = ()
+removed_reports = None
 log = logging.getLogger(__name__)
 
 
