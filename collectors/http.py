@@ -1,26 +1,16 @@
-"""One HTTP session policy for every live source.
-
-Every collector gets its session here so that the same rules hold everywhere, and
-so tests can point it at a local server:
+"""One HTTP session policy for every live source, and `download()`, the one way a source fetches a file.
 
 - an identifying User-Agent, and default (connect, read) timeouts;
-- retries with exponential backoff on connection errors and 429/5xx answers, honouring
-  Retry-After up to MAX_RETRY_AFTER seconds (a server asking for longer gets no retry:
-  the source reports the 429/503 instead of stalling the run);
-- robots.txt: fetched once per host with the same session and obeyed; a disallowed URL
-  is never requested (DisallowedByRobots, a FetchError and a requests exception);
-- a minimum interval between two requests to the same host (and a robots.txt
-  Crawl-delay, when longer);
-- a size cap and a total read deadline (collectors/responses.py);
-- a host name that does not resolve fails at once and is asked once per session (no retries,
-  no rate-limit wait): with no network an update ends in seconds, not minutes.
+- retries with exponential backoff on connection errors and 429/5xx answers, honouring Retry-After up to
+  MAX_RETRY_AFTER seconds (a server asking for longer gets no retry: the source reports the 429/503);
+- robots.txt, fetched once per host with the same session and obeyed (DisallowedByRobots: never requested);
+- a minimum interval between two requests to the same host (or a longer robots.txt Crawl-delay);
+- a size cap and a total read deadline on every body (collectors/responses.py);
+- a host name that does not resolve fails at once, asked once per session (no retries, no rate-limit wait).
 
-Robots.txt and the rate limit do not apply to loopback hosts (our own test servers and
-local mirrors) unless `polite_to_loopback=True`.
-
-Every wait (rate limit, Retry-After, backoff) goes through `clock`, which tests replace by a fake one.
-`download()` is the one way a source fetches a file: the request, its status, the size cap, the content
-check, and every failure as a FetchError naming the source and the URL.
+Robots.txt and the rate limit do not apply to loopback hosts (our test servers, local mirrors) unless
+`polite_to_loopback=True`. Every wait (rate limit, Retry-After, backoff) goes through `clock`, which tests
+replace by a fake one.
 """
 
 from __future__ import annotations

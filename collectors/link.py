@@ -10,12 +10,9 @@ linked only when all of these hold:
   ransomware.live's leak-site claims and its press items are different channels;
   within a channel, collectors/dedupe.py already merged repeats);
 - same country;
-- the organisation names match: equal once case, accents and punctuation are
-  ignored, or one name begins the other (ten letters or more), or one name's
-  distinctive words (two or more, not only words that say what kind of practice it
-  is) all appear in the other's; each of the names a name holds counts ("X dba Y",
-  "X (ABC)", a press item listing several victims); a public body ("... County
-  Department of Health") never matches an organisation named after its place;
+- the organisation names match (collectors/text/names.py: the same name, one beginning the
+  other, or the same distinctive words; "X dba Y" holds two names), or one names the town
+  of the other (the curated French list);
 - their dates fit the usual order of events (see WINDOWS): a filing never comes
   before the attack a report describes; a date known to the month may be any day of it;
 - a cyberattack never matches a filing of a lost or stolen device;
