@@ -27,10 +27,10 @@ from collectors import (
     load_coverage,
     load_coverage_table,
     load_incidents,
-    normalise,
     schema,
     vendors,
 )
+from collectors.text import normalise
 
 # Lets tests and previews point the dashboard at another dataset folder.
 DATA_DIR_ENV = "OBSERVATORY_DATA_DIR"

@@ -1,13 +1,16 @@
-"""`python -m collectors brief`: read the dataset, compute the week's brief, write it in one format."""
+"""`python -m brief`: read the dataset, compute the week's brief, write it in one format (atomically)."""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import sys
 from pathlib import Path
 
 from brief.compute import compute_brief
 from brief.render import render
+from collectors import DATA_DIR, incident_types, load_coverage, load_coverage_table, load_incidents
+from collectors.files import write_atomic
 
 
 def parse_generated_at(text: str | None) -> dt.datetime:
@@ -18,10 +21,22 @@ def parse_generated_at(text: str | None) -> dt.datetime:
     return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m brief",
+                                     description="The weekly brief for policymakers as HTML, Markdown or PDF.")
+    parser.add_argument("--week", help="ISO week, e.g. 2025-W50 (default: the latest complete week of the data)")
+    parser.add_argument("--lang", choices=("en", "fr"), default="en", help="language (default: %(default)s)")
+    parser.add_argument("--format", dest="fmt", choices=("html", "md", "pdf"), default="html",
+                        help="html (self-contained, prints well), md (for email) or pdf (default: %(default)s)")
+    parser.add_argument("--out", type=Path, required=True, help="file to write ('-' for standard output, html/md)")
+    parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="dataset folder (default: %(default)s)")
+    parser.add_argument("--generated-at", help="ISO time printed as 'generated at' (default: now, UTC)")
+    args = parser.parse_args(argv)
+    return write_brief(args.data_dir, args.week, args.lang, args.fmt, args.out, args.generated_at)
+
+
 def write_brief(data_dir: Path, week: str | None, lang: str, fmt: str, out: Path,
                 generated_at: str | None = None) -> int:
-    from collectors import incident_types, load_coverage, load_coverage_table, load_incidents
-
     try:
         # Counted as the dashboard counts: by the incident's attack type (collectors/incident_types.py).
         brief = compute_brief(incident_types.for_counting(load_incidents(data_dir)), load_coverage(data_dir), week,
@@ -37,8 +52,6 @@ def write_brief(data_dir: Path, week: str | None, lang: str, fmt: str, out: Path
         sys.stdout.buffer.write(content)
         return 0
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_bytes(content)
-    tmp.replace(out)
+    write_atomic(out, content)  # a reader of the file never sees half a brief
     print(f"brief for {brief.week} ({lang}, {fmt}): {brief.counts.reports:,} reports -> {out}", file=sys.stderr)
     return 0

@@ -1,7 +1,7 @@
 """The weekly brief's numbers, computed in one place: pure functions of the tidy frame and its coverage.
 
 `compute_brief(frame, coverage, week)` returns a frozen `Brief`; the dashboard's brief page and
-`python -m collectors brief` both show exactly its numbers (narrative.py and render.py only word
+`python -m brief` both show exactly its numbers (narrative.py and render.py only word
 and format them). No streamlit here.
 
 Counting rules (the dashboard's): only reports the source still lists (`is_removed_by_source` false), a filing

@@ -1,4 +1,4 @@
-"""Command line: python -m collectors update | ingest | status | build | brief."""
+"""Command line: python -m collectors update | ingest | status | build. The weekly brief is `python -m brief`."""
 
 from __future__ import annotations
 
@@ -43,18 +43,16 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--snapshots", type=Path, default=DATA_DIR.parent.parent / "shared" / "snapshots",
                        help="folder of the snapshots (default: %(default)s)")
 
-    brief = commands.add_parser("brief", help="the weekly brief for policymakers as HTML, Markdown or PDF")
-    brief.add_argument("--week", help="ISO week, e.g. 2025-W50 (default: the latest complete week of the data)")
-    brief.add_argument("--lang", choices=("en", "fr"), default="en", help="language (default: %(default)s)")
-    brief.add_argument("--format", dest="fmt", choices=("html", "md", "pdf"), default="html",
-                       help="html (self-contained, prints well), md (for email) or pdf (default: %(default)s)")
-    brief.add_argument("--out", type=Path, required=True, help="file to write ('-' for standard output, html/md)")
-    brief.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="dataset folder (as above)")
-    brief.add_argument("--generated-at", help="ISO time printed as 'generated at' (default: now, UTC)")
+    # The brief moved out of the collectors (which never import what is downstream of them): `python -m brief`.
+    # The old sub-command takes any arguments (no option starts with NUL) and says where the brief went.
+    commands.add_parser("brief", help="moved: run `python -m brief` (same options)", add_help=False,
+                        prefix_chars="\0").add_argument("rest", nargs=argparse.REMAINDER)
 
     args = parser.parse_args(argv)
     if args.command == "brief":
-        return _brief(args)
+        print("the brief is its own command now: python -m brief --week 2025-W31 --lang fr --format md --out FILE "
+              "(python -m brief --help)", file=sys.stderr)
+        return 2
     store = Store(args.data_dir)
     try:
         if args.command == "update":
@@ -67,13 +65,6 @@ def main(argv: list[str] | None = None) -> int:
     except CollectorError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
-
-
-def _brief(args) -> int:
-    """Imported here only: the collectors do not depend on the brief."""
-    from brief.cli import write_brief
-
-    return write_brief(args.data_dir, args.week, args.lang, args.fmt, args.out, args.generated_at)
 
 
 def _ingest(store: Store, args) -> int:
@@ -98,9 +89,9 @@ def _build(store: Store, snapshots: Path) -> int:
     with tempfile.TemporaryDirectory(dir=store.data_dir) as scratch:
         fresh = Store(Path(scratch))
         for name, module in registry.SOURCES.items():
-            patterns = getattr(module, "SNAPSHOT_FILES", ())
+            patterns = module.SNAPSHOT_FILES
             # Files kept in this repository (the curated French list) rather than in the shared snapshots.
-            own = [ROOT / f for f in getattr(module, "REPOSITORY_FILES", ())]
+            own = [ROOT / f for f in module.REPOSITORY_FILES]
             if not patterns and not own:  # e.g. a feed whose licence lets us test on it but not publish from it
                 print(f"{name}: no snapshot is part of the committed dataset; skipped")
                 continue

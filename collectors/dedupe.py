@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from collectors import normalise, schema
+from collectors import schema
+from collectors.text import normalise
 
 # Fields whose change counts as an update (provenance columns change every time; the incident's attack type is
 # derived from the linked reports when the store writes, never a source's own value).

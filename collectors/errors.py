@@ -1,5 +1,7 @@
 """The project's own error types: each names the source and says what was wrong."""
 
+import requests
+
 
 class CollectorError(Exception):
     """Base class: something about one source went wrong; the dataset on disk is untouched."""
@@ -24,3 +26,8 @@ class ValidationError(CollectorError):
 
 class StoreError(CollectorError):
     """The dataset on disk could not be read or written (locked, damaged)."""
+
+
+class PolicyError(FetchError, requests.RequestException):
+    """A request our fetch policy refuses (collectors/http.py). Also a requests exception, so that code which
+    turns `requests.RequestException` into its own FetchError reports it like any failed request."""

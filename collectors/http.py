@@ -1,49 +1,34 @@
-"""One HTTP session policy for every live source.
-
-Every collector gets its session here so that the same rules hold everywhere, and
-so tests can point it at a local server:
+"""One HTTP session policy for every live source, and `download()`, the one way a source fetches a file.
 
 - an identifying User-Agent, and default (connect, read) timeouts;
-- retries with exponential backoff on connection errors and 429/5xx answers, honouring
-  Retry-After up to MAX_RETRY_AFTER seconds (a server asking for longer gets no retry:
-  the source reports the 429/503 instead of stalling the run);
-- robots.txt: fetched once per host with the same session and obeyed; a disallowed URL
-  is never requested (DisallowedByRobots, a FetchError and a requests exception);
-- a minimum interval between two requests to the same host (and a robots.txt
-  Crawl-delay, when longer);
-- a size cap (refused up front from Content-Length, and while reading) and a total
-  read deadline, so a trickling or endless body cannot hold a run.
-- a host name that does not resolve fails at once and is asked once per session (no retries,
-  no rate-limit wait): with no network an update ends in seconds, not minutes.
+- retries with exponential backoff on connection errors and 429/5xx answers, honouring Retry-After up to
+  MAX_RETRY_AFTER seconds (a server asking for longer gets no retry: the source reports the 429/503);
+- robots.txt, fetched once per host with the same session and obeyed (DisallowedByRobots: never requested);
+- a minimum interval between two requests to the same host (or a longer robots.txt Crawl-delay);
+- a size cap and a total read deadline on every body (collectors/responses.py);
+- a host name that does not resolve fails at once, asked once per session (no retries, no rate-limit wait).
 
-Robots.txt and the rate limit do not apply to loopback hosts (our own test servers and
-local mirrors) unless `polite_to_loopback=True`.
+Robots.txt and the rate limit do not apply to loopback hosts (our test servers, local mirrors) unless
+`polite_to_loopback=True`. Every wait (rate limit, Retry-After, backoff) goes through `clock`, which tests
+replace by a fake one.
 """
 
 from __future__ import annotations
 
-import re
 import socket
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Mapping
 from urllib import robotparser
 from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import (
-    DecodeError,
-    MaxRetryError,
-    NameResolutionError,
-    ProtocolError,
-    ReadTimeoutError,
-    ResponseError,
-)
-from urllib3.exceptions import SSLError as Urllib3SSLError
+from urllib3.exceptions import MaxRetryError, NameResolutionError, ResponseError
 from urllib3.util.retry import Retry
 
-from collectors.errors import FetchError
+from collectors.errors import FetchError, PolicyError
+from collectors.responses import check_length, expect_content, read_capped
 
 USER_AGENT = (
     "healthcare-cyberattack-observatory/0.1 "
@@ -51,10 +36,6 @@ USER_AGENT = (
 )
 # (connect, read) seconds: the HHS portal builds its CSV export on the fly and can take a while.
 DEFAULT_TIMEOUT = (10, 120)
-# Exports larger than this are refused: the whole HHS archive is about 5 MB.
-MAX_RESPONSE_BYTES = 64 * 1024 * 1024
-# A body still arriving after this many seconds is abandoned (a trickling server defeats read timeouts).
-MAX_READ_SECONDS = 300.0
 # The longest Retry-After we wait for; a server asking for more gets no retry.
 MAX_RETRY_AFTER = 120.0
 # Minimum seconds between two requests to the same host; HOST_MIN_INTERVAL overrides it per host.
@@ -71,9 +52,18 @@ LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 STATUS_FORCELIST = (429, 500, 502, 503, 504)
 
 
-class PolicyError(FetchError, requests.RequestException):
-    """A request our policy refuses. Also a requests exception, so that sources which turn
-    `requests.RequestException` into their own FetchError report it like any failed request."""
+class Clock:
+    """The time the fetch policy waits by: monotonic seconds, and sleeping. Tests swap the module's `clock`
+    for a fake that records the waits instead of making them."""
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+
+clock = Clock()  # looked up at each wait, so `monkeypatch.setattr(http, "clock", fake)` reaches every session
 
 
 # Words every "host does not resolve" error holds, so the CLI can tell a network that is down from other failures.
@@ -87,14 +77,6 @@ class HostUnresolvable(PolicyError):
 
 class DisallowedByRobots(PolicyError):
     """The host's robots.txt disallows the URL for our User-Agent; it was not requested."""
-
-
-class ResponseTooLarge(PolicyError):
-    """The answer is larger than the size cap (by Content-Length, or while reading)."""
-
-
-class ReadTooSlow(PolicyError):
-    """The body did not arrive within the read deadline."""
 
 
 class PoliteRetry(Retry):
@@ -122,6 +104,19 @@ class PoliteRetry(Retry):
                 raise MaxRetryError(_pool, url, ResponseError(
                     f"Retry-After {asked:.0f} s is longer than the {self.max_retry_after:.0f} s we wait"))
         return super().increment(method, url, response, error, _pool, _stacktrace)
+
+    # urllib3 waits with time.sleep; ours go through the clock (Retry-After, then exponential backoff).
+    def sleep_for_retry(self, response) -> bool:
+        retry_after = self.get_retry_after(response)
+        if retry_after:
+            clock.sleep(retry_after)
+            return True
+        return False
+
+    def _sleep_backoff(self) -> None:
+        backoff = self.get_backoff_time()
+        if backoff > 0:
+            clock.sleep(backoff)
 
 
 class _TimeoutAdapter(HTTPAdapter):
@@ -152,7 +147,6 @@ class PoliteSession(requests.Session):
         self.polite_to_loopback = polite_to_loopback
         self.max_response_bytes = max_response_bytes
         self.max_read_seconds = max_read_seconds
-        self.sleep = time.sleep  # tests may replace it to observe waits
         self.resolve = socket.getaddrinfo  # tests may replace it to play a network that is down
         self._resolved: dict[str, str | None] = {}  # host -> None (resolves) or why it does not
         self._robots: dict[str, robotparser.RobotFileParser] = {}
@@ -176,11 +170,11 @@ class PoliteSession(requests.Session):
         """Block until `netloc` may be asked again, and book the slot after this request."""
         interval = self.interval_for(netloc)
         with self._lock:
-            now = time.monotonic()
+            now = clock.monotonic()
             start = max(now, self._next_slot.get(netloc, now))
             self._next_slot[netloc] = start + interval
         if start > now:
-            self.sleep(start - now)
+            clock.sleep(start - now)
 
     def robots_for(self, scheme: str, netloc: str) -> robotparser.RobotFileParser:
         """The host's robots.txt, fetched once per session with this session (cached per host)."""
@@ -276,127 +270,43 @@ def make_session(retries: int = 3, backoff: float = 2.0, *, timeout=DEFAULT_TIME
     return session
 
 
-# --- reading bodies ------------------------------------------------------------------------------
+# --- downloading ---------------------------------------------------------------------------------
 
-def check_length(response: requests.Response, source: str, limit: int | None = None) -> None:
-    """Refuse an answer whose Content-Length announces more than `limit` bytes, before reading it."""
-    limit = limit or MAX_RESPONSE_BYTES
-    announced = response.headers.get("Content-Length", "")
-    if announced.strip().isdigit() and int(announced) > limit:
-        response.close()
-        raise ResponseTooLarge(source, f"response from {response.url} announces {int(announced):,} bytes "
-                                       f"(Content-Length), more than the {limit:,} we accept; refused")
+def download(session: requests.Session, url: str, source: str, *, method: str = "GET",
+             kinds: Iterable[str] | None = None, headers: Mapping[str, str] | None = None,
+             timeout=None, status_hints: Mapping[int, str] | None = None,
+             **request_args) -> tuple[requests.Response, bytes]:
+    """One request, its body read under the size cap and read deadline: (response, body).
 
-
-def read_capped(response: requests.Response, source: str, limit: int | None = None,
-                deadline_seconds: float | None = None) -> bytes:
-    """Read a streamed response body, refusing one larger than `limit` bytes or slower than the deadline.
-
-    Defaults (MAX_RESPONSE_BYTES, MAX_READ_SECONDS) are read when called, so tests can lower them.
+    Every way it can fail is a FetchError naming `source`, the method and the URL: an answer that is not 2xx
+    (`status_hints` adds what a status means for this source, e.g. a refused API key), a timeout, a
+    connection error, a policy refusal, and, when `kinds` is given ("csv", "json", "xml"), a body that is
+    not that kind of data (collectors/responses.py: a block page, a captcha, an empty body ...).
+    `timeout` None keeps the session's default.
     """
-    limit = limit or MAX_RESPONSE_BYTES
-    deadline_seconds = deadline_seconds or MAX_READ_SECONDS
-    check_length(response, source, limit)
-    chunks, size = [], 0
-    started = time.monotonic()
-    for chunk in _body_chunks(response):
-        size += len(chunk)
-        if size > limit:
-            response.close()
-            raise ResponseTooLarge(source, f"response from {response.url} is larger than {limit:,} bytes; refused")
-        if time.monotonic() - started > deadline_seconds:
-            response.close()
-            raise ReadTooSlow(source, f"response from {response.url} was still arriving after "
-                                      f"{deadline_seconds:g} s ({size:,} bytes so far); abandoned")
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _body_chunks(response: requests.Response, size: int = 1 << 16) -> Iterator[bytes]:
-    """The body as it arrives (read1: a trickling server yields small chunks instead of blocking a big read)."""
-    raw = response.raw
-    if not hasattr(raw, "read1"):  # not urllib3 (a test double): requests' own iterator
-        yield from response.iter_content(chunk_size=size)
-        return
     try:
-        while True:
-            chunk = raw.read1(size, decode_content=True)
-            if not chunk:
-                return
-            yield chunk
-    # The same translations requests makes in Response.iter_content.
-    except ProtocolError as exc:
-        raise requests.exceptions.ChunkedEncodingError(exc) from exc
-    except DecodeError as exc:
-        raise requests.exceptions.ContentDecodingError(exc) from exc
-    except ReadTimeoutError as exc:
-        raise requests.exceptions.ConnectionError(exc) from exc
-    except Urllib3SSLError as exc:
-        raise requests.exceptions.SSLError(exc) from exc
+        with session.request(method, url, headers=dict(headers or {}), timeout=timeout, stream=True,
+                             **request_args) as response:
+            status = response.status_code
+            if not 200 <= status < 300:
+                reason = f" {response.reason}" if response.reason else ""
+                hint = (status_hints or {}).get(status) or _status_hint(response)
+                raise FetchError(source, f"HTTP {status}{reason} from {method} {url}{f' ({hint})' if hint else ''}")
+            body = read_capped(response, source)
+    except FetchError:
+        raise
+    except requests.RequestException as exc:
+        # After retries, urllib3 reports a read timeout as a ConnectionError ("Read timed out").
+        timed_out = isinstance(exc, requests.Timeout) or "timed out" in str(exc).lower()
+        what = f"timed out (timeout={timeout or DEFAULT_TIMEOUT})" if timed_out else "failed"
+        raise FetchError(source, f"{method} {url} {what}: {exc}") from exc
+    if kinds is not None:
+        expect_content(response, body, source, kinds)
+    return response, body
 
 
-# --- content checks ------------------------------------------------------------------------------
-
-# Pages that come instead of data when a site blocks us: WAF rejections, captchas, Cloudflare challenges.
-BLOCK_MARKERS = ("request rejected", "captcha", "cf-challenge", "cf-chl", "attention required",
-                 "just a moment...", "access denied", "are you a robot", "unusual traffic")
-CONTENT_TYPES = {
-    "csv": ("text/csv", "application/csv", "text/plain", "application/vnd.ms-excel", "text/comma-separated-values"),
-    "json": ("application/json", "text/json", "text/plain", "application/javascript"),
-    "xml": ("application/xml", "text/xml", "application/rss+xml", "application/atom+xml", "application/rdf+xml"),
-}
-
-
-def expect_content(response: requests.Response, body: bytes, source: str,
-                   kinds: Iterable[str] = ("csv",)) -> None:
-    """Raise a FetchError unless `body` looks like data of one of `kinds` ("csv", "json", "xml").
-
-    Catches what servers send instead of data: an HTML page (a block page, a captcha, a login or
-    error page, a re-rendered form), an empty body, or a Content-Type of another kind altogether.
-    A generic type (application/octet-stream, or none) is judged by the bytes alone.
-    """
-    kinds = tuple(kinds)
-    unknown = set(kinds) - set(CONTENT_TYPES)
-    if unknown or not kinds:
-        raise ValueError(f"unknown content kinds {sorted(unknown)}; use {sorted(CONTENT_TYPES)}")
-    url = response.url or "the response"
-    want = " or ".join(k.upper() for k in kinds)
-    content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
-    head = body[:4096].removeprefix(b"\xef\xbb\xbf").lstrip()
-    text = head.decode("utf-8", errors="replace").lower()
-    if not head:
-        raise FetchError(source, f"{url} answered with an empty body where {want} was expected")
-    if _looks_like_html(text, content_type):
-        marker = next((m for m in BLOCK_MARKERS if m in body[:65536].decode("utf-8", errors="replace").lower()), None)
-        why = f"a block or captcha page ({marker!r})" if marker else "an HTML page"
-        raise FetchError(source, f"{url} answered with {why} where {want} was expected")
-    if content_type and content_type != "application/octet-stream" and not any(
-            _type_fits(content_type, kind) for kind in kinds):
-        raise FetchError(source, f"{url} answered with Content-Type {content_type!r} where {want} was expected")
-    if not any(_bytes_fit(head, kind) for kind in kinds):
-        raise FetchError(source, f"{url} answered with something that does not look like {want}: {head[:80]!r}")
-
-
-def _looks_like_html(text: str, content_type: str) -> bool:
-    """HTML by its Content-Type, or by its first element (after any XML declaration, comments, doctype)."""
-    if "html" in content_type:
-        return True
-    rest = _PROLOG.sub("", text, count=1)
-    root = re.match(r"<([a-z][\w:.-]*)", rest)
-    return rest.startswith("<!doctype html") or (root is not None and root.group(1) in ("html", "head", "body"))
-
-
-# Leading XML declarations, processing instructions, comments and a non-HTML doctype.
-_PROLOG = re.compile(r"^(?:\s*(?:<\?.*?\?>|<!--.*?-->|<!doctype(?!\s+html)[^>]*>))+\s*", re.S)
-
-
-def _type_fits(content_type: str, kind: str) -> bool:
-    return content_type in CONTENT_TYPES[kind] or content_type.endswith(f"+{kind}")
-
-
-def _bytes_fit(head: bytes, kind: str) -> bool:
-    if kind == "json":
-        return head[:1] in (b"{", b"[")
-    if kind == "xml":
-        return head[:1] == b"<"
-    return head[:1] not in (b"<", b"{", b"[")  # csv: any text that is not markup or JSON
+def _status_hint(response: requests.Response) -> str | None:
+    if response.status_code == 429:
+        wait = response.headers.get("Retry-After")
+        return f"rate limited{f'; Retry-After {wait}' if wait else ''}; try again later"
+    return None

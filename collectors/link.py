@@ -10,12 +10,9 @@ linked only when all of these hold:
   ransomware.live's leak-site claims and its press items are different channels;
   within a channel, collectors/dedupe.py already merged repeats);
 - same country;
-- the organisation names match: equal once case, accents and punctuation are
-  ignored, or one name begins the other (ten letters or more), or one name's
-  distinctive words (two or more, not only words that say what kind of practice it
-  is) all appear in the other's; each of the names a name holds counts ("X dba Y",
-  "X (ABC)", a press item listing several victims); a public body ("... County
-  Department of Health") never matches an organisation named after its place;
+- the organisation names match (collectors/text/names.py: the same name, one beginning the
+  other, or the same distinctive words; "X dba Y" holds two names), or one names the town
+  of the other (the curated French list);
 - their dates fit the usual order of events (see WINDOWS): a filing never comes
   before the attack a report describes; a date known to the month may be any day of it;
 - a cyberattack never matches a filing of a lost or stolen device;
@@ -36,15 +33,14 @@ rebuilds and only change when a new report is linked to an older one.
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import re
 import unicodedata
 from collections import defaultdict
 
 import pandas as pd
 
-from collectors import normalise
+from collectors.text import normalise
+from collectors.text.names import NOT_WORD, names_match, story_key, town_word
 
 # How far apart (in days) the dates of two reports of one attack may be, by kind of
 # report (status): (earliest, latest) offset of the second report's date from the first's.
@@ -64,8 +60,6 @@ WINDOWS: dict[tuple[str, str], tuple[int, int]] = {
 CLEARLY_NEARER_DAYS = 30
 
 
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
-
 # Two articles of one press channel naming the same organisation this close together tell one story.
 PRESS_REPEAT_DAYS = 31
 
@@ -81,84 +75,6 @@ def _channel(frame: pd.DataFrame) -> pd.Series:
 def _event_date(frame: pd.DataFrame) -> pd.Series:
     """The date to compare: when the attack happened if the source says, else when it was reported."""
     return frame["incident_date"].fillna(frame["reported_date"])
-
-
-# Words that say what an organisation does, not which one it is: two names that share only these
-# ("The Plastic Surgery Center" in New Jersey, "Hand & Plastic Surgery Centre" in Michigan) may be strangers.
-_DESCRIPTIVE_WORDS = frozenset(
-    "plastic surgery surgical surgeons surgeon dermatology orthopedic orthopedics orthopaedic pediatric "
-    "pediatrics dental dentistry family women womens children childrens eye vision heart cardiology mental "
-    "behavioral behavioural cancer oncology kidney dialysis physicians physician practice partners community "
-    "memorial general specialty specialists primary urgent rehabilitation therapy home senior association "
-    "regional national american network foundation institute sports medicine imaging radiology".split())
-
-# Another name inside a name: "X dba Y", "X d/b/a Y", "University of Michigan/Michigan Medicine",
-# a press item naming several victims ("River Region Cardiology, Delta County Memorial Hospital District").
-_ALIAS_SPLIT = re.compile(r"\s+(?:dba|d/b/a|aka|a/k/a|t/a)\s+|\s*/\s*|,\s*|\s+et\s+", re.IGNORECASE)
-_PARENTHESES = re.compile(r"\s*\([^)]*\)")
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-
-
-def _name_variants(name: str) -> list[str]:
-    """The name, the name without what it says in parentheses ("Phoenician Medical Center (PMC)"), and each
-    of the names it holds (see _ALIAS_SPLIT)."""
-    bare = _PARENTHESES.sub("", name).strip()
-    parts = [part.strip() for part in _ALIAS_SPLIT.split(bare) if part.strip()]
-    # "The Methodist Hospitals, Inc." begins with "Methodist Hospitals" once its article is gone.
-    return list(dict.fromkeys([name, bare, *parts, *(_LEADING_THE.sub("", part) for part in parts)]))
-
-
-# A public body and an organisation named after its place are strangers ("Anne Arundel County Department of
-# Health" and "Anne Arundel Dermatology").
-_PUBLIC_BODY = frozenset({"department", "dept", "ministry", "government", "township"})
-
-
-def names_match(a: str, b: str) -> bool:
-    return any(_one_name_matches(x, y) for x in _name_variants(a) for y in _name_variants(b))
-
-
-def _is_public_body(name: str) -> bool:
-    ascii_only = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return bool(_PUBLIC_BODY & set(_NOT_WORD.split(ascii_only)))
-
-
-_NUMBER = re.compile(r"\d+")
-
-
-def _one_name_matches(a: str, b: str) -> bool:
-    if _is_public_body(a) != _is_public_body(b):
-        return False
-    # "ASL Roma 1" and "ASL Roma 2" are two health authorities: names that carry numbers must carry the same.
-    numbers_a, numbers_b = set(_NUMBER.findall(a)), set(_NUMBER.findall(b))
-    if numbers_a and numbers_b and numbers_a != numbers_b:
-        return False
-    key_a, key_b = normalise.name_key(a), normalise.name_key(b)
-    short_key, long_key = sorted((key_a, key_b), key=len)
-    # "Centre Hospitalier de Dax" and "Centre hospitalier de Dax-Côte d'Argent": one name starts the other.
-    if short_key == long_key or (len(short_key) >= 10 and long_key.startswith(short_key)):
-        return True
-    # "Lurie Children's" and "Ann & Robert H. Lurie Children's Hospital": two or more telling words shared.
-    shorter, longer = sorted((_singular(normalise.distinctive_words(a)), _singular(normalise.distinctive_words(b))),
-                             key=len)
-    return len(shorter) >= 2 and shorter <= longer and not shorter <= _not_identifying()
-
-
-# Words of a place: "University Health Systems of Eastern Carolina" and "Food Bank of Central & Eastern North
-# Carolina" share only these.
-_PLACE_WORDS = frozenset("north south east west northern southern eastern western central northeast northwest "
-                         "southeast southwest upper lower greater metro new valley county".split())
-
-
-@functools.cache
-def _not_identifying() -> frozenset[str]:
-    """Words that cannot make two names one organisation on their own: what kind of practice, or where."""
-    states = {word for name in normalise.mapping("us_states")["name"] for word in normalise.distinctive_words(name)}
-    return frozenset(_singular(set(_DESCRIPTIVE_WORDS) | _PLACE_WORDS | states))
-
-
-def _singular(words: set[str]) -> set[str]:
-    """'Columbia Surgical Specialists' and 'Columbia Surgical Specialist' share their words."""
-    return {w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w for w in words}
 
 
 def _window(status_a: str, status_b: str) -> tuple[int, int] | None:
@@ -226,18 +142,6 @@ def candidate_pairs(frame: pd.DataFrame) -> list[tuple[int, int]]:
     return sorted(pairs | _town_pairs(frame, channel, when, status, monthly))
 
 
-# Words of a town name that say nothing on their own ("Villefranche-sur-Saône": "villefranche" is the one).
-_TOWN_FILLER = frozenset("sur sous les lez saint sainte st ste la le de des du en".split())
-
-
-def _town_word(town: object) -> str | None:
-    if not isinstance(town, str) or not town.strip():
-        return None
-    ascii_only = unicodedata.normalize("NFKD", town).encode("ascii", "ignore").decode().lower()
-    words = [w for w in _NOT_WORD.split(ascii_only) if len(w) >= 3 and w not in _TOWN_FILLER]
-    return words[0] if words else None
-
-
 def _town_pairs(frame: pd.DataFrame, channel: list, when: list, status: list,
                 monthly: list[bool]) -> set[tuple[int, int]]:
     """A report that names the town of its organisation (the curated French list) and another source's report
@@ -249,7 +153,7 @@ def _town_pairs(frame: pd.DataFrame, channel: list, when: list, status: list,
     words_of = {}
     pairs = set()
     for i, town in frame["locality"].items():
-        word = _town_word(town)
+        word = town_word(town)
         if word is None:
             continue
         same_country = frame.index[(frame["country"] == frame.at[i, "country"]).to_numpy()]
@@ -259,7 +163,7 @@ def _town_pairs(frame: pd.DataFrame, channel: list, when: list, status: list,
             if j not in words_of:
                 ascii_only = unicodedata.normalize("NFKD", str(frame.at[j, "organization"])).encode(
                     "ascii", "ignore").decode().lower()
-                words_of[j] = set(_NOT_WORD.split(ascii_only))
+                words_of[j] = set(NOT_WORD.split(ascii_only))
             if word not in words_of[j]:
                 continue
             a, b = min(i, j), max(i, j)
@@ -299,7 +203,7 @@ def same_story_pairs(frame: pd.DataFrame) -> list[tuple[int, int]]:
     for _, group in keyed.groupby(["_channel", "country"]):
         rows = group.sort_values("_when")
         positions, days, names = rows.index.tolist(), rows["_when"].tolist(), rows["organization"].tolist()
-        keys = [_story_key(name) for name in names]
+        keys = [story_key(name) for name in names]
         for a in range(len(rows)):
             for b in range(a + 1, len(rows)):
                 if (days[b] - days[a]).days > PRESS_REPEAT_DAYS:
@@ -307,13 +211,6 @@ def same_story_pairs(frame: pd.DataFrame) -> list[tuple[int, int]]:
                 if keys[a] == keys[b] or names_match(names[a], names[b]):
                     pairs.append((positions[a], positions[b]))
     return pairs
-
-
-def _story_key(name: str) -> str:
-    """One key for the ways one article list writes a name: "Long Island Plastic Surgical Group (LIPSG)" and
-    "Long Island Plastic Surgical Group"; "Columbia Surgical Specialists" and "Columbia Surgical Specialist"."""
-    ascii_only = unicodedata.normalize("NFKD", _PARENTHESES.sub("", name)).encode("ascii", "ignore").decode().lower()
-    return "".join(sorted(_singular(set(_NOT_WORD.split(ascii_only)) - {""}), key=ascii_only.find))
 
 
 def _unambiguous(pairs: list[tuple[int, int]], channel: pd.Series, when: pd.Series,

@@ -7,7 +7,8 @@ import hashlib
 
 import pandas as pd
 
-from collectors import link, normalise, schema
+from collectors import link, schema
+from collectors.text import normalise
 
 
 def snapshot_id(raw: bytes) -> str:

@@ -70,10 +70,10 @@ def ingest(store: Store, source: str, exports: list[RawExport], *, as_of: dateti
         # Oldest export first, so that "newest values win" holds whatever order the files came in.
         for record, rows in sorted(parsed, key=lambda pair: pair[0]["as_of"]):
             if len(rows):  # a feed with nothing about healthcare today is a success with no rows
-                mine, _ = dedupe.merge(mine, rows, match_content=getattr(module, "MATCH_ON_CONTENT", False))
+                mine, _ = dedupe.merge(mine, rows, match_content=module.MATCH_ON_CONTENT)
             sources["exports"].append(record)
 
-        if parsed and hasattr(module, "removed_reports"):
+        if parsed and module.removed_reports is not None:
             mine_exports = [e for e in sources["exports"] if e["source"] == source]
             mine = mine.assign(is_removed_by_source=module.removed_reports(mine, mine_exports))
         if parsed:
@@ -102,10 +102,10 @@ def _export_record(export: RawExport, rows: pd.DataFrame, as_of: datetime | None
     }
 
 
-def _measure(module, export: RawExport, rows: pd.DataFrame) -> dict:
+def _measure(module: registry.Source, export: RawExport, rows: pd.DataFrame) -> dict:
     """What the export shows of the source's coverage (collectors/coverage.py), from every record it holds
     where the source can say (all sectors), else from its health rows."""
-    if hasattr(module, "measure_coverage"):
+    if module.measure_coverage is not None:
         try:
             return module.measure_coverage(export.content)
         except CollectorError as err:
@@ -119,7 +119,7 @@ def update(store: Store, raw_dir: Path, names: list[str] | None = None, *, sessi
     session_factory = session_factory or make_session  # looked up per call, so tests can swap make_session
     results: dict[str, IngestResult | CollectorError] = {}
     # Sources with no live download (CISSM: files given on request) are updated by `ingest` only.
-    for name in names or [n for n, m in registry.SOURCES.items() if getattr(m, "FETCH", True)]:
+    for name in names or [n for n, m in registry.SOURCES.items() if m.FETCH]:
         started = datetime.now(UTC)
         try:
             module = registry.get(name)

@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from collectors.normalise import name_key
+from collectors.text.normalise import name_key
 
 # Filings of one vendor event are at most this many days apart (chained: each within this of the previous).
 # The AMCA filings (2019) came over three months, never more than 63 days apart.

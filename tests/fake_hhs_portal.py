@@ -1,4 +1,4 @@
-"""A local stand-in for the HHS OCR breach portal, for tests of collectors.sources.hhs_portal.
+"""A local stand-in for the HHS OCR breach portal, for tests of collectors.sources.hhs_ocr.portal.
 
 It behaves like the real JSF (Mojarra) + PrimeFaces page: a JSESSIONID cookie,
 server-side ViewStates that post-backs must return, a multipart `ocrForm` whose

@@ -267,14 +267,14 @@ def data_dir(tmp_path_factory) -> Path:
 
 
 def run_cli(*argv: str) -> int:
-    from collectors.__main__ import main
+    from brief.cli import main
 
     return main(list(argv))
 
 
 def test_cli_writes_markdown_for_the_default_week(data_dir, tmp_path, capsys):
     out = tmp_path / "brief.md"
-    assert run_cli("brief", "--data-dir", str(data_dir), "--format", "md", "--out", str(out)) == 0
+    assert run_cli("--data-dir", str(data_dir), "--format", "md", "--out", str(out)) == 0
     text = out.read_text("utf-8")
     # HHS data as of Sunday 10 January, but its last 60 days are within its posting lag (coverage.csv): the
     # default week is the latest one a source covers completely and past its lag, not the last full week.
@@ -285,7 +285,7 @@ def test_cli_writes_markdown_for_the_default_week(data_dir, tmp_path, capsys):
 
 def test_cli_data_dir_before_the_command_and_a_chosen_week(data_dir, tmp_path):
     out = tmp_path / "b.md"
-    code = run_cli("--data-dir", str(data_dir), "brief", "--week", "2020-W53", "--lang", "fr", "--format", "md",
+    code = run_cli("--data-dir", str(data_dir), "--week", "2020-W53", "--lang", "fr", "--format", "md",
                    "--out", str(out), "--generated-at", "2021-01-11T08:00")
     assert code == 0
     expected = render.render(compute_brief(frames.incidents(), frames.COVERAGE, "2020-W53", frames.coverage_table()),
@@ -294,7 +294,7 @@ def test_cli_data_dir_before_the_command_and_a_chosen_week(data_dir, tmp_path):
 
 
 def test_cli_refuses_a_week_that_does_not_exist(data_dir, tmp_path, capsys):
-    assert run_cli("brief", "--data-dir", str(data_dir), "--week", "2021-W53", "--format", "md",
+    assert run_cli("--data-dir", str(data_dir), "--week", "2021-W53", "--format", "md",
                    "--out", str(tmp_path / "x.md")) == 1
     assert "2021 has no ISO week 53" in capsys.readouterr().err
     assert not (tmp_path / "x.md").exists()
@@ -304,7 +304,7 @@ def test_cli_refuses_a_week_that_does_not_exist(data_dir, tmp_path, capsys):
 @pytest.mark.parametrize("fmt", ["html", "pdf"])
 def test_cli_writes_html_and_pdf(data_dir, tmp_path, fmt):
     out = tmp_path / f"brief.{fmt}"
-    assert run_cli("brief", "--data-dir", str(data_dir), "--week", "2020-W53", "--lang", "en", "--format", fmt,
+    assert run_cli("--data-dir", str(data_dir), "--week", "2020-W53", "--lang", "en", "--format", fmt,
                    "--out", str(out)) == 0
     data = out.read_bytes()
     assert data.startswith(b"%PDF-") if fmt == "pdf" else data.startswith(b"<!DOCTYPE html>")

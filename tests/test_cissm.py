@@ -13,11 +13,12 @@ from datetime import UTC, datetime
 import pandas as pd
 import pytest
 
-from collectors import load_incidents, normalise, registry, runner, schema
+from collectors import load_incidents, registry, runner, schema
 from collectors.errors import FetchError, SourceFormatError
 from collectors.raw import RawExport
 from collectors.sources import cissm
 from collectors.store import Store
+from collectors.text import normalise
 from tests.snapshots import SNAPSHOTS
 
 CISSM_DIR = SNAPSHOTS / "cissm"

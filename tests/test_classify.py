@@ -11,8 +11,10 @@ import json
 import pandas as pd
 import pytest
 
-from collectors import classifier_quality, classify
-from collectors.classify import (
+from collectors import classifier_quality
+from collectors.sources import ransomware_live
+from collectors.text import classify
+from collectors.text.classify import (
     attack_type_from_text,
     care_disrupted,
     healthcare_match,
@@ -21,7 +23,6 @@ from collectors.classify import (
     lead_sentence,
     organization_type_from_text,
 )
-from collectors.sources import ransomware_live
 from tests.snapshots import SNAPSHOTS
 
 PRESS = SNAPSHOTS / "ransomware-live" / "pro_press_all_2025-08-28_anggipradana.json"

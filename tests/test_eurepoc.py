@@ -13,12 +13,13 @@ from datetime import UTC, datetime
 import pandas as pd
 import pytest
 
-from collectors import load_incidents, normalise, runner, schema
+from collectors import load_incidents, runner, schema
 from collectors.errors import FetchError, SourceFormatError
 from collectors.http import make_session
 from collectors.raw import RawExport
 from collectors.sources import eurepoc
 from collectors.store import Store
+from collectors.text import normalise
 from tests.fake_feeds import FakeFeeds
 from tests.snapshots import SNAPSHOTS
 

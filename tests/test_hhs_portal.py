@@ -11,7 +11,7 @@ import requests
 from collectors.errors import FetchError
 from collectors.http import make_session
 from collectors.sources import hhs_ocr
-from collectors.sources.hhs_portal import PORTAL_URL, export_lists
+from collectors.sources.hhs_ocr.portal import PORTAL_URL, export_lists
 
 try:
     from fake_hhs_portal import FakePortal

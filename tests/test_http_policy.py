@@ -14,9 +14,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 import requests
 
-from collectors import http
+from collectors import http, responses
 from collectors.errors import FetchError
-from collectors.http import DisallowedByRobots, ReadTooSlow, ResponseTooLarge, expect_content, make_session, read_capped
+from collectors.http import DisallowedByRobots, make_session
+from collectors.responses import ReadTooSlow, ResponseTooLarge, expect_content, read_capped
+from tests.fake_clock import FakeClock
 
 Reply = tuple[int, dict[str, str], bytes]
 
@@ -96,6 +98,14 @@ class LocalServer:
 CSV = (200, {"Content-Type": "text/csv"}, b"a,b\n1,2\n")
 
 
+@pytest.fixture(autouse=True)
+def clock(monkeypatch) -> FakeClock:
+    """Rate limits, Retry-After and backoff wait on a fake clock: the waits are recorded, never made."""
+    fake = FakeClock()
+    monkeypatch.setattr(http, "clock", fake)
+    return fake
+
+
 def fast(**kwargs) -> http.PoliteSession:
     """No backoff, short timeouts; loopback is polite only when a test says so."""
     return make_session(**{"retries": 1, "backoff": 0, "timeout": (2, 2), **kwargs})
@@ -109,40 +119,33 @@ def polite(**kwargs) -> http.PoliteSession:
 # --- retries and Retry-After ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("status", [429, 503])
-def test_retry_after_is_honoured(status):
+def test_retry_after_is_honoured(status, clock):
     def flaky(h, n):
         return (status, {"Retry-After": "1"}, b"busy") if n == 1 else CSV
 
     with LocalServer({"/data.csv": flaky}) as server:
-        started = time.monotonic()
         response = fast().get(server.url("/data.csv"))
-        waited = time.monotonic() - started
     assert response.status_code == 200 and response.content == CSV[2]
-    first, second = [hit.at for hit in server.hits if hit.path == "/data.csv"]
-    assert 0.95 <= second - first < 2.0, f"the retry came {second - first:.2f} s after the 429/503"
-    assert waited < 2.5
+    assert len([hit for hit in server.hits if hit.path == "/data.csv"]) == 2
+    assert clock.waits == [1.0], "the retry waits the 1 s the 429/503 asked for, and nothing else"
 
 
-def test_retry_after_as_an_http_date_is_honoured():
+def test_retry_after_as_an_http_date_is_honoured(clock):
     def flaky(h, n):
         return (503, {"Retry-After": formatdate(time.time() + 2, usegmt=True)}, b"") if n == 1 else CSV
 
     with LocalServer({"/data.csv": flaky}) as server:
         assert fast().get(server.url("/data.csv")).status_code == 200
-    first, second = [hit.at for hit in server.hits]
-    assert 0.9 <= second - first < 3.0  # an HTTP date has a one-second resolution
+    assert len(server.hits) == 2
+    assert len(clock.waits) == 1 and 0.9 <= clock.waits[0] <= 2.0  # an HTTP date has a one-second resolution
 
 
-def test_a_retry_after_longer_than_the_cap_is_not_waited_for(monkeypatch):
-    import urllib3.util.retry
-
-    waits = []
-    monkeypatch.setattr(urllib3.util.retry.time, "sleep", waits.append)  # observe the waits, never wait
+def test_a_retry_after_longer_than_the_cap_is_not_waited_for(clock):
     always_busy = (429, {"Retry-After": "3600"}, b"come back in an hour")
     with LocalServer({"/data.csv": always_busy}) as server:
         response = fast(retries=3, max_retry_after=1).get(server.url("/data.csv"))
     assert response.status_code == 429  # handed back at once, for the source to report
-    assert len(server.hits) == 1 and waits == []
+    assert len(server.hits) == 1 and clock.waits == []
 
 
 def test_the_default_cap_is_finite_and_applies_to_every_session():
@@ -150,43 +153,41 @@ def test_the_default_cap_is_finite_and_applies_to_every_session():
     assert make_session().adapters["https://"].max_retries.max_retry_after == http.MAX_RETRY_AFTER
 
 
-def test_retries_without_retry_after_back_off_and_then_give_up():
+def test_retries_without_retry_after_back_off_and_then_give_up(clock):
     with LocalServer({"/data.csv": (500, {}, b"oops")}) as server:
-        response = fast(retries=2).get(server.url("/data.csv"))
-    assert response.status_code == 500 and len(server.hits) == 3  # one try, two retries
+        response = fast(retries=3, backoff=2.0).get(server.url("/data.csv"))
+    assert response.status_code == 500 and len(server.hits) == 4  # one try, three retries
+    # urllib3's backoff: nothing after the first failure, then backoff * 2**(n - 1).
+    assert clock.waits == [4.0, 8.0]
 
 
 # --- rate limit ---------------------------------------------------------------------------------------
 
-def test_requests_to_one_host_keep_the_minimum_interval():
+def test_requests_to_one_host_keep_the_minimum_interval(clock):
     with LocalServer({"/a": CSV, "/b": CSV}) as server:
         session = polite(min_interval=0.3, respect_robots=False)
         for path in ("/a", "/b", "/a"):
             session.get(server.url(path))
-    gaps = [b.at - a.at for a, b in zip(server.hits, server.hits[1:])]
-    assert all(gap >= 0.28 for gap in gaps), gaps
+    assert server.paths() == ["/a", "/b", "/a"]
+    assert clock.waits == pytest.approx([0.3, 0.3])  # the clock stands still between requests: full intervals
 
 
-def test_per_host_interval_overrides_the_default_and_hosts_are_independent():
+def test_per_host_interval_overrides_the_default_and_hosts_are_independent(clock):
     with LocalServer({"/a": CSV}) as server:
         session = polite(min_interval=0, host_intervals={"localhost": 0.4}, respect_robots=False)
-        waits = []
-        session.sleep = lambda seconds: (waits.append(seconds), time.sleep(seconds))
         session.get(server.url("/a"))  # 127.0.0.1: no interval
         session.get(server.url("/a"))
         session.get(server.url("/a", host="localhost"))
         session.get(server.url("/a", host="localhost"))  # waits about 0.4 s
-    assert len(waits) == 1 and 0.3 < waits[0] <= 0.4
+    assert clock.waits == pytest.approx([0.4])
 
 
-def test_loopback_is_not_throttled_unless_asked():
+def test_loopback_is_not_throttled_unless_asked(clock):
     with LocalServer({"/a": CSV}) as server:
         session = fast(min_interval=5)  # a remote host would wait 5 s between these
-        waits = []
-        session.sleep = waits.append
         for _ in range(3):
             session.get(server.url("/a"))
-    assert waits == [] and len(server.paths()) == 3
+    assert clock.waits == [] and len(server.paths()) == 3
     assert "/robots.txt" not in server.paths()
 
 
@@ -258,13 +259,15 @@ def test_a_redirect_to_a_disallowed_url_is_refused():
     assert "/private/x.csv" not in server.paths()
 
 
-def test_crawl_delay_lengthens_the_interval():
+def test_crawl_delay_lengthens_the_interval(clock):
     with LocalServer({"/robots.txt": (200, {}, b"User-agent: *\nCrawl-delay: 1\n"), "/a": CSV}) as server:
         session = polite(min_interval=0.1)
         session.get(server.url("/a"))
         session.get(server.url("/a"))
-    first, second = [hit.at for hit in server.hits if hit.path == "/a"]
-    assert second - first >= 0.95  # Python's robotparser reads whole seconds
+    assert [hit.path for hit in server.hits].count("/a") == 2
+    # robots.txt, /a the minimum interval after it, then /a again a Crawl-delay later (robotparser reads whole
+    # seconds).
+    assert clock.waits == pytest.approx([0.1, 1.0])
 
 
 # --- timeouts, size cap, read deadline ------------------------------------------------------------------
@@ -311,7 +314,7 @@ def test_an_oversized_chunked_body_is_refused_while_reading(monkeypatch):
             h.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
         h.wfile.write(b"0\r\n\r\n")
 
-    monkeypatch.setattr(http, "MAX_RESPONSE_BYTES", 100_000)
+    monkeypatch.setattr(responses, "MAX_RESPONSE_BYTES", 100_000)
     with LocalServer({"/endless": endless}) as server:
         with pytest.raises(ResponseTooLarge, match="larger than 100,000 bytes") as caught:
             fast().get(server.url("/endless"))  # not streamed: the session reads with the cap
@@ -333,7 +336,7 @@ def test_a_trickling_body_is_abandoned_at_the_read_deadline(monkeypatch):
             h.wfile.write(b"x")
             h.wfile.flush()
 
-    monkeypatch.setattr(http, "MAX_READ_SECONDS", 0.5)
+    monkeypatch.setattr(responses, "MAX_READ_SECONDS", 0.5)
     with LocalServer({"/trickle": trickle}) as server:
         with pytest.raises(ReadTooSlow, match="still arriving after 0.5 s"):
             fast().get(server.url("/trickle"))
@@ -359,12 +362,12 @@ def test_gzip_bodies_are_decoded_and_counted_decoded(monkeypatch):
     import gzip
 
     body = b"a,b\n" + b"1,2\n" * 50_000  # 200 kB of CSV, a few hundred bytes gzipped
-    monkeypatch.setattr(http, "MAX_RESPONSE_BYTES", 100_000)
+    monkeypatch.setattr(responses, "MAX_RESPONSE_BYTES", 100_000)
     route = (200, {"Content-Type": "text/csv", "Content-Encoding": "gzip"}, gzip.compress(body))
     with LocalServer({"/z": route}) as server:
         with pytest.raises(ResponseTooLarge):  # a "zip bomb" is measured by what it expands to
             fast().get(server.url("/z"))
-        monkeypatch.setattr(http, "MAX_RESPONSE_BYTES", 1_000_000)
+        monkeypatch.setattr(responses, "MAX_RESPONSE_BYTES", 1_000_000)
         assert fast().get(server.url("/z")).content == body
 
 
@@ -439,10 +442,10 @@ def test_make_session_keeps_its_old_interface():
 
 # --- a network that is down ---------------------------------------------------------------------------
 
-def test_a_host_that_does_not_resolve_fails_at_once_and_is_asked_once(monkeypatch):
+def test_a_host_that_does_not_resolve_fails_at_once_and_is_asked_once(monkeypatch, clock):
     import socket
 
-    asked, sent, waits = [], [], []
+    asked, sent = [], []
 
     def no_dns(host, port, **kwargs):
         asked.append(host)
@@ -450,13 +453,13 @@ def test_a_host_that_does_not_resolve_fails_at_once_and_is_asked_once(monkeypatc
 
     monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", lambda *a, **k: sent.append(a) or None)
     session = make_session(retries=3, min_interval=60)  # a remote host: robots.txt and a 60 s interval apply
-    session.resolve, session.sleep = no_dns, waits.append
+    session.resolve = no_dns
     for _ in range(2):
         with pytest.raises(http.HostUnresolvable, match="data.example.org does not resolve") as raised:
             session.get("https://data.example.org/export.csv")
         assert isinstance(raised.value, FetchError) and isinstance(raised.value, requests.RequestException)
     assert asked == ["data.example.org"]  # once per session
-    assert sent == [] and waits == []  # no request (not even robots.txt), no retry, no rate-limit wait
+    assert sent == [] and clock.waits == []  # no request (not even robots.txt), no retry, no rate-limit wait
 
 
 def test_the_update_command_says_once_that_the_network_looks_down(tmp_path, monkeypatch, capsys):

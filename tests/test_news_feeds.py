@@ -16,8 +16,10 @@ from collectors.errors import FetchError, SourceFormatError
 from collectors.http import make_session
 from collectors.raw import RawExport
 from collectors.sources import news_feeds
-from collectors.sources.news_feeds import Feed, canonical_url, countries_in_text, organization_in_title
+from collectors.sources.news_feeds import Feed
 from collectors.store import Store
+from collectors.text.headlines import countries_in_text, organization_in_title
+from collectors.text.urls import canonical_url
 from tests.fake_feeds import FakeFeeds
 from tests.snapshots import SNAPSHOTS
 
@@ -304,7 +306,9 @@ def test_one_failing_feed_does_not_cost_the_others_their_items():
         exports = fetch(server, {"databreaches_net": "/ok", "down": "/down", "html": "/html", "cut": "/cut",
                                  "half": "/half", "empty": "/empty", "nothing": "/nothing",
                                  "hipaa_journal_breach_news": "/atom"}, errors)
-    assert [(e.list_kind, e.content) for e in exports] == [("databreaches_net", RSS), ("hipaa_journal_breach_news", ATOM)]
+    # Every feed that answered a whole feed is kept raw, also one with nothing about healthcare (no rows, no error).
+    assert [(e.list_kind, e.content) for e in exports] == [("databreaches_net", RSS), ("nothing", NOT_HEALTH),
+                                                           ("hipaa_journal_breach_news", ATOM)]
     assert all(e.source == "news_feeds" and e.fetched_at == NOW for e in exports)
     assert exports[0].origin == server.url("/ok")
     assert len(errors) == 5

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from collectors.normalise import country_code, distinctive_words, name_key
+from collectors.text.normalise import country_code, distinctive_words, name_key
 
 
 @pytest.mark.parametrize("name, code", [
@@ -36,13 +36,13 @@ def test_distinctive_words_leave_out_generic_ones():
     (None, None),
 ])
 def test_canonical_url_drops_tracking_and_refuses_leak_sites(url, canonical):
-    from collectors.urls import canonical_url
+    from collectors.text.urls import canonical_url
 
     assert canonical_url(url) == canonical
 
 
 def test_url_key_ignores_scheme_www_and_trailing_slash():
-    from collectors.urls import url_key
+    from collectors.text.urls import url_key
 
     assert url_key("http://www.ucc.or.jp/2025/02/17259/") == url_key("https://ucc.or.jp/2025/02/17259") == \
         "ucc.or.jp/2025/02/17259"

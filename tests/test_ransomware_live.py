@@ -13,13 +13,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from collectors import normalise, registry, runner, schema
+from collectors import registry, runner, schema
 from collectors.errors import FetchError, SourceFormatError
 from collectors.http import make_session
 from collectors.raw import RawExport
 from collectors.sources import ransomware_live as rl
 from collectors.store import Store
-from collectors.urls import date_in_url, url_key
+from collectors.text import normalise
+from collectors.text.urls import canonical_url, date_in_url, url_key
 from tests.fake_ransomware_live import API_KEY, PRO_PRESS, PRO_VICTIMS, V2_VICTIMS, FakeRansomwareLive
 from tests.snapshots import SNAPSHOTS
 
@@ -173,10 +174,10 @@ def test_press_snapshot_parses_completely():
     assert set(rows["country"]) >= {"US", "FR", "DE", "GB", "CA", "IT", "BR", "IN"}
     # Linked to a leak-site claim: ransomware, and the group as threat actor.
     by_item = rows.set_index([rows["source_url"].map(url_key), "organization"])
-    linked = [r for r, v in zip(results, verdicts) if v and r["ransomware"] and rl.canonical_url(r["url"])]
+    linked = [r for r, v in zip(results, verdicts) if v and r["ransomware"] and canonical_url(r["url"])]
     assert len(linked) > 100
     for r in linked:  # the http and https copies of one article are one row
-        item = by_item.loc[(url_key(rl.canonical_url(r["url"])), " ".join(r["victim"].split()))]
+        item = by_item.loc[(url_key(canonical_url(r["url"])), " ".join(r["victim"].split()))]
         assert item["threat_actor"] == r["ransomware"]["group"] and item["attack_type"] == "ransomware"
     assert rows.loc[rows["threat_actor"].isna(), "attack_type"].isin(["ransomware", "hacking", "ddos", "unknown"]).all()
     # The index's own date is the attack's; the report's date is the article's (see the test below).
@@ -203,8 +204,8 @@ def test_a_press_row_is_dated_by_its_article_and_keeps_the_attack_date_apart():
     assert set(undated["reported_date_basis"]) == {"indexed", "event_only"}
     added = defaultdict(set)  # an article listed twice (http and https) may carry two `added` days
     for r in results:
-        if r.get("added") and rl.canonical_url(r["url"]):
-            added[(url_key(rl.canonical_url(r["url"])), " ".join(r["victim"].split()))].add(r["added"][:10])
+        if r.get("added") and canonical_url(r["url"]):
+            added[(url_key(canonical_url(r["url"])), " ".join(r["victim"].split()))].add(r["added"][:10])
     indexed = undated[undated["reported_date_basis"] == "indexed"]
     assert len(indexed) > 100
     for (url, name), day in zip(zip(indexed["source_url"].map(url_key), indexed["organization"]),
@@ -295,7 +296,7 @@ def test_a_press_item_linked_to_a_claim_is_ransomware_by_that_group():
     ("n/a", None), ("", None), (None, None), ("http://abcdefghijklmnop.onion/post", None), ("ftp://a/b", None),
 ])
 def test_article_links_lose_their_tracking_parameters(url, expected):
-    assert rl.canonical_url(url) == expected
+    assert canonical_url(url) == expected
 
 
 def test_a_press_item_without_an_article_link_falls_back_to_the_claim_page_or_is_left_out():

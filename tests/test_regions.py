@@ -16,7 +16,7 @@ import pandas as pd
 import pycountry
 import pytest
 
-from collectors import normalise
+from collectors.text import normalise
 
 REGIONS = {
     "Africa": {"Northern Africa", "Sub-Saharan Africa"},

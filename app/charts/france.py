@@ -11,7 +11,7 @@ from app import i18n
 from app.charts import common
 from app.i18n import N_
 from app.prep import france as france_prep
-from collectors import normalise
+from collectors.text import normalise
 
 ESTABLISHMENT_TYPES = {
     "chu_ch": N_("Public hospital (CHU, CH, GHT)"),

@@ -21,10 +21,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from collectors import coverage, normalise, parsing, schema
+from collectors import coverage, parsing, schema
 from collectors.errors import SourceFormatError
 from collectors.raw import RawExport
-from collectors.urls import canonical_url
+from collectors.text import normalise
+from collectors.text.urls import canonical_url
 
 SOURCE = "curated_fr"
 CURATED_FILE = Path(__file__).resolve().parent.parent.parent / "data" / "curated" / "fr_attacks.csv"
@@ -60,6 +61,11 @@ INFO = {
 LISTS = ("attacks",)
 NETWORK = False  # fetch() reads the committed file: the network fault suite does not apply
 SNAPSHOT_FILES: tuple[str, ...] = ()
+# The optional parts of the Source contract (collectors/registry.py) this source does not use.
+FETCH = True
+MATCH_ON_CONTENT = False
+measure_coverage = None
+removed_reports = None
 # Part of the committed repository rather than of the shared snapshots: `python -m collectors build` reads it.
 REPOSITORY_FILES = ("data/curated/fr_attacks.csv",)
 

@@ -22,11 +22,12 @@ from datetime import UTC, datetime
 import pandas as pd
 import requests
 
-from collectors import classify, coverage, normalise, parsing
+from collectors import coverage, parsing
 from collectors.errors import FetchError, SourceFormatError
-from collectors.http import expect_content, read_capped
+from collectors.http import download
 from collectors.raw import RawExport
-from collectors.urls import canonical_url
+from collectors.text import classify, normalise
+from collectors.text.urls import canonical_url
 
 SOURCE = "eurepoc"
 ZENODO_RECORD = "https://zenodo.org/records/7848941"
@@ -63,6 +64,12 @@ INFO = {
 }
 LISTS = ("incidents",)
 SNAPSHOT_FILES = ("eurepoc/EuRepoC_Global_Database_1.1.csv",)
+# The optional parts of the Source contract (collectors/registry.py) this source does not use.
+FETCH = True
+NETWORK = True
+MATCH_ON_CONTENT = False
+REPOSITORY_FILES: tuple[str, ...] = ()
+removed_reports = None
 
 # The columns we read; the Global Database has 81, checked by name so a reordering is harmless.
 REQUIRED = ("ID", "name", "start_date", "end_date", "incident_type", "receiver_name", "receiver_country",
@@ -84,16 +91,9 @@ _NO_NAME = {"", "not available", "unknown", "none", "nan"}
 def fetch(session: requests.Session, url: str = GLOBAL_DATABASE_URL, *, now=None,
           timeout: tuple[float, float] | None = None) -> list[RawExport]:
     """The release's Global Database from Zenodo (one CSV of about 3.5 MB)."""
-
     fetched_at = (now or (lambda: datetime.now(UTC)))()
-    try:
-        with session.get(url, stream=True, timeout=timeout) as response:
-            if response.status_code != 200:
-                raise FetchError(SOURCE, f"HTTP {response.status_code} from {url}")
-            content = read_capped(response, SOURCE)
-            expect_content(response, content, SOURCE, ("csv",))  # not an HTML error page or an empty body
-    except requests.RequestException as err:
-        raise FetchError(SOURCE, f"download of {url} failed: {err}") from err
+    # Checked to be CSV: not an HTML error page or an empty body.
+    _, content = download(session, url, SOURCE, kinds=("csv",), timeout=timeout)
     try:
         read_table(content)  # the header is the Global Database's and every quoted field is closed
     except SourceFormatError as err:

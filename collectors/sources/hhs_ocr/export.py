@@ -1,10 +1,5 @@
-"""US HHS Office for Civil Rights breach portal ("Wall of Shame").
-
-Every breach of unsecured health information affecting 500 or more people that a
-HIPAA covered entity or business associate reported to OCR since October 2009.
-Two lists: "under investigation" (open cases) and the archive (closed, or about
-24 months old). The live portal has no plain download URL: see hhs_portal.py.
-"""
+"""One export of the HHS OCR breach portal, read: the CSV as the portal writes it (and as spreadsheet tools and
+pandas re-save it), checked value by value, into rows of the tidy schema."""
 
 from __future__ import annotations
 
@@ -14,54 +9,14 @@ import re
 from datetime import datetime
 
 import pandas as pd
-import requests
 
-from collectors import normalise, parsing, vendors
+from collectors import parsing, vendors
 from collectors.errors import SourceFormatError
-from collectors.raw import RawExport
+from collectors.text import normalise
 
 SOURCE = "hhs_ocr"
 PORTAL_URL = "https://ocrportal.hhs.gov/ocr/breach/breach_report_hip.jsf"
-INFO = {
-    "name": SOURCE,
-    "title": "US HHS OCR breach portal",
-    "publisher": "U.S. Department of Health and Human Services, Office for Civil Rights",
-    "url": PORTAL_URL,
-    "licence": "US federal government work: public domain in the US (17 U.S.C. §105)",
-    "status": "confirmed",
-    "lists": ("under_investigation", "archive"),
-    # What it counts and its known biases, for the dashboard's methodology page (data/README.md says more).
-    "counts": {
-        "en": "Breaches of unsecured health information affecting 500 or more people, filed by US healthcare "
-              "providers, health plans, clearinghouses and their business associates since October 2009: not "
-              "only cyberattacks (lost laptops and misdirected mail too; attack_type tells them apart).",
-        "fr": "Violations de données de santé non protégées touchant 500 personnes ou plus, déclarées depuis "
-              "octobre 2009 par les établissements de santé, assureurs, intermédiaires américains et leurs "
-              "prestataires : pas seulement des cyberattaques (ordinateurs perdus, courriers mal adressés ; "
-              "attack_type les distingue).",
-    },
-    "biases": {
-        "en": ("Counted on the filing date, not the date of the attack, which can be months earlier.",
-               ("Ransomware is undercounted for open cases: it is read from OCR's closing summaries, which open "
-                "cases do not have."),
-               "Breaches of fewer than 500 people are not published.",
-               "One attack on a vendor can appear as dozens of filings by its clients (see vendor breaches).",
-               "The state is the filer's, not necessarily the patients'."),
-        "fr": ("Comptées à la date de déclaration, pas à celle de l'attaque, parfois antérieure de plusieurs mois.",
-               ("Les rançongiciels sont sous-comptés pour les dossiers ouverts : ils sont repérés dans les résumés "
-                "de clôture de l'OCR, que les dossiers ouverts n'ont pas."),
-               "Les violations touchant moins de 500 personnes ne sont pas publiées.",
-               ("Une attaque contre un prestataire peut apparaître comme des dizaines de déclarations de ses "
-                "clients (voir les violations chez des prestataires)."),
-               "L'État est celui du déclarant, pas forcément celui des patients."),
-    },
-}
-
 LISTS = ("under_investigation", "archive")
-# HHS filings have no id of their own: merge repeats by name, state, date and count (collectors/dedupe.py).
-MATCH_ON_CONTENT = True
-# Files of ../shared/snapshots that `python -m collectors build` merges into the committed dataset.
-SNAPSHOT_FILES = ("hhs-ocr-breach-portal/*.csv",)
 
 # The portal's column order; the exporter sometimes writes placeholder names instead (see below).
 HEADER = (
@@ -91,13 +46,6 @@ _RANSOMWARE = re.compile(r"(?i:\bransomware\b)|\bransom\b")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Filers who do not yet know how many people are affected report 500 or 501, the threshold.
 PLACEHOLDER_COUNTS = (500, 501)
-
-
-def fetch(session: requests.Session) -> list[RawExport]:
-    """Both lists from the live portal (two CSV exports)."""
-    from collectors.sources import hhs_portal
-
-    return hhs_portal.export_lists(session, PORTAL_URL)
 
 
 def decode(raw: bytes) -> tuple[str, bool]:
@@ -308,23 +256,6 @@ def _clean_name(name: str) -> str:
     # One portal name holds U+0019 where U+2019 (’) was meant: the high byte was lost on the way.
     name = name.replace("\x19", "’")
     return " ".join(_CONTROL_CHARS.sub("", name).split())
-
-
-def removed_reports(rows: pd.DataFrame, exports: list[dict]) -> pd.Series:
-    """Which reports the portal no longer lists, given every export merged so far.
-
-    The archive only ever grows, so an archive report missing from a newer archive
-    was removed. An open case missing from a newer under-investigation list has
-    usually moved to the archive: it counts as removed only when an archive of that
-    same day lacks it too.
-    """
-    archive_days = [pd.Timestamp(e["as_of"]) for e in exports if e["list_kind"] == "archive"]
-    open_days = {pd.Timestamp(e["as_of"]) for e in exports if e["list_kind"] == "under_investigation"}
-    newest_archive = max(archive_days, default=pd.NaT)
-    newest_pair = max(open_days & set(archive_days), default=pd.NaT)
-    in_archive = rows["source_list"] == "archive"
-    return ((in_archive & (rows["collected_at"] < newest_archive))
-            | (~in_archive & (rows["collected_at"] < newest_pair)))
 
 
 def _record_ids(names: pd.Series, states: pd.Series, dates: pd.Series, counts: pd.Series) -> pd.Series:

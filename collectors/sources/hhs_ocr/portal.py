@@ -20,9 +20,9 @@ import requests
 from bs4 import BeautifulSoup
 
 from collectors.errors import FetchError
-from collectors.http import read_capped
+from collectors.http import download
 from collectors.raw import RawExport
-from collectors.sources.hhs_ocr import PORTAL_URL, SOURCE
+from collectors.sources.hhs_ocr.export import PORTAL_URL, SOURCE
 
 VIEWSTATE = "javax.faces.ViewState"
 AJAX_HEADERS = {"Faces-Request": "partial/ajax", "X-Requested-With": "XMLHttpRequest",
@@ -64,17 +64,8 @@ def export_lists(session: requests.Session, url: str = PORTAL_URL, *,
 
 
 def _send(session, method: str, url: str, timeout: Timeout, **kwargs) -> tuple[requests.Response, bytes]:
-    """One request, every way it can fail turned into a FetchError naming the URL."""
-    try:
-        with session.request(method, url, timeout=timeout, stream=True, **kwargs) as response:
-            if response.status_code >= 400:
-                raise FetchError(SOURCE, f"HTTP {response.status_code} {response.reason} from {method} {url}")
-            return response, read_capped(response, SOURCE)
-    except requests.RequestException as exc:
-        # After retries, urllib3 reports a read timeout as a ConnectionError ("Read timed out").
-        timed_out = isinstance(exc, requests.Timeout) or "timed out" in str(exc).lower()
-        what = f"timed out (timeout={timeout})" if timed_out else "failed"
-        raise FetchError(SOURCE, f"{method} {url} {what}: {exc}") from exc
+    """One request; every way it can fail is a FetchError naming the URL (collectors.http.download)."""
+    return download(session, url, SOURCE, method=method, timeout=timeout, **kwargs)
 
 
 def _read_page(html: bytes, url: str) -> _Page:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from collectors.errors import SourceFormatError
 
-MAPPINGS_DIR = Path(__file__).resolve().parent.parent / "data" / "mappings"
+MAPPINGS_DIR = Path(__file__).resolve().parents[2] / "data" / "mappings"
 
 
 @cache
