@@ -99,7 +99,7 @@ def test_excel_about_sheet_states_filters_sources_licences_date_version_and_cita
     assert about["Données au"] == "2024-06-30"
     assert about["Version des données"] == "sha256:0123456789ab"
     assert about["Vue (reproduit ces lignes)"] == provenance.view_url
-    assert "public domain" in about["Licence de hhs_ocr"]
+    assert "domaine public" in about["Licence de hhs_ocr"]  # the About sheet in the reader's language
     assert "ransomware.live" in about["Source ransomware_live"]
     assert "[EN] Healthcare cyberattack observatory" in about["Comment citer"]
     assert "[FR] Observatoire des cyberattaques contre la santé" in about["Comment citer"]

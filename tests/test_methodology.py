@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app import data
+from app import data, i18n
 from app.charts import common
 from app.charts import methodology as methodology_charts
 from app.charts import us as us_charts
@@ -71,10 +71,14 @@ def test_corrections_log_from_the_readme():
 
 def test_every_source_module_says_what_it_counts_and_its_biases_in_both_languages():
     for name, module in registry.SOURCES.items():
-        for key in ("counts", "biases", "licence"):
-            assert key in module.INFO, f"{name} INFO lacks {key}"
-        for key in ("counts", "biases"):
-            assert set(module.INFO[key]) == {"en", "fr"}, f"{name} INFO[{key!r}] needs en and fr"
+        for key in ("title", "publisher", "counts", "biases", "licence"):
+            assert module.INFO.get(key), f"{name} INFO lacks {key}"
+        english, french = i18n.source_description(name, "en"), i18n.source_description(name, "fr")
+        assert english.counts == module.INFO["counts"] and english.biases == tuple(module.INFO["biases"])
+        # Translated through the catalog (tests/test_catalog.py checks every entry is), never left in English.
+        for field in ("title", "licence", "counts"):
+            assert getattr(french, field) != getattr(english, field) or name == "ransomware_live", (name, field)
+        assert len(french.biases) == len(english.biases) and set(french.biases).isdisjoint(english.biases), name
 
 
 def test_every_figure_carries_its_source_line():
@@ -110,7 +114,8 @@ def test_methodology_view_shows_sources_counts_lags_and_the_log(data_dir, monkey
     text = "\n".join(m.value for m in at.markdown)
     assert ("12 reports are counted" if lang == "en" else "12 signalements sont comptés") in text
     assert ("9 distinct incidents" if lang == "en" else "9 incidents distincts") in text
-    assert ("public domain" in text) and ("Known biases" in text if lang == "en" else "Biais connus" in text)
+    assert ("public domain" if lang == "en" else "domaine public") in text  # licences in the page's language
+    assert ("Known biases" if lang == "en" else "Biais connus") in text
     completeness = at.dataframe[0].value
     assert completeness.loc["2024"].str.contains("partial|partielle").any()
     lag_chart = json.loads(at.get("plotly_chart")[0].proto.spec)

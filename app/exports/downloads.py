@@ -24,7 +24,7 @@ import pandas as pd
 
 from app import i18n
 from app.exports import citation
-from collectors import registry, schema
+from collectors import schema
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_NAME, README_NAME = "incidents.csv", "README.txt"
@@ -87,10 +87,10 @@ def about_lines(provenance: citation.Provenance, rows: int, lang: str,
     lines += [(t("Filter: {what}", what=what), value) for what, value in provenance.filters] or [
         (t("Filters"), t("none: every report"))]
     for code in provenance.sources:
-        info = getattr(registry.SOURCES.get(code), "INFO", {}) or {}
+        info = i18n.source_description(code, lang)
         lines.append((t("Source {source}", source=code),
-                      f"{info.get('title', code)}. {info.get('publisher', '')}. {info.get('url', '')}".strip()))
-        lines.append((t("Licence of {source}", source=code), str(info.get("licence", "–"))))
+                      f"{info.title}. {info.publisher}. {info.url}".strip()))
+        lines.append((t("Licence of {source}", source=code), info.licence))
     lines += [
         (t("How to count"), t("Each row is a report, not an attack: reports of one attack by several sources "
                                   "share an incident_id, and one breach at a vendor can be reported by many of its "

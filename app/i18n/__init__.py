@@ -35,6 +35,7 @@ from app.i18n.names import (
     organization_type_label,
     region_label,
     source_abbreviation,
+    source_description,
     source_label,
     source_short,
     status_label,
@@ -49,7 +50,7 @@ __all__ = [
     "DEFAULT_LANGUAGE", "LANGUAGES", "NP_", "N_", "PLOTLY_SEPARATORS", "attack_type_label", "choose_language",
     "country_name", "coverage_label", "date_basis_label", "format_date", "format_date_long", "format_date_range", "format_decimal", "format_int",
     "format_month", "format_percent", "format_period", "granularity_label", "licence_label", "nt", "organization_type_label",
-    "parse_language", "pt", "region_label", "source_abbreviation", "source_label", "source_short", "status_label",
+    "parse_language", "pt", "region_label", "source_abbreviation", "source_description", "source_label", "source_short", "status_label",
     "stream_label", "subdivision_name", "t", "timeline_step_label",
 ]
 

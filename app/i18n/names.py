@@ -8,6 +8,8 @@ and translated when shown. A code nobody names is shown as it is.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from app.i18n.catalog import N_, NP_, pt, t
 from app.i18n.formatting import LOCALES
 
@@ -273,3 +275,32 @@ def licence_label(code: str, lang: str) -> str:
 
 def coverage_label(state: str, lang: str) -> str:
     return _named(COVERAGE_STATES, state, lang)
+
+
+
+@dataclass(frozen=True)
+class SourceDescription:
+    """A source's INFO (collectors/sources) for readers: its texts translated, its url as it is."""
+
+    title: str
+    publisher: str
+    url: str
+    licence: str
+    counts: str
+    biases: tuple[str, ...]
+
+
+def source_description(code: str, lang: str) -> SourceDescription:
+    """A registered source's INFO in `lang`; a source the registry does not know is named by its code."""
+    from collectors import registry
+
+    module = registry.SOURCES.get(code)
+    info = module.INFO if module is not None else {}
+
+    def text(key: str, default: str = "") -> str:
+        value = info.get(key)
+        return t(value, lang) if isinstance(value, str) and value else default
+
+    return SourceDescription(title=text("title", code), publisher=text("publisher"), url=str(info.get("url", "")),
+                             licence=text("licence", "–"), counts=text("counts"),
+                             biases=tuple(t(str(b), lang) for b in info.get("biases", ())))

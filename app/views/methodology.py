@@ -12,7 +12,7 @@ from app.prep import counting, explore, lag
 from app.prep import coverage as coverage_layer
 from app.ui import filters, share
 from brief import unusual
-from collectors import health, registry, vendors
+from collectors import health, vendors
 
 lang = filters.current_language()
 dataset = data.load_dataset()
@@ -30,11 +30,6 @@ def date(value) -> str:
     return i18n.format_date(value, lang) if value is not None and pd.notna(value) else t("not known")
 
 
-def localized(info: dict, key: str):
-    value = info.get(key)
-    return value.get(lang, value.get("en")) if isinstance(value, dict) else value
-
-
 st.title(t("Methodology & sources"))
 st.markdown(t("How every number on this site is counted, what each source covers and misses, and how much of each "
               "year is in the data yet."))
@@ -44,14 +39,14 @@ st.header(t("Sources"))
 rows_by_source = incidents["source"].value_counts().to_dict()
 checks = {h.source: h for h in health.assess(dataset.coverage, rows=rows_by_source)}
 for cov in dataset.coverage:
-    info = getattr(registry.SOURCES.get(cov.source), "INFO", {}) or {}
+    info = i18n.source_description(cov.source, lang)
     mine = incidents.loc[incidents["source"] == cov.source, "reported_date"]
     check = checks.get(cov.source)
     with st.container(border=True):
         st.subheader(i18n.source_short(cov.source, lang))
-        st.markdown(f"{info.get('title', cov.source)} — {info.get('publisher', '')} — <{info.get('url', '')}>")
-        if localized(info, "counts"):
-            st.markdown("**" + t("What it counts.") + "** " + localized(info, "counts"))
+        st.markdown(f"{info.title} — {info.publisher} — <{info.url}>")
+        if info.counts:
+            st.markdown("**" + t("What it counts.") + "** " + info.counts)
         st.markdown(i18n.nt("{rows} reports, reported from {first} to {last}. Data as of {as_of}; complete "
                             "through {complete}; {exports} export merged.",
                             "{rows} reports, reported from {first} to {last}. Data as of {as_of}; complete "
@@ -66,8 +61,8 @@ for cov in dataset.coverage:
                          "{expected} days)."), days=i18n.format_int(check.age_days or 0, lang),
                       expected=check.refresh_days)
             (st.warning if check.is_stale else st.success)(fresh)
-        st.markdown("**" + t("Licence.") + "** " + info.get("licence", "–"))
-        biases = localized(info, "biases") or ()
+        st.markdown("**" + t("Licence.") + "** " + info.licence)
+        biases = info.biases
         if biases:
             st.markdown("**" + t("Known biases.") + "**\n" + "\n".join(f"- {b}" for b in biases))
 

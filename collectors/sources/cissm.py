@@ -33,44 +33,32 @@ from collectors import coverage, parsing, schema
 from collectors.errors import FetchError, SourceFormatError
 from collectors.text import classify, normalise
 from collectors.text.mojibake import repair_mojibake
+from collectors.text.translatable import N_
 from collectors.text.urls import canonical_url
 
 SOURCE = "cissm"
 DATABASE_URL = "https://cissm.liquifiedapps.com/"
 INFO = {
     "name": SOURCE,
-    "title": "CISSM Cyber Events Database (health care and social assistance)",
-    "publisher": "Center for International and Security Studies at Maryland (CISSM), University of Maryland",
+    "title": N_("CISSM Cyber Events Database (health care and social assistance)"),
+    "publisher": N_("Center for International and Security Studies at Maryland (CISSM), University of Maryland"),
     "url": DATABASE_URL,
-    "licence": "none stated; cite Harry & Gallagher (2018), Classifying Cyber Events, Journal of Information "
-               "Warfare 17(3)",
+    "licence": N_("none stated; cite Harry & Gallagher (2018), Classifying Cyber Events, Journal of "
+                  "Information Warfare 17(3)"),
     "status": "reported",
     "lists": ("events",),
     # What it counts and its known biases, for the dashboard's methodology page (data/README.md says more).
-    "counts": {
-        "en": "Publicly acknowledged cyber events coded by CISSM's researchers from the press, whose target is in "
-              "NAICS sector 62 (health care and social assistance): one row per event, dated by its month.",
-        "fr": "Cyberévénements rendus publics, codés par les chercheurs du CISSM à partir de la presse, dont la "
-              "cible relève du secteur NAICS 62 (santé et action sociale) : une ligne par événement, datée de son "
-              "mois.",
-    },
-    "biases": {
-        "en": ("Coded from English-language press: events that only local-language media reported are rare.",
-               "US-heavy: four events in five are in the United States, and many of them are the same breaches "
-               "as HHS filings, coded from the press (a source to link, not to add).",
-               "Dates are months, not days: the rows are left out of weekly counts.",
-               "The export stops in January 2023.",
-               "NAICS 62 includes social assistance (social services, foster care), which is not health care."),
-        "fr": ("Codé à partir de la presse anglophone : les événements que seuls les médias locaux ont rapportés "
-               "sont rares.",
-               "Très centré sur les États-Unis : quatre événements sur cinq y ont lieu, et beaucoup sont les mêmes "
-               "violations que des déclarations à l'HHS, codées depuis la presse (une source à relier, pas à "
-               "additionner).",
-               "Les dates sont des mois, pas des jours : ces lignes sont exclues des décomptes hebdomadaires.",
-               "L'export s'arrête en janvier 2023.",
-               "Le secteur NAICS 62 inclut l'action sociale (services sociaux, aide à l'enfance), qui n'est pas "
-               "du soin."),
-    },
+    "counts": N_("Publicly acknowledged cyber events coded by CISSM's researchers from the press, whose target "
+                 "is in NAICS sector 62 (health care and social assistance): one row per event, dated by its "
+                 "month."),
+    "biases": (
+        N_("Coded from English-language press: events that only local-language media reported are rare."),
+        N_("US-heavy: four events in five are in the United States, and many of them are the same breaches as "
+           "HHS filings, coded from the press (a source to link, not to add)."),
+        N_("Dates are months, not days: the rows are left out of weekly counts."),
+        N_("The export stops in January 2023."),
+        N_("NAICS 62 includes social assistance (social services, foster care), which is not health care."),
+    ),
 }
 LISTS = ("events",)
 FETCH = False  # no public download: `update` leaves it out; files come in through `ingest`

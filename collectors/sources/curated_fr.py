@@ -25,38 +25,31 @@ from collectors import coverage, parsing, schema
 from collectors.errors import SourceFormatError
 from collectors.raw import RawExport
 from collectors.text import normalise
+from collectors.text.translatable import N_
 from collectors.text.urls import canonical_url
 
 SOURCE = "curated_fr"
 CURATED_FILE = Path(__file__).resolve().parent.parent.parent / "data" / "curated" / "fr_attacks.csv"
 INFO = {
     "name": SOURCE,
-    "title": "Curated list of publicly reported cyberattacks on French health organisations",
-    "publisher": "this observatory (compiled from public press and official statements; every row cites its pages)",
+    "title": N_("Curated list of publicly reported cyberattacks on French health organisations"),
+    "publisher": N_("this observatory (compiled from public press and official statements; every row cites its "
+                    "pages)"),
     "url": "data/curated/fr_attacks.csv",
-    "licence": "CC BY 4.0 (our compilation; the cited articles belong to their publishers)",
+    "licence": N_("CC BY 4.0 (our compilation; the cited articles belong to their publishers)"),
     "status": "reported",
     "lists": ("attacks",),
-    "counts": {
-        "en": "Cyberattacks on French health and médico-social organisations (hospitals, clinics, care homes, "
-              "labs, and the vendors and intermediaries serving them) that the press or an official statement "
-              "reported, 2019-2025: one row per attacked organisation and attack, with its sources.",
-        "fr": "Cyberattaques contre des structures françaises de santé et médico-sociales (hôpitaux, cliniques, "
-              "EHPAD, laboratoires, et leurs éditeurs et prestataires) rapportées par la presse ou un communiqué "
-              "officiel, 2019-2025 : une ligne par structure attaquée et par attaque, avec ses sources.",
-    },
-    "biases": {
-        "en": ("Only what was publicly reported and could be found in stored press pages: large hospitals make the "
-               "news, small clinics, practices and care homes much less.",
-               "Thin for 2020 (the press of the first Covid year) and for attacks that were repelled or kept quiet.",
-               "Not a count of incidents: the official declarations to CERT Santé (hundreds a year) are another "
-               "measure, shown beside it on the France page."),
-        "fr": ("Seulement ce qui a été rapporté publiquement et retrouvé dans les pages de presse conservées : les "
-               "grands hôpitaux font l'actualité, les petites cliniques, cabinets et EHPAD beaucoup moins.",
-               "Mince pour 2020 (la presse de la première année de Covid) et pour les attaques repoussées ou tues.",
-               "Pas un décompte des incidents : les déclarations officielles au CERT Santé (des centaines par an) "
-               "sont une autre mesure, montrée à côté sur la page France."),
-    },
+    "counts": N_("Cyberattacks on French health and médico-social organisations (hospitals, clinics, care "
+                 "homes, labs, and the vendors and intermediaries serving them) that the press or an official "
+                 "statement reported, 2019-2025: one row per attacked organisation and attack, with its "
+                 "sources."),
+    "biases": (
+        N_("Only what was publicly reported and could be found in stored press pages: large hospitals make the "
+           "news, small clinics, practices and care homes much less."),
+        N_("Thin for 2020 (the press of the first Covid year) and for attacks that were repelled or kept quiet."),
+        N_("Not a count of incidents: the official declarations to CERT Santé (hundreds a year) are another "
+           "measure, shown beside it on the France page."),
+    ),
 }
 LISTS = ("attacks",)
 NETWORK = False  # fetch() reads the committed file: the network fault suite does not apply

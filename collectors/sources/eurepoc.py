@@ -27,6 +27,7 @@ from collectors.errors import FetchError, SourceFormatError
 from collectors.http import download
 from collectors.raw import RawExport
 from collectors.text import classify, normalise
+from collectors.text.translatable import N_
 from collectors.text.urls import canonical_url
 
 SOURCE = "eurepoc"
@@ -34,33 +35,23 @@ ZENODO_RECORD = "https://zenodo.org/records/7848941"
 GLOBAL_DATABASE_URL = f"{ZENODO_RECORD}/files/EuRepoC_Global_Database_1.1.csv?download=1"
 INFO = {
     "name": SOURCE,
-    "title": "EuRepoC European Repository of Cyber Incidents (health receivers)",
-    "publisher": "EuRepoC consortium (https://eurepoc.eu/)",
+    "title": N_("EuRepoC European Repository of Cyber Incidents (health receivers)"),
+    "publisher": N_("EuRepoC consortium (https://eurepoc.eu/)"),
     "url": ZENODO_RECORD,
-    "licence": "not verified: check the Zenodo record before redistributing",
+    "licence": N_("not verified: check the Zenodo record before redistributing"),
     "status": "reported",
     "lists": ("incidents",),
     # What it counts and its known biases, for the dashboard's methodology page (data/README.md says more).
-    "counts": {
-        "en": "Politically relevant cyber incidents coded by EuRepoC's researchers from public reports (state "
-              "operations, hacktivism, criminal attacks on critical infrastructure) with a receiver in the Health "
-              "sector: one row per incident, dated by its start.",
-        "fr": "Cyberincidents à portée politique codés par les chercheurs d'EuRepoC à partir de sources publiques "
-              "(opérations étatiques, hacktivisme, attaques criminelles contre des infrastructures critiques) "
-              "visant au moins une cible du secteur Santé : une ligne par incident, datée de son début.",
-    },
-    "biases": {
-        "en": (("Selected for political relevance: espionage and hacktivist DDoS are well covered, ordinary "
-                "ransomware at hospitals only sporadically."),
-               "A multi-country campaign counts once, in the first country named.",
-               "The reported date is the incident's start date: it says nothing about reporting lags.",
-               "Release 1.1 stops in mid-2023."),
-        "fr": (("Sélection selon la portée politique : espionnage et DDoS hacktivistes bien couverts, rançongiciels "
-                "ordinaires contre des hôpitaux seulement de façon sporadique."),
-               "Une campagne visant plusieurs pays compte une fois, dans le premier pays cité.",
-               "La date de signalement est la date de début de l'incident : elle ne dit rien des délais.",
-               "La version 1.1 s'arrête mi-2023."),
-    },
+    "counts": N_("Politically relevant cyber incidents coded by EuRepoC's researchers from public reports "
+                 "(state operations, hacktivism, criminal attacks on critical infrastructure) with a receiver "
+                 "in the Health sector: one row per incident, dated by its start."),
+    "biases": (
+        N_("Selected for political relevance: espionage and hacktivist DDoS are well covered, ordinary "
+           "ransomware at hospitals only sporadically."),
+        N_("A multi-country campaign counts once, in the first country named."),
+        N_("The reported date is the incident's start date: it says nothing about reporting lags."),
+        N_("Release 1.1 stops in mid-2023."),
+    ),
 }
 LISTS = ("incidents",)
 SNAPSHOT_FILES = ("eurepoc/EuRepoC_Global_Database_1.1.csv",)

@@ -15,6 +15,7 @@ import requests
 from collectors.raw import RawExport
 from collectors.sources.hhs_ocr import portal
 from collectors.sources.hhs_ocr.export import LISTS, PORTAL_URL, SOURCE, decode, parse, read_table
+from collectors.text.translatable import N_
 
 __all__ = ["FETCH", "INFO", "LISTS", "MATCH_ON_CONTENT", "NETWORK", "PORTAL_URL", "REPOSITORY_FILES",
            "SNAPSHOT_FILES", "SOURCE", "decode", "fetch", "measure_coverage", "parse", "read_table",
@@ -22,37 +23,25 @@ __all__ = ["FETCH", "INFO", "LISTS", "MATCH_ON_CONTENT", "NETWORK", "PORTAL_URL"
 
 INFO = {
     "name": SOURCE,
-    "title": "US HHS OCR breach portal",
-    "publisher": "U.S. Department of Health and Human Services, Office for Civil Rights",
+    "title": N_("US HHS OCR breach portal"),
+    "publisher": N_("U.S. Department of Health and Human Services, Office for Civil Rights"),
     "url": PORTAL_URL,
-    "licence": "US federal government work: public domain in the US (17 U.S.C. §105)",
+    "licence": N_("US federal government work: public domain in the US (17 U.S.C. §105)"),
     "status": "confirmed",
     "lists": ("under_investigation", "archive"),
     # What it counts and its known biases, for the dashboard's methodology page (data/README.md says more).
-    "counts": {
-        "en": "Breaches of unsecured health information affecting 500 or more people, filed by US healthcare "
-              "providers, health plans, clearinghouses and their business associates since October 2009: not "
-              "only cyberattacks (lost laptops and misdirected mail too; attack_type tells them apart).",
-        "fr": "Violations de données de santé non protégées touchant 500 personnes ou plus, déclarées depuis "
-              "octobre 2009 par les établissements de santé, assureurs, intermédiaires américains et leurs "
-              "prestataires : pas seulement des cyberattaques (ordinateurs perdus, courriers mal adressés ; "
-              "attack_type les distingue).",
-    },
-    "biases": {
-        "en": ("Counted on the filing date, not the date of the attack, which can be months earlier.",
-               ("Ransomware is undercounted for open cases: it is read from OCR's closing summaries, which open "
-                "cases do not have."),
-               "Breaches of fewer than 500 people are not published.",
-               "One attack on a vendor can appear as dozens of filings by its clients (see vendor breaches).",
-               "The state is the filer's, not necessarily the patients'."),
-        "fr": ("Comptées à la date de déclaration, pas à celle de l'attaque, parfois antérieure de plusieurs mois.",
-               ("Les rançongiciels sont sous-comptés pour les dossiers ouverts : ils sont repérés dans les résumés "
-                "de clôture de l'OCR, que les dossiers ouverts n'ont pas."),
-               "Les violations touchant moins de 500 personnes ne sont pas publiées.",
-               ("Une attaque contre un prestataire peut apparaître comme des dizaines de déclarations de ses "
-                "clients (voir les violations chez des prestataires)."),
-               "L'État est celui du déclarant, pas forcément celui des patients."),
-    },
+    "counts": N_("Breaches of unsecured health information affecting 500 or more people, filed by US "
+                 "healthcare providers, health plans, clearinghouses and their business associates since "
+                 "October 2009: not only cyberattacks (lost laptops and misdirected mail too; attack_type "
+                 "tells them apart)."),
+    "biases": (
+        N_("Counted on the filing date, not the date of the attack, which can be months earlier."),
+        N_("Ransomware is undercounted for open cases: it is read from OCR's closing summaries, which open "
+           "cases do not have."),
+        N_("Breaches of fewer than 500 people are not published."),
+        N_("One attack on a vendor can appear as dozens of filings by its clients (see vendor breaches)."),
+        N_("The state is the filer's, not necessarily the patients'."),
+    ),
 }
 
 # HHS filings have no id of their own: merge repeats by name, state, date and count (collectors/dedupe.py).

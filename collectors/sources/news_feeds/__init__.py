@@ -32,30 +32,24 @@ from collectors.http import download
 from collectors.raw import RawExport
 from collectors.sources.news_feeds.feeds import SOURCE, Feed, FeedDocument, read_feed, read_feed_list
 from collectors.sources.news_feeds.items import Decision, decide
+from collectors.text.translatable import N_
 from collectors.text.urls import canonical_url, url_key
 
 FEEDS_FILE = DATA_DIR / "feeds.csv"
 INFO = {
     "name": SOURCE,
-    "title": "News feeds (RSS/Atom) listed in data/feeds.csv",
-    "publisher": "the news sites in data/feeds.csv (DataBreaches.net, HIPAA Journal, ZATAZ ...)",
+    "title": N_("News feeds (RSS/Atom) listed in data/feeds.csv"),
+    "publisher": N_("the news sites in data/feeds.csv (DataBreaches.net, HIPAA Journal, ZATAZ ...)"),
     "url": "https://databreaches.net/feed/",
-    "licence": "copyrighted press content: only structured fields and the article's link are kept",
+    "licence": N_("copyrighted press content: only structured fields and the article's link are kept"),
     "status": "reported",
     # What it counts and its known biases, for the dashboard's methodology page (data/README.md says more).
-    "counts": {
-        "en": "Articles of the news feeds listed in data/feeds.csv that report a cyberattack or data breach at a "
-              "named healthcare organisation; one row per article.",
-        "fr": "Articles des flux d'actualité listés dans data/feeds.csv qui signalent une cyberattaque ou une "
-              "violation de données visant une organisation de santé nommée ; une ligne par article.",
-    },
-    "biases": {
-        "en": ("Only the feeds we list, in their languages: coverage follows their editors' interests.",
-               "Articles are selected by keyword rules, which miss organisations with opaque names."),
-        "fr": ("Seulement les flux listés, dans leurs langues : la couverture suit les choix de leurs rédactions.",
-               ("Les articles sont retenus par des règles de mots-clés, qui manquent les organisations aux noms "
-                "peu parlants.")),
-    },
+    "counts": N_("Articles of the news feeds listed in data/feeds.csv that report a cyberattack or data breach "
+                 "at a named healthcare organisation; one row per article."),
+    "biases": (
+        N_("Only the feeds we list, in their languages: coverage follows their editors' interests."),
+        N_("Articles are selected by keyword rules, which miss organisations with opaque names."),
+    ),
 }
 # Feed items are copyrighted: usable as parser test fixtures, never published from a snapshot.
 SNAPSHOT_FILES: tuple[str, ...] = ()

@@ -36,6 +36,7 @@ from collectors.sources.ransomware_live.api import (
     load,
 )
 from collectors.sources.ransomware_live.press import press_healthcare, press_reported_date
+from collectors.text.translatable import N_
 from collectors.text.urls import url_key
 
 __all__ = ["API_KEY_VARIABLE", "FETCH", "FREE_URL", "INFO", "LISTS", "MATCH_ON_CONTENT", "NETWORK",
@@ -44,35 +45,24 @@ __all__ = ["API_KEY_VARIABLE", "FETCH", "FREE_URL", "INFO", "LISTS", "MATCH_ON_C
 
 INFO = {
     "name": SOURCE,
-    "title": "ransomware.live (leak-site claims and press reports)",
-    "publisher": "ransomware.live (Julien Mousqueton)",
+    "title": N_("ransomware.live (leak-site claims and press reports)"),
+    "publisher": N_("ransomware.live (Julien Mousqueton)"),
     "url": FREE_URL,
-    "licence": "free for personal/research use per a third-party document; not verified (commercial use: API PRO)",
+    "licence": N_("free for personal/research use per a third-party document; not verified (commercial use: "
+                  "API PRO)"),
     "status": "claimed (leak-site victims); reported (press)",
     "lists": ("victims", "press"),
     # What it counts and its known biases, for the dashboard's methodology page (data/README.md says more).
-    "counts": {
-        "en": "Ransomware groups' leak-site claims against healthcare organisations (claimed) and press articles "
-              "about attacks on them (reported), as ransomware.live collects them, worldwide.",
-        "fr": "Revendications de groupes de rançongiciel contre des organisations de santé sur leurs sites de "
-              "fuite (revendiqué) et articles de presse sur ces attaques (signalé), tels que ransomware.live les "
-              "collecte, dans le monde entier.",
-    },
-    "biases": {
-        "en": ("Claims are unverified: groups lie, exaggerate and re-post old victims.",
-               "Leak sites only show victims who did not pay (or not yet).",
-               ("Sector labels are machine-made and 10% of claims have none; the press selection misses about "
-                "3 in 10 healthcare items."),
-               "Press coverage favours the US (63% of healthcare rows), then Germany and France.",
-               "The committed victim lists are two one-week samples, not a time series."),
-        "fr": (("Les revendications ne sont pas vérifiées : les groupes mentent, exagèrent, republient d'anciennes "
-                "victimes."),
-               "Les sites de fuite ne montrent que les victimes qui n'ont pas payé (ou pas encore).",
-               ("Les secteurs sont attribués automatiquement et 10 % des revendications n'en ont pas ; la sélection "
-                "des articles manque environ 3 articles santé sur 10."),
-               "La presse couvre surtout les États-Unis (63 % des lignes santé), puis l'Allemagne et la France.",
-               "Les listes de victimes publiées sont deux échantillons d'une semaine, pas une série."),
-    },
+    "counts": N_("Ransomware groups' leak-site claims against healthcare organisations (claimed) and press "
+                 "articles about attacks on them (reported), as ransomware.live collects them, worldwide."),
+    "biases": (
+        N_("Claims are unverified: groups lie, exaggerate and re-post old victims."),
+        N_("Leak sites only show victims who did not pay (or not yet)."),
+        N_("Sector labels are machine-made and 10% of claims have none; the press selection misses about 3 in "
+           "10 healthcare items."),
+        N_("Press coverage favours the US (63% of healthcare rows), then Germany and France."),
+        N_("The committed victim lists are two one-week samples, not a time series."),
+    ),
 }
 LISTS = ("victims", "press")
 # Files of ../shared/snapshots that `python -m collectors build` merges into the committed dataset.
