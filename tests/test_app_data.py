@@ -8,12 +8,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-import dashboard_frames as frames
 import pandas as pd
 import pytest
 
 from app import data
 from app.filters import Filters, filters_from_params, filters_to_params
+from tests.support.frames import dashboard as frames
 
 D = dt.date
 

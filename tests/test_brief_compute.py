@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import math
 
-import brief_frames as frames
 import pandas as pd
 import pytest
 
@@ -25,6 +24,7 @@ from brief.compute import (
     default_week,
 )
 from collectors import SourceCoverage
+from tests.support.frames import brief as frames
 
 W = IsoWeek
 T = pd.Timestamp

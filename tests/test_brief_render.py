@@ -10,7 +10,6 @@ import re
 import shutil
 from pathlib import Path
 
-import brief_frames as frames
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
@@ -18,6 +17,7 @@ from bs4 import BeautifulSoup
 from brief import render
 from brief.compute import compute_brief
 from brief.narrative import narrative
+from tests.support.frames import brief as frames
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 GENERATED = dt.datetime(2021, 1, 11, 8, 0, tzinfo=dt.UTC)

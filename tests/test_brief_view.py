@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import brief_frames as frames
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from app import data, i18n
 from brief import render
 from brief.compute import compute_brief
+from tests.support.frames import brief as frames
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")

@@ -10,7 +10,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-from dashboard_server import CHROMIUM, CHROMIUM_ARGS, serve
+
+from tests.support.dashboard_server import CHROMIUM, CHROMIUM_ARGS, serve
 
 if not CHROMIUM.exists():
     pytest.skip("Debian's Chromium (/usr/bin/chromium) is not installed: `apt-get install chromium`",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import dashboard_frames as frames
 import pandas as pd
 import pytest
 
 from app import charts, data, i18n, tables
+from tests.support.frames import dashboard as frames
 
 NNBSP = "\u202f"  # narrow no-break space: French thousands separator
 

@@ -18,7 +18,7 @@ from collectors.errors import FetchError, SourceFormatError
 from collectors.raw import RawExport
 from collectors.sources import cissm
 from collectors.store import Store
-from tests.snapshots import SNAPSHOTS
+from tests.support.snapshots import SNAPSHOTS
 
 CISSM_DIR = SNAPSHOTS / "cissm"
 EXPORT = CISSM_DIR / "cissm_cyber_events_2014-2023-01_holisticinfosec_rdata.csv"

@@ -22,7 +22,7 @@ from collectors.classify import (
     organization_type_from_text,
 )
 from collectors.sources import ransomware_live
-from tests.snapshots import SNAPSHOTS
+from tests.support.snapshots import SNAPSHOTS
 
 PRESS = SNAPSHOTS / "ransomware-live" / "pro_press_all_2025-08-28_anggipradana.json"
 needs_press = pytest.mark.skipif(

@@ -11,11 +11,11 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import dashboard_frames as frames
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from app import data
+from tests.support.frames import dashboard as frames
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")

@@ -10,7 +10,7 @@ import pytest
 from collectors import DATA_DIR, load_coverage, load_incidents, registry, schema
 from collectors import __main__ as cli
 from collectors.store import Store
-from tests.snapshots import SNAPSHOTS, needs_snapshots
+from tests.support.snapshots import SNAPSHOTS, needs_snapshots
 
 README = (DATA_DIR / "README.md").read_text(encoding="utf-8")
 

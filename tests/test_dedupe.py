@@ -6,8 +6,8 @@ import pandas as pd
 
 from collectors import dedupe, schema
 from collectors.sources import hhs_ocr
-from tests.hhs_csv import export, row
-from tests.snapshots import HHS_ARCHIVE_2023, HHS_ARCHIVE_2024, needs_snapshots
+from tests.support.hhs_csv import export, row
+from tests.support.snapshots import HHS_ARCHIVE_2023, HHS_ARCHIVE_2024, needs_snapshots
 
 
 def parse(*rows: str, as_of: str, list_kind: str = "archive") -> pd.DataFrame:

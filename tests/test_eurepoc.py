@@ -19,8 +19,8 @@ from collectors.http import make_session
 from collectors.raw import RawExport
 from collectors.sources import eurepoc
 from collectors.store import Store
-from tests.fake_feeds import FakeFeeds
-from tests.snapshots import SNAPSHOTS
+from tests.support.fake_feeds import FakeFeeds
+from tests.support.snapshots import SNAPSHOTS
 
 EUREPOC_DIR = SNAPSHOTS / "eurepoc"
 GLOBAL_DB = EUREPOC_DIR / "EuRepoC_Global_Database_1.1.csv"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import journalist_frames as frames
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -14,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from app import data, explore, search, timeline
 from app.explore import ExplorerState
 from app.filters import Filters
+from tests.support.frames import journalist as frames
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 

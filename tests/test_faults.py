@@ -52,10 +52,10 @@ from collectors.raw import RawExport
 from collectors.runner import IngestResult
 from collectors.sources import hhs_ocr
 from collectors.store import Store
-from tests.fake_hhs_portal import PATH as PORTAL_PATH
-from tests.fake_hhs_portal import FakePortal
-from tests.hhs_csv import export, row
-from tests.snapshots import SNAPSHOTS
+from tests.support.fake_hhs_portal import PATH as PORTAL_PATH
+from tests.support.fake_hhs_portal import FakePortal
+from tests.support.hhs_csv import export, row
+from tests.support.snapshots import SNAPSHOTS
 
 REPO = Path(__file__).resolve().parent.parent
 SLOW_SECONDS = 3.0  # how long a "slow" server sits on a request (bounded: it stops when the test ends)
@@ -620,7 +620,7 @@ def test_the_dashboard_flags_a_stale_source(tmp_path, monkeypatch, page, lang, w
     from streamlit.testing.v1 import AppTest
 
     from app import data as app_data
-    from tests import dashboard_frames
+    from tests.support.frames import dashboard as dashboard_frames
 
     data_dir = dashboard_frames.write_data_dir(tmp_path / "data")  # HHS data as of 2024-03-10: stale today
     monkeypatch.setenv(app_data.DATA_DIR_ENV, str(data_dir))

@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import journalist_frames as frames
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from app import charts, charts_method, counting, data, lag
 from collectors import DATA_DIR, registry, vendors
+from tests.support.frames import journalist as frames
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 
@@ -115,7 +115,7 @@ def test_methodology_view_shows_sources_counts_lags_and_the_log(data_dir, monkey
 
 
 def test_filing_lags_of_a_selection_with_filings_only_is_empty_not_an_error():
-    import dashboard_frames
+    from tests.support.frames import dashboard as dashboard_frames
 
     only_filings = dashboard_frames.incidents()  # the overview's hand-made HHS frame: every report confirmed
     assert lag.filing_lags(only_filings).empty

@@ -18,8 +18,8 @@ from collectors.raw import RawExport
 from collectors.sources import news_feeds
 from collectors.sources.news_feeds import Feed, canonical_url, countries_in_text, organization_in_title
 from collectors.store import Store
-from tests.fake_feeds import FakeFeeds
-from tests.snapshots import SNAPSHOTS
+from tests.support.fake_feeds import FakeFeeds
+from tests.support.snapshots import SNAPSHOTS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 RSS = (FIXTURES / "feed_rss_breaches.xml").read_bytes()

@@ -20,8 +20,8 @@ from collectors.raw import RawExport
 from collectors.sources import ransomware_live as rl
 from collectors.store import Store
 from collectors.urls import date_in_url, url_key
-from tests.fake_ransomware_live import API_KEY, PRO_PRESS, PRO_VICTIMS, V2_VICTIMS, FakeRansomwareLive
-from tests.snapshots import SNAPSHOTS
+from tests.support.fake_ransomware_live import API_KEY, PRO_PRESS, PRO_VICTIMS, V2_VICTIMS, FakeRansomwareLive
+from tests.support.snapshots import SNAPSHOTS
 
 RL_DIR = SNAPSHOTS / "ransomware-live"
 V1 = RL_DIR / "v1_recentvictims_2024-06-16_littlejakub00.json"

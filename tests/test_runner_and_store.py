@@ -21,8 +21,8 @@ from collectors.http import make_session
 from collectors.raw import RawExport
 from collectors.sources import hhs_ocr
 from collectors.store import Store
-from tests.fake_hhs_portal import ARCHIVE_ROWS, UNDER_ROWS, FakePortal
-from tests.hhs_csv import export, row
+from tests.support.fake_hhs_portal import ARCHIVE_ROWS, UNDER_ROWS, FakePortal
+from tests.support.hhs_csv import export, row
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -110,7 +110,7 @@ def test_an_update_killed_mid_write_leaves_the_previous_dataset_intact(store):
         from collectors import runner
         from collectors.store import Store
         from collectors.raw import RawExport
-        from tests.hhs_csv import export, row
+        from tests.support.hhs_csv import export, row
 
         import os
 

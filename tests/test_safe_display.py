@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from dashboard_server import CHROMIUM, CHROMIUM_ARGS, serve
 from streamlit.testing.v1 import AppTest
 
 from app import data
 from collectors import link, schema
 from collectors.store import Store
+from tests.support.dashboard_server import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")

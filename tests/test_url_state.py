@@ -7,12 +7,12 @@ import ast
 import datetime as dt
 from pathlib import Path
 
-import journalist_frames as frames
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from app import data
 from app.filters import FilterOptions, Filters, filters_from_params, filters_to_params
+from tests.support.frames import journalist as frames
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")

@@ -3,13 +3,13 @@ summaries and frames, then on the real HHS snapshots (the 2019 AMCA breach; the 
 
 from __future__ import annotations
 
-import journalist_frames as frames
 import pandas as pd
 import pytest
 
 from collectors import vendors
 from collectors.schema import COLUMN_NAMES
-from tests.snapshots import HHS_ARCHIVE_2023, HHS_ARCHIVE_2024, HHS_OPEN_2025, needs_snapshots
+from tests.support.frames import journalist as frames
+from tests.support.snapshots import HHS_ARCHIVE_2023, HHS_ARCHIVE_2024, HHS_OPEN_2025, needs_snapshots
 
 V = vendors.vendor_from_description
 
