@@ -55,6 +55,7 @@ from collectors.store import Store
 from tests.support.fake_hhs_portal import PATH as PORTAL_PATH
 from tests.support.fake_hhs_portal import FakePortal
 from tests.support.hhs_csv import export, row
+from tests.support.local_server import reply as _reply
 from tests.support.snapshots import SNAPSHOTS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -247,16 +248,6 @@ class FaultServer:
             h.wfile.write(b"0\r\n\r\n")
             return None
         raise AssertionError(f"unknown fault {fault}")
-
-
-def _reply(h, status: int, content_type: str, body: bytes, extra: dict | None = None) -> None:
-    h.send_response(status)
-    h.send_header("Content-Type", content_type)
-    h.send_header("Content-Length", str(len(body)))
-    for name, value in (extra or {}).items():
-        h.send_header(name, value)
-    h.end_headers()
-    h.wfile.write(body)
 
 
 def empty_like(valid: bytes, kind: str) -> bytes:

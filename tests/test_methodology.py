@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from app import charts, charts_method, counting, data, lag
 from collectors import DATA_DIR, registry, vendors
+from tests.support.frames import data_dir_fixture
 from tests.support.frames import journalist as frames
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
@@ -89,11 +90,9 @@ def test_every_figure_carries_its_source_line():
     assert bare.layout.title.text.startswith("Source: Healthcare cyberattack observatory")
 
 
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory) -> Path:
-    return frames.write_data_dir(tmp_path_factory.mktemp("method") / "data")
+data_dir = data_dir_fixture(frames)  # the frame of tests/support/frames/journalist.py, written as data/
 
-
+@pytest.mark.slow  # runs the dashboard in AppTest
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_methodology_view_shows_sources_counts_lags_and_the_log(data_dir, monkeypatch, lang):
     monkeypatch.setenv(data.DATA_DIR_ENV, str(data_dir))

@@ -6,7 +6,9 @@
   for the explorer, the incident page, the downloads and the shared links.
 
 What they share lives here: a row with every schema column, the frame cast to the schema, and the data folder
-written the way the collectors' store writes it.
+written the way the collectors' store writes it, and the `data_dir` fixture of a test file that reads it:
+
+    data_dir = data_dir_fixture(frames)  # in the test file, after `from tests.support.frames import journalist as frames`
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from collectors.schema import COLUMN_NAMES, DTYPES, coerce
 
@@ -48,3 +51,14 @@ def write_store(folder: Path, frame: pd.DataFrame, exports: list[dict]) -> Path:
     with store.locked():
         store.write(frame, {"exports": [dict(e) for e in exports], "runs": {}})
     return folder
+
+
+def data_dir_fixture(frames):
+    """A module-scoped fixture named `data_dir`: `frames.write_data_dir(...)` in a fresh temporary folder, written
+    once for the test file (the views only read it). tests/conftest.py's `open_page` opens pages on it."""
+
+    @pytest.fixture(scope="module", name="data_dir")
+    def data_dir(tmp_path_factory) -> Path:
+        return frames.write_data_dir(tmp_path_factory.mktemp(frames.__name__.rsplit(".", 1)[-1]) / "data")
+
+    return data_dir
