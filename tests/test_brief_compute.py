@@ -240,6 +240,7 @@ def test_the_brief_is_frozen_and_the_frame_untouched(frame, w53):
         w53.counts = Counts(0, 0)
 
 
+@pytest.mark.slow  # a fresh interpreter
 def test_compute_never_imports_streamlit():
     import subprocess
     import sys

@@ -99,6 +99,7 @@ def test_dates_are_the_first_of_the_month_and_month_precise(real_rows, health_re
     assert set(real_rows["collected_at"]) == set(real_rows["first_seen_at"]) == {pd.Timestamp("2023-01-31")}
 
 
+@pytest.mark.slow  # the real export, parsed
 @needs_cissm
 def test_no_description_text_in_any_column(real_rows, health_reference):
     descriptions = {" ".join(r["description"].split()) for r in read_csv_rows(EXPORT)} - {"", "Undetermined"}
@@ -176,6 +177,7 @@ def test_threat_actors_are_groups_only(real_rows, health_reference):
     assert actors.value_counts().head(3).to_dict() == {"WIZARD SPIDER": 24, "Vice Society": 21, "Hive": 14}
 
 
+@pytest.mark.slow  # the real export, parsed
 @needs_cissm
 def test_links_status_and_ids(real_rows, raw):
     assert not real_rows["source_url"].str.contains(r"\.onion|utm_|#").any()
@@ -191,6 +193,7 @@ def test_links_status_and_ids(real_rows, raw):
     assert set(cissm.parse(shuffled)["record_id"]) == set(real_rows["record_id"])
 
 
+@pytest.mark.slow  # the real export through the runner, twice
 @needs_cissm
 def test_runner_ingests_the_export_and_re_ingesting_changes_nothing(tmp_path, raw, monkeypatch):
     monkeypatch.setitem(registry.SOURCES, "cissm", cissm)  # the source is registered elsewhere, not here

@@ -246,6 +246,7 @@ def test_the_labelled_set_is_big_and_balanced_enough():
     assert KNOWN_ERRORS <= {key for key, _, _ in LABELLED}
 
 
+@pytest.mark.slow  # classifies every hand-labelled sample
 @needs_press
 def test_verdicts_on_the_hand_labelled_press_items():
     items = _press_items()
@@ -255,6 +256,7 @@ def test_verdicts_on_the_hand_labelled_press_items():
     assert not wrong
 
 
+@pytest.mark.slow  # classifies every hand-labelled sample
 @needs_press
 def test_precision_and_recall_on_the_hand_labelled_press_items():
     items = _press_items()
@@ -543,6 +545,7 @@ def test_the_random_samples_are_labelled_whole():
     assert (labels["sample"] == "3").sum() >= 300
 
 
+@pytest.mark.slow  # classifies every hand-labelled sample
 @needs_press
 def test_precision_and_recall_on_the_held_out_random_sample():
     """Sample 3 was drawn and labelled after the last rule change: the honest figures (data/README.md)."""

@@ -37,6 +37,7 @@ def test_committed_dataset_fits_the_schema(committed):
     assert len(committed) > 6000
 
 
+@pytest.mark.slow  # rebuilds the dataset from every snapshot
 @needs_snapshots
 def test_committed_dataset_is_exactly_what_the_collectors_build_from_the_snapshots(tmp_path):
     (tmp_path / "data").mkdir()

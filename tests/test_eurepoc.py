@@ -155,6 +155,7 @@ def test_no_narrative_text_in_any_column(real_rows):
         assert not real_rows[column].isin(descriptions - {""}).any(), column
 
 
+@pytest.mark.slow  # the real release through the runner, twice
 @needs_eurepoc
 def test_runner_ingests_the_release_and_re_ingesting_changes_nothing(tmp_path):
     store = Store(tmp_path / "data")

@@ -317,6 +317,7 @@ def check(source: str, case: Case) -> None:
     assert isinstance(result, pd.DataFrame)
 
 
+@pytest.mark.slow  # hypothesis on every parser: seconds each
 @pytest.mark.parametrize("source", list(registry.SOURCES))
 def test_a_parser_only_raises_its_own_errors(source):
     files = snapshot_files(source)
