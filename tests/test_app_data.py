@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-import dashboard_frames as frames
 import pandas as pd
 import pytest
 
@@ -16,6 +15,7 @@ from app import data
 from app.prep import filtering, timeseries
 from app.prep import us as us_prep
 from app.prep.filtering import Filters, filters_from_params, filters_to_params
+from tests.support.frames import dashboard as frames
 
 D = dt.date
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import math
 
-import brief_frames as frames
 import pandas as pd
 import pytest
 
@@ -25,6 +24,7 @@ from brief.compute import (
     default_week,
 )
 from collectors import SourceCoverage
+from tests.support.frames import brief as frames
 
 W = IsoWeek
 T = pd.Timestamp
@@ -240,6 +240,7 @@ def test_the_brief_is_frozen_and_the_frame_untouched(frame, w53):
         w53.counts = Counts(0, 0)
 
 
+@pytest.mark.slow  # a fresh interpreter
 def test_compute_never_imports_streamlit():
     import subprocess
     import sys

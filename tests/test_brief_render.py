@@ -7,10 +7,7 @@ import base64
 import datetime as dt
 import io
 import re
-import shutil
-from pathlib import Path
 
-import brief_frames as frames
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
@@ -18,14 +15,14 @@ from bs4 import BeautifulSoup
 from brief import render
 from brief.compute import compute_brief
 from brief.narrative import narrative
+from tests.support.dashboard_server import needs_chromium
+from tests.support.frames import brief as frames
+from tests.support.frames import data_dir_fixture
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 GENERATED = dt.datetime(2021, 1, 11, 8, 0, tzinfo=dt.UTC)
 LATER = dt.datetime(2021, 1, 12, 17, 45, tzinfo=dt.UTC)
 
-needs_chromium = pytest.mark.skipif(
-    not (Path("/usr/bin/chromium").exists() or shutil.which("chromium")),
-    reason="charts are exported by kaleido, which drives Chromium: `apt-get install chromium`")
 
 
 @pytest.fixture(scope="module")
@@ -170,6 +167,7 @@ def assert_self_contained(soup: BeautifulSoup, allowed_links: set[str]) -> None:
         assert a["href"] in allowed_links, a["href"]
 
 
+@pytest.mark.browser
 @needs_chromium
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_html_is_self_contained_and_holds_the_numbers(w53, lang):
@@ -196,6 +194,7 @@ def test_html_is_self_contained_and_holds_the_numbers(w53, lang):
     assert {a["href"] for a in notable_links} == sources
 
 
+@pytest.mark.browser
 @needs_chromium
 def test_an_empty_week_renders_in_html(empty):
     soup = BeautifulSoup(render.render(empty, "fr", "html", GENERATED), "lxml")
@@ -212,6 +211,7 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
+@pytest.mark.browser
 @needs_chromium
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_pdf_opens_with_text_and_chart_images(w53, lang):
@@ -239,7 +239,7 @@ def differing_lines(a: str, b: str) -> list[tuple[str, str]]:
     return [(x, y) for x, y in zip(left, right) if x != y]
 
 
-@pytest.mark.parametrize("fmt", ["md", pytest.param("html", marks=needs_chromium)])
+@pytest.mark.parametrize("fmt", ["md", pytest.param("html", marks=[pytest.mark.browser, needs_chromium])])
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_text_formats_differ_only_by_the_generated_line(frame, fmt, lang):
     first = render.render(compute_brief(frame, frames.COVERAGE, "2020-W53"), lang, fmt, GENERATED)
@@ -250,6 +250,7 @@ def test_text_formats_differ_only_by_the_generated_line(frame, fmt, lang):
     assert "2021-01-11 08:00" in old and "2021-01-12 17:45" in new
 
 
+@pytest.mark.browser
 @needs_chromium
 def test_pdf_is_the_same_file_and_the_same_text_apart_from_the_generated_line(w53):
     first = render.render(w53, "fr", "pdf", GENERATED)
@@ -261,10 +262,7 @@ def test_pdf_is_the_same_file_and_the_same_text_apart_from_the_generated_line(w5
 
 # --- the command line --------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory) -> Path:
-    return frames.write_data_dir(tmp_path_factory.mktemp("brief") / "data")
-
+data_dir = data_dir_fixture(frames)  # the frame of tests/support/frames/brief.py, written as data/
 
 def run_cli(*argv: str) -> int:
     from brief.cli import main
@@ -300,6 +298,7 @@ def test_cli_refuses_a_week_that_does_not_exist(data_dir, tmp_path, capsys):
     assert not (tmp_path / "x.md").exists()
 
 
+@pytest.mark.browser
 @needs_chromium
 @pytest.mark.parametrize("fmt", ["html", "pdf"])
 def test_cli_writes_html_and_pdf(data_dir, tmp_path, fmt):

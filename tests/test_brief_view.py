@@ -3,39 +3,31 @@ the language per user (URL, then the browser's locale, then English) and never s
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import brief_frames as frames
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from app import data, i18n
 from brief import render
 from brief.compute import compute_brief
+from tests.support.apptest import open_app
+from tests.support.frames import brief as frames
+from tests.support.frames import data_dir_fixture
 
-ROOT = Path(__file__).resolve().parent.parent
-DASHBOARD = str(ROOT / "dashboard.py")
+pytestmark = pytest.mark.slow  # every test here runs the dashboard in AppTest
+
 BRIEF_PAGE = "app/views/brief.py"
 
 
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory) -> Path:
-    return frames.write_data_dir(tmp_path_factory.mktemp("brief_view") / "data")
-
+data_dir = data_dir_fixture(frames)  # the frame of tests/support/frames/brief.py, written as data/
 
 @pytest.fixture
 def session(data_dir, monkeypatch):
     monkeypatch.setenv(data.DATA_DIR_ENV, str(data_dir))
 
     def open_(locale: str | None = None, brief_page: bool = True, **params) -> AppTest:
-        at = AppTest.from_file(DASHBOARD, default_timeout=60)
-        if locale:
-            at.context = {"locale": locale}
-        for key, value in params.items():
-            at.query_params[key] = value
-        at.run()  # the default page first, as a browser would
+        # the default page first, as a browser would
+        at = open_app(BRIEF_PAGE if brief_page else None, timeout=60, locale=locale, **params)
         if brief_page:
-            at.switch_page(BRIEF_PAGE).run()
             assert not at.exception, at.exception
         return at
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-from dashboard_server import CHROMIUM, CHROMIUM_ARGS, serve
+
+from tests.support.dashboard_server import CHROMIUM, READY, launch, serve
 
 if not CHROMIUM.exists():
     pytest.skip("Debian's Chromium (/usr/bin/chromium) is not installed: `apt-get install chromium`",
@@ -19,11 +20,11 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
-pytestmark = pytest.mark.skipif(not (ROOT / "data" / "incidents.csv").exists(),
-                                reason="data/incidents.csv is not built yet")
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not (ROOT / "data" / "incidents.csv").exists(),
+                                 reason="data/incidents.csv is not built yet")]
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +36,7 @@ def base_url():
 @pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = launch(playwright)
         yield chromium
         chromium.close()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import dashboard_frames as frames
 import pandas as pd
 import pytest
 
@@ -13,6 +12,7 @@ from app.charts import common
 from app.charts import us as us_charts
 from app.prep import tables, timeseries
 from app.prep import us as us_prep
+from tests.support.frames import dashboard as frames
 
 NNBSP = "\u202f"  # narrow no-break space: French thousands separator
 

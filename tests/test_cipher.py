@@ -13,7 +13,7 @@ import pytest
 
 from collectors import cipher
 from collectors.errors import SourceFormatError
-from tests.snapshots import SNAPSHOTS
+from tests.support.snapshots import SNAPSHOTS
 
 ROOT = Path(__file__).resolve().parent.parent
 CIPHER_FILE = SNAPSHOTS / cipher.SNAPSHOT_FILE

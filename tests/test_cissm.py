@@ -19,7 +19,7 @@ from collectors.raw import RawExport
 from collectors.sources import cissm
 from collectors.store import Store
 from collectors.text import normalise
-from tests.snapshots import SNAPSHOTS
+from tests.support.snapshots import SNAPSHOTS
 
 CISSM_DIR = SNAPSHOTS / "cissm"
 EXPORT = CISSM_DIR / "cissm_cyber_events_2014-2023-01_holisticinfosec_rdata.csv"
@@ -100,6 +100,7 @@ def test_dates_are_the_first_of_the_month_and_month_precise(real_rows, health_re
     assert set(real_rows["collected_at"]) == set(real_rows["first_seen_at"]) == {pd.Timestamp("2023-01-31")}
 
 
+@pytest.mark.slow  # the real export, parsed
 @needs_cissm
 def test_no_description_text_in_any_column(real_rows, health_reference):
     descriptions = {" ".join(r["description"].split()) for r in read_csv_rows(EXPORT)} - {"", "Undetermined"}
@@ -177,6 +178,7 @@ def test_threat_actors_are_groups_only(real_rows, health_reference):
     assert actors.value_counts().head(3).to_dict() == {"WIZARD SPIDER": 24, "Vice Society": 21, "Hive": 14}
 
 
+@pytest.mark.slow  # the real export, parsed
 @needs_cissm
 def test_links_status_and_ids(real_rows, raw):
     assert not real_rows["source_url"].str.contains(r"\.onion|utm_|#").any()
@@ -192,6 +194,7 @@ def test_links_status_and_ids(real_rows, raw):
     assert set(cissm.parse(shuffled)["record_id"]) == set(real_rows["record_id"])
 
 
+@pytest.mark.slow  # the real export through the runner, twice
 @needs_cissm
 def test_runner_ingests_the_export_and_re_ingesting_changes_nothing(tmp_path, raw, monkeypatch):
     monkeypatch.setitem(registry.SOURCES, "cissm", cissm)  # the source is registered elsewhere, not here

@@ -23,7 +23,7 @@ from collectors.text.classify import (
     lead_sentence,
     organization_type_from_text,
 )
-from tests.snapshots import SNAPSHOTS
+from tests.support.snapshots import SNAPSHOTS
 
 PRESS = SNAPSHOTS / "ransomware-live" / "pro_press_all_2025-08-28_anggipradana.json"
 needs_press = pytest.mark.skipif(
@@ -247,6 +247,7 @@ def test_the_labelled_set_is_big_and_balanced_enough():
     assert KNOWN_ERRORS <= {key for key, _, _ in LABELLED}
 
 
+@pytest.mark.slow  # classifies every hand-labelled sample
 @needs_press
 def test_verdicts_on_the_hand_labelled_press_items():
     items = _press_items()
@@ -256,6 +257,7 @@ def test_verdicts_on_the_hand_labelled_press_items():
     assert not wrong
 
 
+@pytest.mark.slow  # classifies every hand-labelled sample
 @needs_press
 def test_precision_and_recall_on_the_hand_labelled_press_items():
     items = _press_items()
@@ -544,6 +546,7 @@ def test_the_random_samples_are_labelled_whole():
     assert (labels["sample"] == "3").sum() >= 300
 
 
+@pytest.mark.slow  # classifies every hand-labelled sample
 @needs_press
 def test_precision_and_recall_on_the_held_out_random_sample():
     """Sample 3 was drawn and labelled after the last rule change: the honest figures (data/README.md)."""

@@ -31,6 +31,7 @@ def test_ruff_finds_nothing():
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+@pytest.mark.slow  # mypy over the packages: ~35 s
 def test_mypy_finds_nothing(tmp_path):
     try:
         import mypy  # noqa: F401

@@ -11,11 +11,15 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import dashboard_frames as frames
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from app import data
+from tests.support.apptest import open_app
+from tests.support.frames import dashboard as frames
+from tests.support.frames import data_dir_fixture
+
+pytestmark = pytest.mark.slow  # every test here runs the dashboard in AppTest
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -23,21 +27,14 @@ OVERVIEW = "app/views/overview.py"  # the US view; the World page is the landing
 NNBSP = "\u202f"
 
 
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory) -> Path:
-    return frames.write_data_dir(tmp_path_factory.mktemp("observatory") / "data")
-
+data_dir = data_dir_fixture(frames)  # the frame of tests/support/frames/dashboard.py, written as data/
 
 @pytest.fixture
 def app(data_dir, monkeypatch):
     monkeypatch.setenv(data.DATA_DIR_ENV, str(data_dir))
 
     def make(**params) -> AppTest:
-        at = AppTest.from_file(DASHBOARD, default_timeout=30)
-        for key, value in params.items():
-            at.query_params[key] = value
-        at.run()  # the landing page first, as a browser would
-        return at.switch_page(OVERVIEW).run()
+        return open_app(OVERVIEW, **params)  # the landing page first, as a browser would
 
     return make
 

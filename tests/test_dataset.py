@@ -10,7 +10,7 @@ import pytest
 from collectors import DATA_DIR, load_coverage, load_incidents, registry, schema
 from collectors import __main__ as cli
 from collectors.store import Store
-from tests.snapshots import SNAPSHOTS, needs_snapshots
+from tests.support.snapshots import SNAPSHOTS, needs_snapshots
 
 README = (DATA_DIR / "README.md").read_text(encoding="utf-8")
 
@@ -37,6 +37,7 @@ def test_committed_dataset_fits_the_schema(committed):
     assert len(committed) > 6000
 
 
+@pytest.mark.slow  # rebuilds the dataset from every snapshot
 @needs_snapshots
 def test_committed_dataset_is_exactly_what_the_collectors_build_from_the_snapshots(tmp_path):
     (tmp_path / "data").mkdir()

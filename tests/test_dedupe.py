@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from collectors import dedupe, schema
 from collectors.sources import hhs_ocr
-from tests.hhs_csv import export, row
-from tests.snapshots import HHS_ARCHIVE_2023, HHS_ARCHIVE_2024, needs_snapshots
+from tests.support.hhs_csv import export, row
+from tests.support.snapshots import HHS_ARCHIVE_2023, HHS_ARCHIVE_2024, needs_snapshots
 
 
 def parse(*rows: str, as_of: str, list_kind: str = "archive") -> pd.DataFrame:
@@ -103,6 +104,7 @@ def test_compare_counts_what_changed_by_record_id():
     assert str(summary) == "1 added, 1 updated, 1 unchanged"
 
 
+@pytest.mark.slow  # merges the real archives
 @needs_snapshots
 def test_real_archives_merge_into_the_newer_one_with_known_renames_linked():
     older = hhs_ocr.parse(HHS_ARCHIVE_2023.read_bytes())

@@ -7,12 +7,12 @@ import datetime as dt
 import io
 import zipfile
 
-import journalist_frames as frames
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
 from app.exports import citation, downloads
+from tests.support.frames import journalist as frames
 
 HOSTILE_NAMES = ["=1+2", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)", "\t=tab", "\r=cr", "Normal – name", "3M"]
 

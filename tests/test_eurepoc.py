@@ -20,8 +20,8 @@ from collectors.raw import RawExport
 from collectors.sources import eurepoc
 from collectors.store import Store
 from collectors.text import normalise
-from tests.fake_feeds import FakeFeeds
-from tests.snapshots import SNAPSHOTS
+from tests.support.fake_feeds import FakeFeeds
+from tests.support.snapshots import SNAPSHOTS
 
 EUREPOC_DIR = SNAPSHOTS / "eurepoc"
 GLOBAL_DB = EUREPOC_DIR / "EuRepoC_Global_Database_1.1.csv"
@@ -156,6 +156,7 @@ def test_no_narrative_text_in_any_column(real_rows):
         assert not real_rows[column].isin(descriptions - {""}).any(), column
 
 
+@pytest.mark.slow  # the real release through the runner, twice
 @needs_eurepoc
 def test_runner_ingests_the_release_and_re_ingesting_changes_nothing(tmp_path):
     store = Store(tmp_path / "data")

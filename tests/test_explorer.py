@@ -4,20 +4,16 @@ links to sources and incident pages; the incident page's reports, timeline and s
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-import journalist_frames as frames
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from app import data
 from app.prep import explore, filtering, search, timeline
 from app.prep.explore import ExplorerState
 from app.prep.filtering import Filters
-
-DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
-
+from tests.support.frames import data_dir_fixture
+from tests.support.frames import journalist as frames
 
 # --- search ---------------------------------------------------------------------------------------------
 
@@ -124,25 +120,10 @@ def test_incident_timeline_and_source_count():
 
 # --- the views, with AppTest ----------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory) -> Path:
-    return frames.write_data_dir(tmp_path_factory.mktemp("journalists") / "data")
+data_dir = data_dir_fixture(frames)  # the frame of tests/support/frames/journalist.py, written as data/ (open_page: tests/conftest.py)
 
 
-@pytest.fixture
-def open_page(data_dir, monkeypatch):
-    monkeypatch.setenv(data.DATA_DIR_ENV, str(data_dir))
-
-    def make(view: str, /, **params) -> AppTest:
-        at = AppTest.from_file(DASHBOARD, default_timeout=30)
-        for key, value in params.items():
-            at.query_params[key] = value
-        at.switch_page(f"app/views/{view}.py")
-        return at.run()
-
-    return make
-
-
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_explorer_searches_filters_and_pages_from_the_link(open_page):
     at = open_page("explorer", q="hopital", country="FR", attack="ransomware")
     assert not at.exception
@@ -155,6 +136,7 @@ def test_explorer_searches_filters_and_pages_from_the_link(open_page):
     assert not any(button.proto.disabled for button in at.get("download_button"))
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_with_no_row_the_downloads_are_off_and_say_why(open_page):
     at = open_page("explorer", q="no organisation is called this", lang="fr")
     assert not at.exception
@@ -163,6 +145,7 @@ def test_with_no_row_the_downloads_are_off_and_say_why(open_page):
     assert any("rien à télécharger" in caption.value for caption in at.caption)
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_explorer_sends_one_page_of_rows(open_page):
     at = open_page("explorer", size="25")
     assert len(at.dataframe[0].value) == 12
@@ -171,6 +154,7 @@ def test_explorer_sends_one_page_of_rows(open_page):
     assert at.number_input(key="x_page").max == 1
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_incident_page_lists_every_report_its_timeline_and_sources(open_page):
     at = open_page("incident", incident=frames.FR_INCIDENT, lang="fr")
     assert not at.exception
@@ -184,6 +168,7 @@ def test_incident_page_lists_every_report_its_timeline_and_sources(open_page):
     assert len(reports) == 3 and "Incident" not in reports.columns
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_incident_page_of_a_filing_names_its_vendor_breach(open_page):
     at = open_page("incident", incident="inc:00000000v002")
     assert not at.exception
@@ -194,6 +179,7 @@ def test_incident_page_of_a_filing_names_its_vendor_breach(open_page):
     assert {m.label: m.value for m in at.metric}["Filings"] == "4"
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_incident_page_without_an_id_offers_entry_points(open_page):
     at = open_page("incident")
     assert not at.exception

@@ -52,11 +52,12 @@ from collectors.raw import RawExport
 from collectors.runner import IngestResult
 from collectors.sources import hhs_ocr
 from collectors.store import Store
-from tests.fake_clock import FakeClock
-from tests.fake_hhs_portal import PATH as PORTAL_PATH
-from tests.fake_hhs_portal import FakePortal
-from tests.hhs_csv import export, row
-from tests.snapshots import SNAPSHOTS
+from tests.support.fake_clock import FakeClock
+from tests.support.fake_hhs_portal import PATH as PORTAL_PATH
+from tests.support.fake_hhs_portal import FakePortal
+from tests.support.hhs_csv import export, row
+from tests.support.local_server import reply as _reply
+from tests.support.snapshots import SNAPSHOTS
 
 REPO = Path(__file__).resolve().parent.parent
 SLOW_SECONDS = 3.0  # how long a "slow" server sits on a request (bounded: it stops when the test ends)
@@ -248,16 +249,6 @@ class FaultServer:
             h.wfile.write(b"0\r\n\r\n")
             return None
         raise AssertionError(f"unknown fault {fault}")
-
-
-def _reply(h, status: int, content_type: str, body: bytes, extra: dict | None = None) -> None:
-    h.send_response(status)
-    h.send_header("Content-Type", content_type)
-    h.send_header("Content-Length", str(len(body)))
-    for name, value in (extra or {}).items():
-        h.send_header(name, value)
-    h.end_headers()
-    h.wfile.write(body)
 
 
 def empty_like(valid: bytes, kind: str) -> bytes:
@@ -627,7 +618,7 @@ def test_the_committed_snapshot_data_is_reported_stale():
 def test_the_dashboard_flags_a_stale_source(tmp_path, monkeypatch, page, lang, words):
     from streamlit.testing.v1 import AppTest
 
-    from tests import dashboard_frames
+    from tests.support.frames import dashboard as dashboard_frames
 
     data_dir = dashboard_frames.write_data_dir(tmp_path / "data")  # HHS data as of 2024-03-10: stale today
     monkeypatch.setenv(data.DATA_DIR_ENV, str(data_dir))

@@ -62,6 +62,7 @@ def test_every_official_figure_has_a_url_a_period_and_a_unit():
     assert declared[2022].value == 564  # the final figure, not the preliminary 588
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 @pytest.mark.parametrize(("lang", "title", "claim_word"), [
     ("fr", "Cyberattaques contre les structures de santé en France", "une par semaine"),
     ("en", "Cyberattacks on health organisations in France", "one a week"),

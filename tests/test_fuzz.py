@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 from collectors import registry
 from collectors.errors import CollectorError
-from tests.snapshots import SNAPSHOTS
+from tests.support.snapshots import SNAPSHOTS
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts" / "fuzz"
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))  # per parser; raise it for a longer hunt
@@ -317,11 +317,12 @@ def check(source: str, case: Case) -> None:
     assert isinstance(result, pd.DataFrame)
 
 
+@pytest.mark.slow  # hypothesis on every parser: seconds each
 @pytest.mark.parametrize("source", list(registry.SOURCES))
 def test_a_parser_only_raises_its_own_errors(source):
     files = snapshot_files(source)
     if not files:
-        pytest.skip(f"no snapshot of {source} in {SNAPSHOTS} (see tests/snapshots.py; set OBSERVATORY_SNAPSHOTS)")
+        pytest.skip(f"no snapshot of {source} in {SNAPSHOTS} (see tests/support/snapshots.py; set OBSERVATORY_SNAPSHOTS)")
     bases = {path: base_of(path) for path in files}
     for path, raw in bases.items():  # the cut-down bases themselves parse, so mutations start from valid data
         rows = registry.SOURCES[source].parse(raw, list_kind=list_kind_for(source, path))
@@ -362,7 +363,7 @@ def test_hhs_first_row_longer_than_the_header_is_refused_not_shifted():
     of a too-long first row an index and shifted every column, then failed with a bare ValueError."""
     from collectors.errors import SourceFormatError
     from collectors.sources import hhs_ocr
-    from tests.hhs_csv import export, row
+    from tests.support.hhs_csv import export, row
 
     too_long = '"Stray","' + row(name="A Clinic", description="x").lstrip('"')
     with pytest.raises(SourceFormatError, match="more field"):

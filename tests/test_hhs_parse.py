@@ -10,8 +10,8 @@ import pytest
 from collectors import schema
 from collectors.errors import SourceFormatError
 from collectors.sources import hhs_ocr
-from tests.hhs_csv import HEADER, export, row
-from tests.snapshots import HHS_ARCHIVE_2023, HHS_ARCHIVE_2024, HHS_OPEN_2024, HHS_OPEN_2025, needs_snapshots
+from tests.support.hhs_csv import HEADER, export, row
+from tests.support.snapshots import HHS_ARCHIVE_2023, HHS_ARCHIVE_2024, HHS_OPEN_2024, HHS_OPEN_2025, needs_snapshots
 
 
 def raw_rows(path, encoding="utf-8"):

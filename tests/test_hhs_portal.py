@@ -1,4 +1,4 @@
-"""The HHS OCR portal client against a local fake of the portal (tests/fake_hhs_portal.py)."""
+"""The HHS OCR portal client against a local fake of the portal (tests/support/fake_hhs_portal.py)."""
 
 from __future__ import annotations
 
@@ -12,11 +12,7 @@ from collectors.errors import FetchError
 from collectors.http import make_session
 from collectors.sources import hhs_ocr
 from collectors.sources.hhs_ocr.portal import PORTAL_URL, export_lists
-
-try:
-    from fake_hhs_portal import FakePortal
-except ImportError:  # tests/ collected as a package
-    from tests.fake_hhs_portal import FakePortal
+from tests.support.fake_hhs_portal import FakePortal
 
 NOW = datetime(2026, 3, 2, 6, 30, tzinfo=UTC)
 VIEWSTATE = "javax.faces.ViewState"

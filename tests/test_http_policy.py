@@ -18,7 +18,7 @@ from collectors import http, responses
 from collectors.errors import FetchError
 from collectors.http import DisallowedByRobots, make_session
 from collectors.responses import ReadTooSlow, ResponseTooLarge, expect_content, read_capped
-from tests.fake_clock import FakeClock
+from tests.support.fake_clock import FakeClock
 
 Reply = tuple[int, dict[str, str], bytes]
 

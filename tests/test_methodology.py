@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import journalist_frames as frames
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -18,6 +17,8 @@ from app.charts import us as us_charts
 from app.prep import counting, lag
 from app.prep import us as us_prep
 from collectors import DATA_DIR, registry, vendors
+from tests.support.frames import data_dir_fixture
+from tests.support.frames import journalist as frames
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 
@@ -98,11 +99,9 @@ def test_every_figure_carries_its_source_line():
     assert bare.layout.title.text.startswith("Source: Healthcare cyberattack observatory")
 
 
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory) -> Path:
-    return frames.write_data_dir(tmp_path_factory.mktemp("method") / "data")
+data_dir = data_dir_fixture(frames)  # the frame of tests/support/frames/journalist.py, written as data/
 
-
+@pytest.mark.slow  # runs the dashboard in AppTest
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_methodology_view_shows_sources_counts_lags_and_the_log(data_dir, monkeypatch, lang):
     monkeypatch.setenv(data.DATA_DIR_ENV, str(data_dir))
@@ -125,7 +124,7 @@ def test_methodology_view_shows_sources_counts_lags_and_the_log(data_dir, monkey
 
 
 def test_filing_lags_of_a_selection_with_filings_only_is_empty_not_an_error():
-    import dashboard_frames
+    from tests.support.frames import dashboard as dashboard_frames
 
     only_filings = dashboard_frames.incidents()  # the overview's hand-made HHS frame: every report confirmed
     assert lag.filing_lags(only_filings).empty

@@ -20,8 +20,8 @@ from collectors.sources.news_feeds import Feed
 from collectors.store import Store
 from collectors.text.headlines import countries_in_text, organization_in_title
 from collectors.text.urls import canonical_url
-from tests.fake_feeds import FakeFeeds
-from tests.snapshots import SNAPSHOTS
+from tests.support.fake_feeds import FakeFeeds
+from tests.support.snapshots import SNAPSHOTS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 RSS = (FIXTURES / "feed_rss_breaches.xml").read_bytes()

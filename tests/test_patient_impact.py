@@ -15,6 +15,7 @@ from app import data
 from app.charts import impact as impact_charts
 from app.prep import impact as impact_prep
 from collectors import cipher
+from tests.support.apptest import open_app
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -116,12 +117,10 @@ def data_dir(tmp_path_factory) -> Path:
 
 
 def open_page(lang: str) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=30)
-    at.query_params["lang"] = lang
-    at.run()
-    return at.switch_page(PAGE).run()
+    return open_app(PAGE, lang=lang)
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 @pytest.mark.parametrize(("lang", "title", "metrics", "axis", "licence"), [
     ("en", "What a cyberattack does to patient care",
      {"Harm records": "5", "Publications cited": "2", "Records from social media": "2",
@@ -145,6 +144,7 @@ def test_page_renders_in_both_languages(data_dir, monkeypatch, lang, title, metr
     assert len(captions) == 4 and all(licence in c and "CIPHER" in c for c in captions)
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_page_without_the_data_file_says_so(tmp_path, monkeypatch):
     monkeypatch.setenv(data.DATA_DIR_ENV, str(tmp_path))
     at = open_page("en")
@@ -153,6 +153,7 @@ def test_page_without_the_data_file_says_so(tmp_path, monkeypatch):
     assert not at.get("plotly_chart")
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_page_on_the_committed_data(monkeypatch):
     if not (ROOT / "data" / cipher.OUTPUT_FILE).exists():
         pytest.skip("data/patient_harms.csv is not built yet")

@@ -21,8 +21,8 @@ from collectors.sources import ransomware_live as rl
 from collectors.store import Store
 from collectors.text import normalise
 from collectors.text.urls import canonical_url, date_in_url, url_key
-from tests.fake_ransomware_live import API_KEY, PRO_PRESS, PRO_VICTIMS, V2_VICTIMS, FakeRansomwareLive
-from tests.snapshots import SNAPSHOTS
+from tests.support.fake_ransomware_live import API_KEY, PRO_PRESS, PRO_VICTIMS, V2_VICTIMS, FakeRansomwareLive
+from tests.support.snapshots import SNAPSHOTS
 
 RL_DIR = SNAPSHOTS / "ransomware-live"
 V1 = RL_DIR / "v1_recentvictims_2024-06-16_littlejakub00.json"
@@ -153,6 +153,7 @@ def test_v1_victims_get_the_same_id_and_page_as_the_pro_api_would_give_them():
     assert v2["record_id"].item() == dental["record_id"]
 
 
+@pytest.mark.slow  # classifies the 2,627 items of the real press index
 @needs_rl_snapshots
 def test_press_snapshot_parses_completely():
     document = json.loads(PRESS.read_bytes())
@@ -188,6 +189,7 @@ def test_press_snapshot_parses_completely():
     assert_nothing_from_the_leak_sites_or_the_articles(rows)
 
 
+@pytest.mark.slow  # classifies the 2,627 items of the real press index
 @needs_rl_snapshots
 def test_a_press_row_is_dated_by_its_article_and_keeps_the_attack_date_apart():
     """An article of 2024 about an attack of 2021 is reported in 2024. Where the article's address dates it,
@@ -229,6 +231,7 @@ def test_press_dates_prefer_the_article_link_then_the_index_day():
     assert rl.press_reported_date({**base, "url": "https://a.fr/x"}) == (pd.Timestamp("2021-11-02"), "event_only")
 
 
+@pytest.mark.slow  # classifies the 2,627 items of the real press index
 @needs_rl_snapshots
 def test_no_press_summary_or_headline_reaches_the_rows():
     results = json.loads(PRESS.read_bytes())["results"]
@@ -376,6 +379,7 @@ def test_bad_exports_fail_with_an_error_naming_the_source_and_what_was_expected(
 
 # --- through the real runner -----------------------------------------------------------------------------
 
+@pytest.mark.slow  # classifies the 2,627 items of the real press index
 @needs_rl_snapshots
 def test_the_snapshot_exports_merge_through_the_runner_and_re_ingesting_changes_nothing(tmp_path, monkeypatch):
     monkeypatch.setitem(registry.SOURCES, rl.SOURCE, rl)

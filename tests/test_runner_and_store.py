@@ -21,8 +21,8 @@ from collectors.http import make_session
 from collectors.raw import RawExport
 from collectors.sources import hhs_ocr
 from collectors.store import Store
-from tests.fake_hhs_portal import ARCHIVE_ROWS, UNDER_ROWS, FakePortal
-from tests.hhs_csv import export, row
+from tests.support.fake_hhs_portal import ARCHIVE_ROWS, UNDER_ROWS, FakePortal
+from tests.support.hhs_csv import export, row
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -100,6 +100,7 @@ def test_the_stored_csv_round_trips_exactly(store):
         ["source", "reported_date", "record_id"], ignore_index=True))
 
 
+@pytest.mark.slow  # kills a real update process
 def test_an_update_killed_mid_write_leaves_the_previous_dataset_intact(store):
     runner.ingest(store, "hhs_ocr", [hhs(row(description="x"))], progress=lambda _: None)
     before = snapshot(store.data_dir)
@@ -110,7 +111,7 @@ def test_an_update_killed_mid_write_leaves_the_previous_dataset_intact(store):
         from collectors import runner
         from collectors.store import Store
         from collectors.raw import RawExport
-        from tests.hhs_csv import export, row
+        from tests.support.hhs_csv import export, row
 
         import os
 
@@ -210,6 +211,7 @@ def test_cli_reports_a_bad_file_by_name_and_exits_non_zero(tmp_path, capsys):
     assert "cannot read" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # a real `python -m collectors`
 def test_cli_runs_as_a_module(tmp_path):
     done = subprocess.run([sys.executable, "-m", "collectors", "--data-dir", str(tmp_path), "status"],
                           cwd=REPO, capture_output=True, text=True, timeout=60)

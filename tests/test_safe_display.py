@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from dashboard_server import CHROMIUM, CHROMIUM_ARGS, serve
 from streamlit.testing.v1 import AppTest
 
 from app import data
 from collectors import link, schema
 from collectors.store import Store
+from tests.support.apptest import open_app
+from tests.support.dashboard_server import CHROMIUM, READY, launch, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = str(ROOT / "dashboard.py")
@@ -112,10 +113,7 @@ def data_dir(tmp_path_factory) -> Path:
 
 def run_page(data_dir: Path, monkeypatch, script: str, lang: str = "en") -> AppTest:
     monkeypatch.setenv(data.DATA_DIR_ENV, str(data_dir))
-    at = AppTest.from_file(DASHBOARD, default_timeout=30)
-    at.query_params["lang"] = lang
-    at.run()
-    return at.switch_page(script).run()
+    return open_app(script, lang=lang)
 
 
 def all_elements(at: AppTest):
@@ -127,6 +125,7 @@ def all_elements(at: AppTest):
         yield from walk(root)
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 @pytest.mark.parametrize("script", [script for script, _ in PAGES])
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_hostile_source_text_is_never_rendered_as_markup(data_dir, monkeypatch, script, lang):
@@ -142,6 +141,7 @@ def test_hostile_source_text_is_never_rendered_as_markup(data_dir, monkeypatch, 
         assert not any(name in body for name in HOSTILE), f"source text in a {element.type}: {body[:200]!r}"
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_organisation_names_reach_the_table_verbatim(data_dir, monkeypatch):
     at = run_page(data_dir, monkeypatch, "app/views/overview.py")
     table = at.dataframe[-1]  # the largest breaches (the trend's count table comes first)
@@ -196,9 +196,6 @@ def test_the_html_check_catches_what_it_should(tmp_path):
 
 # --- the real thing, in Chromium -------------------------------------------------------------------------
 
-READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-
-
 @pytest.fixture(scope="module")
 def hostile_server(data_dir):
     if not CHROMIUM.exists():
@@ -208,11 +205,12 @@ def hostile_server(data_dir):
         yield url
 
 
+@pytest.mark.browser
 def test_a_script_organisation_name_shows_as_text_and_runs_nothing(hostile_server):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 2400})
             dialogs, outside = [], []
@@ -253,6 +251,7 @@ def test_a_script_organisation_name_shows_as_text_and_runs_nothing(hostile_serve
             browser.close()
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_an_incident_page_shows_hostile_names_as_text(data_dir, monkeypatch, lang):
     """The incident page (?incident=inc:…) names the organisation in its heading."""

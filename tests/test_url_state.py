@@ -7,35 +7,19 @@ import ast
 import datetime as dt
 from pathlib import Path
 
-import journalist_frames as frames
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from app import data
 from app.prep import filtering
 from app.prep.filtering import FilterOptions, Filters, filters_from_params, filters_to_params
+from tests.support.frames import data_dir_fixture
+from tests.support.frames import journalist as frames
 
 ROOT = Path(__file__).resolve().parent.parent
-DASHBOARD = str(ROOT / "dashboard.py")
 
 
-@pytest.fixture(scope="module")
-def data_dir(tmp_path_factory) -> Path:
-    return frames.write_data_dir(tmp_path_factory.mktemp("urlstate") / "data")
-
-
-@pytest.fixture
-def open_page(data_dir, monkeypatch):
-    monkeypatch.setenv(data.DATA_DIR_ENV, str(data_dir))
-
-    def make(view: str, /, **params) -> AppTest:
-        at = AppTest.from_file(DASHBOARD, default_timeout=30)
-        for key, value in params.items():
-            at.query_params[key] = value
-        at.switch_page(f"app/views/{view}.py")
-        return at.run()
-
-    return make
+data_dir = data_dir_fixture(frames)  # the frame of tests/support/frames/journalist.py, written as data/ (open_page: tests/conftest.py)
 
 
 def params_of(at: AppTest) -> dict[str, list[str]]:
@@ -65,6 +49,7 @@ def test_new_filter_dimensions_round_trip_through_params():
 
 # --- every view ---------------------------------------------------------------------------------------
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_world_round_trip_with_worldwide_filters(open_page):
     # The worldwide filters live on the World page (the US page shows HHS filings only).
     at = open_page("world", country="FR", source="ransomware_live", basis="incident", period="month")
@@ -81,6 +66,7 @@ def test_world_round_trip_with_worldwide_filters(open_page):
     assert {m.label: m.value for m in again.metric} == {m.label: m.value for m in at.metric}
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_the_us_page_counts_hhs_filings_only(open_page):
     rows = frames.incidents()
     hhs_filings = int(((rows["source"] == "hhs_ocr") & ~rows["is_removed_by_source"]).sum())
@@ -90,6 +76,7 @@ def test_the_us_page_counts_hhs_filings_only(open_page):
     assert {m.label: m.value for m in at.metric}["Breaches reported"] == str(hhs_filings)
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_explorer_round_trip(open_page):
     at = open_page("explorer", q="lab", state="US-NY", sort="individuals_affected", order="asc", size="25")
     assert not at.exception
@@ -106,6 +93,7 @@ def test_explorer_round_trip(open_page):
     assert again.dataframe[0].value.equals(at.dataframe[0].value)
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_explorer_page_number_round_trip(open_page):
     at = open_page("explorer", size="25", page="1")
     at.number_input(key="x_page").set_value(1).run()
@@ -115,6 +103,7 @@ def test_explorer_page_number_round_trip(open_page):
     assert at.number_input(key="x_page").value == 1 and not at.exception
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_incident_round_trip(open_page):
     at = open_page("incident", incident=frames.US_INCIDENT)
     assert at.text_input(key="i_id").value == frames.US_INCIDENT
@@ -126,6 +115,7 @@ def test_incident_round_trip(open_page):
     assert params_of(at) == {"vendor": [vendor]}
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_methodology_round_trip(open_page):
     at = open_page("methodology", lag="source")
     assert at.radio(key="m_lag").value == "source"
@@ -135,6 +125,7 @@ def test_methodology_round_trip(open_page):
     assert params_of(at) == {"lag": ["source"]}
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_a_bad_value_in_the_link_falls_back_to_the_default_and_leaves_the_address(open_page):
     at = open_page("world", count="bogus", period="fortnight")
     assert not at.exception
@@ -144,6 +135,7 @@ def test_a_bad_value_in_the_link_falls_back_to_the_default_and_leaves_the_addres
     assert methodology.radio(key="m_lag").value == "year" and "lag" not in params_of(methodology)
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 @pytest.mark.parametrize("page", [p for p in ("world", "overview", "patient_impact", "explorer", "incident",
                                               "methodology", "about") if (ROOT / "app" / "views" / f"{p}.py").exists()])
 def test_language_round_trip_on_every_view(open_page, page):
@@ -166,6 +158,7 @@ def _brief_names() -> tuple[str, str] | None:
     return None
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_brief_round_trip(open_page):
     names = _brief_names()
     if names is None:

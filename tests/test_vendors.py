@@ -3,13 +3,13 @@ summaries and frames, then on the real HHS snapshots (the 2019 AMCA breach; the 
 
 from __future__ import annotations
 
-import journalist_frames as frames
 import pandas as pd
 import pytest
 
 from collectors import vendors
 from collectors.schema import COLUMN_NAMES
-from tests.snapshots import HHS_ARCHIVE_2023, HHS_ARCHIVE_2024, HHS_OPEN_2025, needs_snapshots
+from tests.support.frames import journalist as frames
+from tests.support.snapshots import HHS_ARCHIVE_2023, HHS_ARCHIVE_2024, HHS_OPEN_2025, needs_snapshots
 
 V = vendors.vendor_from_description
 
@@ -134,6 +134,7 @@ def hhs_rows() -> pd.DataFrame:
     return pd.concat(parts).drop_duplicates("record_id", keep="last").reset_index(drop=True)
 
 
+@pytest.mark.slow  # the real HHS snapshots, rolled up by vendor
 @needs_snapshots
 def test_the_2019_amca_breach_reads_as_one_event_of_many_labs(hhs_rows):
     members = vendors.rollup(hhs_rows)
@@ -149,6 +150,7 @@ def test_the_2019_amca_breach_reads_as_one_event_of_many_labs(hhs_rows):
     assert {"Natera, Inc.", "CareCentrix, Inc.", "Sunrise Medical Laboratories, Inc."} <= reporters
 
 
+@pytest.mark.slow  # the real HHS snapshots, rolled up by vendor
 @needs_snapshots
 def test_moveit_filings_of_2023_are_not_grouped_since_ocr_names_no_vendor(hhs_rows):
     # OCR's summaries of these MOVEit-related filings say only "its business associate (BA) experienced a
@@ -161,6 +163,7 @@ def test_moveit_filings_of_2023_are_not_grouped_since_ocr_names_no_vendor(hhs_ro
     assert not moveit["record_id"].isin(members["record_id"]).any()
 
 
+@pytest.mark.slow  # the real HHS snapshots, rolled up by vendor
 @needs_snapshots
 def test_every_event_of_several_reporters_shares_one_vendor_name(hhs_rows):
     members = vendors.rollup(hhs_rows)

@@ -31,9 +31,10 @@ from app.prep import filtering, timeseries
 from app.prep import world as world_prep
 from collectors import SourceCoverage
 from collectors.schema import COLUMN_NAMES, DTYPES, coerce
+from tests.support.apptest import open_app
+from tests.support.frames import write_store
 
 ROOT = Path(__file__).resolve().parent.parent
-DASHBOARD = str(ROOT / "dashboard.py")
 NNBSP = "\u202f"
 AS_OF = pd.Timestamp("2024-03-31")
 HHS_THROUGH = pd.Timestamp("2024-01-31")
@@ -227,10 +228,7 @@ def test_country_table_for_display_in_french():
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory) -> Path:
-    from collectors.store import Store
-
     folder = tmp_path_factory.mktemp("world") / "data"
-    folder.mkdir(parents=True)
     exports = [
         {"source": "hhs_ocr", "snapshot_id": "0123456789ab", "list_kind": "under_investigation",
          "as_of": HHS_THROUGH.date().isoformat(), "rows": 1},
@@ -241,10 +239,7 @@ def data_dir(tmp_path_factory) -> Path:
         {"source": "eurepoc", "snapshot_id": "fedcbafedcba", "list_kind": "incidents",
          "as_of": AS_OF.date().isoformat(), "rows": 2},
     ]
-    store = Store(folder)
-    with store.locked():
-        store.write(frame(), {"exports": exports, "runs": {}})
-    return folder
+    return write_store(folder, frame(), exports)
 
 
 @pytest.fixture
@@ -252,10 +247,7 @@ def world(data_dir, monkeypatch):
     monkeypatch.setenv(data.DATA_DIR_ENV, str(data_dir))
 
     def open_(**params) -> AppTest:
-        at = AppTest.from_file(DASHBOARD, default_timeout=30)
-        for key, value in params.items():
-            at.query_params[key] = value
-        return at.run()  # the World page is the landing page
+        return open_app(**params)  # the World page is the landing page
 
     return open_
 
@@ -272,6 +264,7 @@ def figures(at: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 @pytest.mark.parametrize(("lang", "title", "labels", "france"), [
     ("en", "Cyberattacks on healthcare worldwide", ("Reports", "Incidents", "Countries",
                                                    "Incidents confirmed by 2+ sources"),
@@ -300,6 +293,7 @@ def test_the_world_page_is_the_landing_page_in_both_languages(world, lang, title
     assert at.dataframe[-1].value.iloc[0, 1] == "France"  # the countries table (count tables come first)
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_a_region_filter_changes_the_headline_and_the_url(world):
     at = world()
     at.multiselect(key="f_regions").set_value(["Europe"]).run()
@@ -309,6 +303,7 @@ def test_a_region_filter_changes_the_headline_and_the_url(world):
     assert not at.warning  # no HHS filing left: no US note
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_counting_incidents_changes_the_table_and_the_charts(world):
     at = world()
     at.radio(key="w_count").set_value("incidents").run()
@@ -321,6 +316,7 @@ def test_counting_incidents_changes_the_table_and_the_charts(world):
     assert sum(int(point[2]) for point in claimed[0]["customdata"] if point[2]) == 2
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_the_map_without_hhs_button_sets_the_source_filter(world):
     at = world()
     at.button(key="w_without_hhs").click().run()
@@ -328,6 +324,7 @@ def test_the_map_without_hhs_button_sets_the_source_filter(world):
     assert metrics(at)["Reports"] == "8" and url(at) == {"source": ["eurepoc", "ransomware_live"]}
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_url_round_trip_reproduces_the_world_view(world):
     first = world(lang="fr")
     first.multiselect(key="f_sources").set_value(["ransomware_live"]).run()
@@ -345,6 +342,7 @@ def test_url_round_trip_reproduces_the_world_view(world):
     assert [f["data"] for f in figures(second)] == [f["data"] for f in figures(first)]
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_filters_survive_a_switch_to_the_us_view_and_back(world):
     at = world(source="eurepoc")
     at.switch_page("app/views/overview.py").run()
@@ -353,6 +351,7 @@ def test_filters_survive_a_switch_to_the_us_view_and_back(world):
     assert metrics(at)["Reports"] == "2" and url(at)["source"] == "eurepoc"
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_bad_count_param_falls_back_to_reports(world):
     at = world(count="attacks")
     assert not at.exception and at.radio(key="w_count").value == "reports"
@@ -367,14 +366,12 @@ def real(monkeypatch):
     monkeypatch.delenv(data.DATA_DIR_ENV, raising=False)
 
     def open_(**params) -> AppTest:
-        at = AppTest.from_file(DASHBOARD, default_timeout=90)
-        for key, value in params.items():
-            at.query_params[key] = value
-        return at.run()
+        return open_app(timeout=90, **params)
 
     return open_
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_committed_data_in_both_languages(real, lang):
     from collectors import load_incidents
@@ -390,6 +387,7 @@ def test_the_committed_data_in_both_languages(real, lang):
     assert any(m.value.startswith("**France**") for m in at.markdown)
 
 
+@pytest.mark.slow  # runs the dashboard in AppTest
 def test_the_committed_data_filtered_to_eurepoc(real):
     at = real(source="eurepoc")
     # data/README.md: 53 EuRepoC rows, in 19 countries.

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SNAPSHOTS = Path(os.environ.get("OBSERVATORY_SNAPSHOTS", REPO.parent / "shared" / "snapshots"))
 HHS_DIR = SNAPSHOTS / "hhs-ocr-breach-portal"
 HHS_ARCHIVE_2023 = HHS_DIR / "archive_2023-02-23_tatkhachatryan.csv"

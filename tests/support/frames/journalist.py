@@ -13,7 +13,8 @@ from pathlib import Path
 import pandas as pd
 
 from collectors import SourceCoverage
-from collectors.schema import COLUMN_NAMES, DTYPES, coerce
+from collectors.schema import COLUMN_NAMES
+from tests.support.frames import REGIONS, blank_row, frame_of, write_store
 
 AS_OF = pd.Timestamp("2024-06-30")
 HHS_THROUGH = pd.Timestamp("2023-12-31")
@@ -52,14 +53,11 @@ ROWS = [
     ("eurepoc:de01", "inc:00000000de01", "eurepoc", "incidents", "reported", "Klinikum Musterstadt", "DE", None,
      "ddos", "healthcare_provider", "2023-01-15", "2023-01-15", None, None, None),
 ]
-REGIONS = {"FR": ("Europe", "Western Europe"), "DE": ("Europe", "Western Europe"),
-           "US": ("Americas", "Northern America")}
 
 
 def _row(record, incident, source, list_kind, status, organization, country, subdivision, attack, org_type,
          reported, attack_date, individuals, vendor, ba) -> dict:
-    row = {name: None for name in COLUMN_NAMES}
-    row.update(
+    row = blank_row(
         record_id=record, incident_id=incident, source=source, organization=organization,
         organization_type=org_type, country=country, subdivision=subdivision, region=REGIONS[country][0],
         subregion=REGIONS[country][1], attack_type=attack, reported_date=pd.Timestamp(reported),
@@ -68,24 +66,17 @@ def _row(record, incident, source, list_kind, status, organization, country, sub
         status=status, source_list=list_kind, source_url=f"https://example.org/{record.replace(':', '/')}",
         source_snapshot="0123456789ab", first_seen_at=AS_OF, collected_at=AS_OF,
     )
-    if "vendor" in row:
+    if "vendor" in COLUMN_NAMES:
         row["vendor"] = vendor
     return row
 
 
 def incidents() -> pd.DataFrame:
-    frame = pd.DataFrame([_row(*r) for r in ROWS])
-    for name, dtype in DTYPES.items():
-        if dtype == "bool":
-            frame[name] = frame[name].fillna(False).astype(bool)
-    return coerce(frame)
+    return frame_of(_row(*r) for r in ROWS)
 
 
 def write_data_dir(folder: Path) -> Path:
     """Write the frame as the collectors' store would, with a README holding a corrections log."""
-    from collectors.store import Store
-
-    folder.mkdir(parents=True, exist_ok=True)
     exports = [
         {"source": "hhs_ocr", "snapshot_id": "0123456789ab", "list_kind": "under_investigation",
          "as_of": HHS_THROUGH.date().isoformat(), "rows": 1},
@@ -96,9 +87,7 @@ def write_data_dir(folder: Path) -> Path:
         {"source": "eurepoc", "snapshot_id": "fedcbafedcba", "list_kind": "incidents", "as_of": "2024-03-01",
          "rows": 2},
     ]
-    store = Store(folder)
-    with store.locked():
-        store.write(incidents(), {"exports": exports, "runs": {}})
+    write_store(folder, incidents(), exports)
     (folder / "README.md").write_text(
         "# Data\n\n## Corrections log\n\nDated, newest first.\n\n| date | what changed | rows affected |\n"
         "|---|---|---|\n| 2024-07-01 | Fixed a name. | 1 row |\n| 2024-06-30 | First release. | 12 rows |\n\n"

@@ -1,9 +1,11 @@
-"""Start the real dashboard (`streamlit run dashboard.py`) on a free loopback port, for browser tests."""
+"""Start the real dashboard (`streamlit run dashboard.py`) on a free loopback port, and what the browser tests
+share: where Chromium is, how it is started, the skip marker when it is absent, and when a page is drawn."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -12,11 +14,24 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
 # Debian's Chromium, run as root in CI: no sandbox, no GPU, and no background calls to the outside network.
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+# kaleido (the brief's charts) drives a Chromium it finds at that path or on the PATH.
+needs_chromium = pytest.mark.skipif(
+    not (CHROMIUM.exists() or shutil.which("chromium")),
+    reason="charts are exported by kaleido, which drives Chromium: `apt-get install chromium`")
+# The Streamlit app is drawn and its script has finished running.
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def launch(playwright):
+    """Debian's Chromium, headless, through Playwright (which cannot download its own browser offline)."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
 def free_port() -> int:

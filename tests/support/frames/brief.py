@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from collectors import SourceCoverage
-from collectors.schema import COLUMN_NAMES, DTYPES, coerce
+from tests.support.frames import REGIONS, blank_row, frame_of, write_store
 
 COVERAGE = [
     SourceCoverage("eurepoc", pd.Timestamp("2020-06-30"), None, exports=1),
@@ -68,8 +68,6 @@ ROWS = [
     ("r14", "2020-11-30", "hhs_ocr", "a14", "US", "US-TX", "loss", "health_plan", 600, None,
      "confirmed", False, "2020-12-01", "2021-01-02"),  # revised in W53
 ]
-REGIONS = {"US": ("Americas", "Northern America"), "FR": ("Europe", "Western Europe"),
-           "DE": ("Europe", "Western Europe")}
 
 
 def _hex(text: str) -> str:
@@ -88,8 +86,7 @@ def _row(record, reported, source, incident, country, subdivision, attack, org_t
          removed, first_seen, collected) -> dict:
     first_seen = pd.Timestamp(first_seen or reported)
     region, subregion = REGIONS[country]
-    row = {name: None for name in COLUMN_NAMES}
-    row.update(
+    return blank_row(
         record_id=f"{source}:{_hex(record)}", incident_id=f"inc:{_hex(incident)}", source=source,
         organization=f"Organisation {record}", organization_type=org_type, organization_type_raw=org_type,
         country=country, subdivision=subdivision, region=region, subregion=subregion, attack_type=attack,
@@ -99,7 +96,6 @@ def _row(record, reported, source, incident, country, subdivision, attack, org_t
         source_snapshot="0123456789ab", first_seen_at=first_seen,
         collected_at=pd.Timestamp(collected) if collected else first_seen,
     )
-    return row
 
 
 def incident_of(record: str) -> str:
@@ -107,11 +103,7 @@ def incident_of(record: str) -> str:
 
 
 def incidents() -> pd.DataFrame:
-    frame = pd.DataFrame([_row(*r) for r in ROWS])
-    for name, dtype in DTYPES.items():
-        if dtype == "bool":
-            frame[name] = frame[name].fillna(False).astype(bool)
-    return coerce(frame)
+    return frame_of(_row(*r) for r in ROWS)
 
 
 EXPORTS = [  # HHS: an under-investigation list of 31 Dec plus a later archive -> complete through 31 Dec
@@ -143,10 +135,4 @@ def coverage_table():
 
 def write_data_dir(folder: Path) -> Path:
     """The frame and its coverage as the collectors' store writes them (incidents.csv, sources.json)."""
-    from collectors.store import Store
-
-    folder.mkdir(parents=True, exist_ok=True)
-    store = Store(folder)
-    with store.locked():
-        store.write(incidents(), {"exports": [dict(e) for e in EXPORTS], "runs": {}})
-    return folder
+    return write_store(folder, incidents(), EXPORTS)

@@ -24,8 +24,10 @@ import secrets
 import threading
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qsl, urlsplit
+
+from tests.support.local_server import LoopbackServer, reply, reply_truncated
 
 PATH = "/ocr/breach/breach_report_hip.jsf"
 VIEWSTATE = "javax.faces.ViewState"
@@ -115,8 +117,8 @@ class FakePortal:
         self.viewstates: dict[str, dict[str, int]] = {}  # JSESSIONID -> {ViewState: active tab}
         self.session_tab: dict[str, int] = {}  # JSESSIONID -> tab last selected (reload_for_archive_link)
         self._lock = threading.Lock()
-        self._closing = threading.Event()
-        self._server: ThreadingHTTPServer | None = None
+        self._server = LoopbackServer(self.serve, methods=("GET", "POST"))
+        self._closing = self._server.closing
 
     # ---- what the fake exports; tests compare the client's bytes with these
 
@@ -143,27 +145,14 @@ class FakePortal:
 
     @property
     def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}{PATH}"
+        return self._server.base + PATH
 
     def start(self) -> FakePortal:
-        portal = self
-
-        class Handler(_Handler):
-            pass
-
-        Handler.portal = portal
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        self._server.block_on_close = False
-        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        self._server.start()
         return self
 
     def close(self) -> None:
-        self._closing.set()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+        self._server.close()
 
     def __enter__(self) -> FakePortal:
         return self.start()
@@ -173,26 +162,26 @@ class FakePortal:
 
     # ---- request handling
 
-    def serve(self, h: _Handler, method: str) -> None:
+    def serve(self, h: BaseHTTPRequestHandler, method: str) -> None:
         length = int(h.headers.get("Content-Length") or 0)
         body = h.rfile.read(length) if length else b""
         encoding, fields = _parse_form(h.headers.get("Content-Type", ""), body)
         with self._lock:
             self.received.append(Received(method, h.path, dict(h.headers.items()), encoding, fields))
         if urlsplit(h.path).path != PATH:
-            return _reply(h, 404, "text/html", b"<html><body>Not Found</body></html>")
+            return reply(h, 404, "text/html", b"<html><body>Not Found</body></html>")
         if self.mode == "server_error":
-            return _reply(h, 500, "text/html", b"<html><body><h1>HTTP Status 500 - Internal Server Error</h1></body></html>")
+            return reply(h, 500, "text/html", b"<html><body><h1>HTTP Status 500 - Internal Server Error</h1></body></html>")
         if self.mode == "captcha":
-            return _reply(h, 200, "text/html", CAPTCHA_PAGE)
+            return reply(h, 200, "text/html", CAPTCHA_PAGE)
         session = SimpleCookie(h.headers.get("Cookie", "")).get("JSESSIONID")
         session = session.value if session is not None and session.value in self.viewstates else None
         if method == "GET":
             return self._get_page(h, session)
         views = self.viewstates.get(session, {})
         if fields.get(VIEWSTATE) not in views:
-            return _reply(h, 500, "text/html", b"<html><body>javax.faces.application.ViewExpiredException: "
-                                               b"View /breach_report_hip.jsf could not be restored.</body></html>")
+            return reply(h, 500, "text/html", b"<html><body>javax.faces.application.ViewExpiredException: "
+                                              b"View /breach_report_hip.jsf could not be restored.</body></html>")
         if h.headers.get("Faces-Request") == "partial/ajax":
             return self._tab_change(h, session, fields)
         return self._export(h, session, fields, encoding)
@@ -210,7 +199,7 @@ class FakePortal:
             self.viewstates[session] = {}
             cookie = f"JSESSIONID={session}; Path=/ocr; HttpOnly"
         tab = self.session_tab.get(session, 0) if self.mode == "reload_for_archive_link" else 0
-        _reply(h, 200, "text/html;charset=UTF-8", self._page(tab, self._new_view(session, tab)), cookie=cookie)
+        reply(h, 200, "text/html;charset=UTF-8", self._page(tab, self._new_view(session, tab)), cookie=cookie)
 
     def _tab_change(self, h, session: str, fields: dict[str, str]) -> None:
         tabs = [self.under_tab_id, self.archive_tab_id]
@@ -220,7 +209,7 @@ class FakePortal:
             xml = ("<?xml version='1.0' encoding='UTF-8'?>\n<partial-response id=\"j_id1\"><error>"
                    "<error-name>class javax.faces.FacesException</error-name>"
                    "<error-message><![CDATA[unexpected partial request]]></error-message></error></partial-response>")
-            return _reply(h, 200, "text/xml;charset=UTF-8", xml.encode())
+            return reply(h, 200, "text/xml;charset=UTF-8", xml.encode())
         tab = tabs.index(fields[f"{self.tabview_id}_newTab"])
         self.session_tab[session] = tab
         viewstate = self._new_view(session, tab)
@@ -230,7 +219,7 @@ class FakePortal:
                f'<update id="{self.tabview_id}"><![CDATA[{self._tabview(tab, with_link)}]]></update>'
                f'<update id="{vs_id}"><![CDATA[{viewstate}]]></update>'
                "</changes></partial-response>")
-        _reply(h, 200, "text/xml;charset=UTF-8", xml.encode())
+        reply(h, 200, "text/xml;charset=UTF-8", xml.encode())
 
     def _export(self, h, session: str, fields: dict[str, str], encoding: str | None) -> None:
         view_tab = self.viewstates[session][fields[VIEWSTATE]]
@@ -244,7 +233,7 @@ class FakePortal:
             # the archive tab's link is not rendered (so not decoded) while the first tab is shown
             or (link == self.archive_link_id and tab != 1))
         if not_understood:  # JSF's answer: the same page again, HTTP 200
-            return _reply(h, 200, "text/html;charset=UTF-8", self._page(view_tab, fields[VIEWSTATE]))
+            return reply(h, 200, "text/html;charset=UTF-8", self._page(view_tab, fields[VIEWSTATE]))
         exported_tab = 0 if link == self.under_link_id or self.mode == "tab_switch_ignored" else 1
         content = self.csv_for(exported_tab)
         if self.mode == "slow" and self._closing.wait(self.slow_seconds):
@@ -252,15 +241,8 @@ class FakePortal:
         content_type = "application/octet-stream" if self.mode == "octet_stream" else "text/csv"
         headers = {"Content-Disposition": 'attachment; filename="breach_report.csv"'}
         if self.mode == "truncated":
-            h.send_response(200)
-            h.send_header("Content-Type", content_type)
-            h.send_header("Content-Length", str(len(content) + 4096))
-            h.end_headers()
-            h.wfile.write(content[: len(content) // 2])
-            h.wfile.flush()
-            h.close_connection = True
-            return
-        _reply(h, 200, content_type, content, extra=headers)
+            return reply_truncated(h, content_type, content, missing=4096)
+        reply(h, 200, content_type, content, extra=headers)
 
     # ---- HTML
 
@@ -311,39 +293,6 @@ class FakePortal:
 CAPTCHA_PAGE = (b"<html><head><title>Request Rejected</title></head><body>The requested URL was rejected. "
                 b"Please consult with your administrator.<br><br>Your support ID is: 1234567890123456789"
                 b"<br><br><a href='javascript:history.back();'>[Go Back]</a></body></html>")
-
-
-class _Handler(BaseHTTPRequestHandler):
-    portal: FakePortal
-    protocol_version = "HTTP/1.1"
-
-    def do_GET(self) -> None:
-        self._handle("GET")
-
-    def do_POST(self) -> None:
-        self._handle("POST")
-
-    def _handle(self, method: str) -> None:
-        try:
-            self.portal.serve(self, method)
-        except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout tests)
-            self.close_connection = True
-
-    def log_message(self, format, *args) -> None:  # keep pytest output clean
-        pass
-
-
-def _reply(h: BaseHTTPRequestHandler, status: int, content_type: str, body: bytes, *,
-           cookie: str | None = None, extra: dict[str, str] | None = None) -> None:
-    h.send_response(status)
-    h.send_header("Content-Type", content_type)
-    h.send_header("Content-Length", str(len(body)))
-    if cookie:
-        h.send_header("Set-Cookie", cookie)
-    for name, value in (extra or {}).items():
-        h.send_header(name, value)
-    h.end_headers()
-    h.wfile.write(body)
 
 
 def _parse_form(content_type: str, body: bytes) -> tuple[str | None, dict[str, str]]:

@@ -13,7 +13,8 @@ from pathlib import Path
 import pandas as pd
 
 from collectors import SourceCoverage
-from collectors.schema import COLUMN_NAMES, DTYPES, coerce
+from collectors.schema import COLUMN_NAMES
+from tests.support.frames import blank_row, frame_of, write_store
 
 AS_OF = pd.Timestamp("2024-03-10")
 COMPLETE_THROUGH = pd.Timestamp("2024-02-15")
@@ -36,8 +37,7 @@ TOTAL_INDIVIDUALS = 2_312_701  # every count but r04's, placeholders included
 
 
 def _row(record, reported, subdivision, attack, org_type, individuals, placeholder) -> dict:
-    row = {name: None for name in COLUMN_NAMES}
-    row.update(
+    row = blank_row(
         record_id=f"hhs_ocr:{int(record[1:]):012x}", incident_id=f"inc:{int(record[1:]):012x}", source="hhs_ocr", organization=f"Organisation {record}",
         organization_type=org_type, organization_type_raw=org_type, country="US", subdivision=subdivision,
         region="Americas", subregion="Northern America", attack_type=attack, attack_type_raw=attack,
@@ -46,24 +46,17 @@ def _row(record, reported, subdivision, attack, org_type, individuals, placehold
         source_url="https://example.org/breach", source_snapshot="0123456789ab",
         first_seen_at=AS_OF, collected_at=AS_OF,
     )
-    if "is_removed_by_source" in row:
+    if "is_removed_by_source" in COLUMN_NAMES:
         row["is_removed_by_source"] = False
     return row
 
 
 def incidents() -> pd.DataFrame:
-    frame = pd.DataFrame([_row(*r) for r in ROWS])
-    for name, dtype in DTYPES.items():
-        if dtype == "bool":
-            frame[name] = frame[name].fillna(False)
-    return coerce(frame)
+    return frame_of(_row(*r) for r in ROWS)
 
 
 def write_data_dir(folder: Path) -> Path:
     """Write the frame as the collectors' store would (data/incidents.csv, data/sources.json)."""
-    from collectors.store import Store
-
-    folder.mkdir(parents=True, exist_ok=True)
     # An under-investigation list of 2024-02-15 plus a later archive: complete through 2024-02-15.
     exports = [
         {"source": "hhs_ocr", "snapshot_id": "0123456789ab", "list_kind": "under_investigation",
@@ -71,8 +64,6 @@ def write_data_dir(folder: Path) -> Path:
         {"source": "hhs_ocr", "snapshot_id": "ba9876543210", "list_kind": "archive",
          "as_of": AS_OF.date().isoformat(), "rows": 10},
     ]
-    store = Store(folder)
-    with store.locked():
-        store.write(incidents(), {"exports": exports, "runs": {}})
+    write_store(folder, incidents(), exports)
     json.loads((folder / "sources.json").read_text())  # written and readable
     return folder

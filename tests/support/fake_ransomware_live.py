@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from tests.support.local_server import LoopbackServer, reply, reply_truncated
 
 FREE_PATH = "/v2/sectorvictims/Healthcare"
 PRO_VICTIMS_PATH = "/victims/recent"
@@ -80,11 +82,11 @@ class FakeRansomwareLive:
         self.mode, self.key = mode, key
         self.seen: list[Seen] = []
         self._lock = threading.Lock()
-        self._httpd: ThreadingHTTPServer | None = None
+        self._server = LoopbackServer(lambda h, method: self.serve(h))
 
     @property
     def base(self) -> str:
-        return f"http://127.0.0.1:{self._httpd.server_address[1]}"
+        return self._server.base
 
     @property
     def urls(self) -> dict[str, str]:
@@ -97,72 +99,38 @@ class FakeRansomwareLive:
         return json.dumps(document, ensure_ascii=False).encode()
 
     def __enter__(self) -> FakeRansomwareLive:
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def do_GET(self):
-                try:
-                    fake.serve(self)
-                except (BrokenPipeError, ConnectionResetError):
-                    self.close_connection = True
-
-            def log_message(self, *args):
-                pass
-
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._httpd.daemon_threads = True
-        self._httpd.block_on_close = False
-        threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        self._server.start()
         return self
 
     def __exit__(self, *exc) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        self._server.close()
 
     def serve(self, h: BaseHTTPRequestHandler) -> None:
         with self._lock:
             self.seen.append(Seen(h.path, dict(h.headers.items())))
             asked_before = sum(1 for s in self.seen if s.path == h.path) > 1
         if h.path not in (FREE_PATH, PRO_VICTIMS_PATH, PRO_PRESS_PATH):
-            return _reply(h, 404, "application/json", b'{"error": "not found"}')
+            return reply(h, 404, "application/json", b'{"error": "not found"}')
         if h.path != FREE_PATH and h.headers.get("X-API-KEY") != self.key:
-            return _reply(h, 401, "application/json", b'{"error": "invalid or missing API key"}')
+            return reply(h, 401, "application/json", b'{"error": "invalid or missing API key"}')
         mode = self.mode
         if mode == "too_many_requests" or (mode == "rate_limited_once" and not asked_before):
-            return _reply(h, 429, "application/json", b'{"error": "rate limit: 1 request per minute"}',
-                          extra={"Retry-After": "1"})
+            return reply(h, 429, "application/json", b'{"error": "rate limit: 1 request per minute"}',
+                         extra={"Retry-After": "1"})
         if mode == "server_error":
-            return _reply(h, 500, "text/html", b"<html><body><h1>500 Internal Server Error</h1></body></html>")
+            return reply(h, 500, "text/html", b"<html><body><h1>500 Internal Server Error</h1></body></html>")
         if mode == "html":
-            return _reply(h, 200, "text/html; charset=utf-8",
-                          b"<!DOCTYPE html><html><head><title>Just a moment...</title></head>"
-                          b"<body><div class='cf-challenge'>Checking your browser (captcha)</div></body></html>")
+            return reply(h, 200, "text/html; charset=utf-8",
+                         b"<!DOCTYPE html><html><head><title>Just a moment...</title></head>"
+                         b"<body><div class='cf-challenge'>Checking your browser (captcha)</div></body></html>")
         if mode == "wrong_content_type":
-            return _reply(h, 200, "image/png", b"\x89PNG\r\n\x1a\n")
+            return reply(h, 200, "image/png", b"\x89PNG\r\n\x1a\n")
         if mode == "wrong_shape":
-            return _reply(h, 200, "application/json", b'{"count": 60, "sectors": [{"sector": "Healthcare", "count": 9}]}')
+            return reply(h, 200, "application/json", b'{"count": 60, "sectors": [{"sector": "Healthcare", "count": 9}]}')
         if mode == "empty_list":
-            return _reply(h, 200, "application/json", b"[]")
+            return reply(h, 200, "application/json", b"[]")
         body = self.body_for(h.path)
         if mode == "truncated":  # announces more than it sends, then hangs up
-            h.send_response(200)
-            h.send_header("Content-Type", "application/json")
-            h.send_header("Content-Length", str(len(body) + 4096))
-            h.end_headers()
-            h.wfile.write(body[: len(body) // 2])
-            h.wfile.flush()
-            h.close_connection = True
-            return None
-        return _reply(h, 200, "application/json; charset=utf-8", body)
+            return reply_truncated(h, "application/json", body, missing=4096)
+        return reply(h, 200, "application/json; charset=utf-8", body)
 
-
-def _reply(h, status: int, content_type: str, body: bytes, extra: dict | None = None) -> None:
-    h.send_response(status)
-    h.send_header("Content-Type", content_type)
-    h.send_header("Content-Length", str(len(body)))
-    for name, value in (extra or {}).items():
-        h.send_header(name, value)
-    h.end_headers()
-    h.wfile.write(body)
