@@ -349,3 +349,19 @@ def test_names_are_the_dashboards():
     for code in ("FR", "US", "DE", "BA", "HK", "TT", "GB", "CI"):
         for lang in labels.LANGUAGES:
             assert labels.country_name(code, lang) == i18n.country_name(code, lang)
+
+
+def test_the_dashboard_links_to_the_api_in_both_languages(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from app.ui import api_link
+
+    monkeypatch.delenv(api_link.API_URL_VARIABLE, raising=False)
+    assert api_link.api_url() == "http://127.0.0.1:8001"  # where `python -m api serve` listens by default
+    monkeypatch.setenv(api_link.API_URL_VARIABLE, "https://api.example.org/")
+    app = AppTest.from_string("from app.ui import api_link\napi_link.api_link('en')\napi_link.api_link('fr')\n")
+    app.run(timeout=60)
+    assert not app.exception
+    text = " ".join(str(el.proto) for el in app.sidebar)
+    assert 'label: "API & SQL"' in text and 'label: "API et SQL"' in text
+    assert text.count('url: "https://api.example.org/observatory"') == 2
