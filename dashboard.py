@@ -3,11 +3,12 @@
 import streamlit as st
 
 from app import i18n
-from app.ui import filters
+from app.ui import api_link, filters
 
 st.set_page_config(page_title="Healthcare cyberattack observatory", page_icon="🏥", layout="wide")
 # Drawn here, above every page, so the language survives page switches.
 lang = filters.language_switch()
+api_link.api_link(lang)
 st.navigation([
     st.Page("app/views/world.py", title=i18n.t("World", lang), url_path="world", default=True),
     st.Page("app/views/france.py", title=i18n.t("France", lang), url_path="france"),

@@ -2,6 +2,7 @@
 circle, and only the dashboard's top layers call Streamlit.
 
     collectors            data: sources, schema, linking, the tidy dataset (imports neither app nor brief)
+    api                   the open data API (SQLite + Datasette): imports collectors only
     app.i18n              languages: catalogs, names of codes, number and date formats
     app.prep              pure aggregates          app.charts    pure figure builders
     app.exports           downloads, citations     app.data      the cached loaders (the only reader of files)
@@ -17,11 +18,12 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-PACKAGES = ("collectors", "app", "brief")
+PACKAGES = ("collectors", "app", "brief", "api")
 
 # What each layer may import from the project (besides itself and the standard and third-party libraries).
 ALLOWED = {
     "collectors": {"collectors"},
+    "api": {"api", "collectors"},  # the open data API: the dataset as SQLite for Datasette
     "app.i18n": {"app.i18n", "collectors"},
     "app.prep": {"app.prep", "app.i18n", "collectors"},
     "app.charts": {"app.charts", "app.prep", "app.i18n", "collectors"},
