@@ -13,6 +13,7 @@ import pandas as pd
 
 from collectors import DATA_DIR, cipher, health, http, registry, runner
 from collectors.errors import CollectorError
+from collectors.files import write_atomic
 from collectors.raw import RawExport
 from collectors.store import Store
 
@@ -27,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     update = commands.add_parser("update", help="fetch the live sources and merge what they return")
     update.add_argument("--source", action="append", choices=sorted(registry.SOURCES),
                         help="only this source (repeatable); default: all")
+    update.add_argument("--summary-file", type=Path, metavar="PATH",
+                        help="write what changed on disk in one line, e.g. '12 added, 3 revised' (an empty file "
+                             "when nothing did), for a commit message; written whether or not a source failed")
 
     ingest = commands.add_parser("ingest", help="merge export files saved by hand (e.g. from the HHS portal)")
     ingest.add_argument("source", choices=sorted(registry.SOURCES))
@@ -114,6 +118,9 @@ def _build(store: Store, snapshots: Path) -> int:
 
 def _update(store: Store, args) -> int:
     results = runner.update(store, store.data_dir / "raw", args.source)
+    if args.summary_file is not None:
+        line = runner.change_summary(results)
+        write_atomic(args.summary_file, f"{line}\n".encode() if line else b"")
     failures = [result for result in results.values() if isinstance(result, CollectorError)]
     for result in results.values():
         if isinstance(result, CollectorError):

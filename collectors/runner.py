@@ -137,6 +137,15 @@ def update(store: Store, raw_dir: Path, names: list[str] | None = None, *, sessi
     return results
 
 
+def change_summary(results: dict[str, IngestResult | CollectorError]) -> str:
+    """What the sources that succeeded changed, in one line ("12 added, 3 revised"); "" when nothing changed.
+
+    The weekly run (deploy/weekly.sh) uses it as its commit message, and commits nothing when it is empty."""
+    done = [r for r in results.values() if isinstance(r, IngestResult)]
+    added, revised = sum(r.added for r in done), sum(r.updated for r in done)
+    return f"{added} added, {revised} revised" if added or revised else ""
+
+
 def _as_collector_error(name: str, exc: Exception) -> CollectorError:
     if isinstance(exc, CollectorError):
         return exc
