@@ -3,11 +3,13 @@
 import streamlit as st
 
 from app import i18n
-from app.ui import api_link, filters
+from app.ui import api_link, filters, layout
 
-st.set_page_config(page_title="Healthcare cyberattack observatory", page_icon="🏥", layout="wide")
+st.set_page_config(page_icon="🏥", layout="wide")
 # Drawn here, above every page, so the language survives page switches.
 lang = filters.language_switch()
+st.set_page_config(page_title=i18n.t("Healthcare cyberattack observatory", lang))  # the browser tab, translated
+layout.phone_friendly_styles()
 api_link.api_link(lang)
 st.navigation([
     st.Page("app/views/world.py", title=i18n.t("World", lang), url_path="world", default=True),

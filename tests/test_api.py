@@ -31,7 +31,7 @@ from api import database, labels, metadata, queries
 from collectors import schema
 from collectors.errors import CollectorError
 from collectors.store import Store
-from tests import journalist_frames as jf
+from tests.support.frames import journalist as jf
 
 REPO = Path(__file__).resolve().parents[1]
 LEAK_PATTERNS = re.compile(r"\.onion\b|\.i2p\b|post_url|claim_url|images\.ransomware\.live", re.IGNORECASE)

@@ -125,9 +125,9 @@ def test_url_then_browser_then_english(session, locale, params, lang):
     assert at.radio(key="f_lang").value == lang
 
 
-def test_a_french_browser_keeps_french_without_lang_in_the_url(session):
+def test_a_french_browser_gets_french_and_the_link_says_so(session):
     at = session(locale="fr-FR")
-    assert "lang" not in at.query_params  # the browser gives French anyway
+    assert at.query_params["lang"] == "fr"  # shared with an English-speaking colleague, it still opens in French
     at.radio(key="f_lang").set_value("en").run()
     assert at.query_params["lang"] == "en"  # a choice against the browser's is kept in the link
 

@@ -185,4 +185,4 @@ def test_language_switch_translates_and_goes_into_the_url(app):
     assert at.title[0].value == "États-Unis : violations de données de santé déclarées au HHS"
     assert url(at) == {"lang": "fr"}
     at.radio(key="f_lang").set_value("en").run()
-    assert url(at) == {}
+    assert url(at) == {"lang": "en"}  # a shared link carries the language, English too

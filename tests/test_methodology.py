@@ -93,10 +93,10 @@ def test_every_figure_carries_its_source_line():
                                  source=line),
     ]
     for figure in figures:
-        assert figure.layout.title.text == line
+        assert common.source_of(figure) == line
     # A builder called without one still names the observatory.
     bare = us_charts.organization_type_figure(us_prep.organization_type_counts(frame), "en")
-    assert bare.layout.title.text.startswith("Source: Healthcare cyberattack observatory")
+    assert common.source_of(bare).startswith("Source: Healthcare cyberattack observatory")
 
 
 data_dir = data_dir_fixture(frames)  # the frame of tests/support/frames/journalist.py, written as data/
@@ -118,7 +118,7 @@ def test_methodology_view_shows_sources_counts_lags_and_the_log(data_dir, monkey
     completeness = at.dataframe[0].value
     assert completeness.loc["2024"].str.contains("partial|partielle").any()
     lag_chart = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert lag_chart["layout"]["title"]["text"].startswith("Source")
+    assert [a["text"] for a in lag_chart["layout"]["annotations"] if a.get("name") == "source"][0].startswith("Source")
     log = at.dataframe[-1].value
     assert log.iloc[0].tolist() == ["2024-07-01", "Fixed a name.", "1 row"]
 

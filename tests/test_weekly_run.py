@@ -26,7 +26,7 @@ from collectors import incident_types, load_coverage, load_coverage_table, load_
 from collectors.errors import FetchError
 from collectors.http import make_session
 from collectors.sources import hhs_ocr
-from tests.fake_hhs_portal import ARCHIVE_ROWS, UNDER_ROWS, FakePortal
+from tests.support.fake_hhs_portal import ARCHIVE_ROWS, UNDER_ROWS, FakePortal
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "deploy" / "weekly.sh"

@@ -27,6 +27,9 @@ ATTACK_COLORS = {
 }
 INCOMPLETE_OPACITY = 0.55
 INCOMPLETE_PATTERN = "/"
+# A source line of 11 px text fits a 390 px phone screen at this many characters a line.
+SOURCE_LINE_CHARS = 58
+_LINE_PX = 1.3 * 11  # plotly's line height for the source line's 11 px font
 _BAR_PERIOD = {"week": 7 * 24 * 3600 * 1000, "month": "M1", "year": "M12"}  # plotly xperiod
 
 
@@ -44,17 +47,43 @@ def source_line(sources: list[str], as_of: pd.Timestamp | None, lang: str) -> st
     return i18n.t("Source: {sources}. Healthcare cyberattack observatory, data as of {as_of}.", lang, sources=names, as_of=as_of_text)
 
 
-def add_source_line(fig: go.Figure, text: str) -> go.Figure:
-    """Write `text` at the bottom-left of the figure, inside it, so an exported image (the modebar's
-    "download as PNG") carries its source. It uses the title slot, placed in the container's bottom margin:
-    unlike an annotation, a title can sit below the legend and push the margin to make room."""
-    margin = fig.layout.margin
-    fig.update_layout(
-        title={"text": text, "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left",
-               "pad": {"b": 4, "l": 6}, "font": {"size": 11, "color": "#555555"}, "automargin": True},
-        margin={"b": (margin.b or 10) + 22},
-    )
+def wrap_lines(text: str, width: int = SOURCE_LINE_CHARS) -> str:
+    """`text` (lines joined by <br>) with every line longer than `width` characters broken at spaces: plotly never
+    wraps a title or an annotation, and a long source line would run out of a phone-wide figure."""
+    wrapped = []
+    for line in text.split("<br>"):
+        current = ""
+        for word in line.split(" "):
+            if current and len(current) + 1 + len(word) > width:
+                wrapped.append(current)
+                current = word
+            else:
+                current = f"{current} {word}" if current else word
+        wrapped.append(current)
+    return "<br>".join(wrapped)
+
+
+def add_source_line(fig: go.Figure, text: str, below_px: int | None = None) -> go.Figure:
+    """Write `text` under the plotting area, inside the figure, so an exported image (the modebar's "download
+    as PNG") carries its source. An annotation, wrapped to a phone's width: plotly never wraps text, and it
+    misplaces titles of several lines (plotly.js #6472). `below_px` clears the x axis's labels; by default as deep
+    as the longest label is long, since plotly turns them upright on a narrow screen. Legends go on top."""
+    text = wrap_lines(text)
+    if below_px is None:
+        longest = max((len(str(label)) for label in fig.layout.xaxis.ticktext or ()), default=4)
+        below_px = 14 + round(6.5 * longest)
+    lines = text.count("<br>") + 1
+    fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
+                       yshift=-below_px, showarrow=False, align="left", font={"size": 11, "color": "#555555"},
+                       name="source")
+    fig.update_layout(title_text="", margin={"b": below_px + round(_LINE_PX * lines) + 8})
     return fig
+
+
+def source_of(fig: go.Figure) -> str:
+    """The source line add_source_line() wrote into `fig`, unwrapped."""
+    notes = [a.text for a in fig.layout.annotations if a.name == "source"]
+    return notes[-1].replace("<br>", " ") if notes else ""
 
 
 def _time_ticks(starts: pd.Series, granularity: str, lang: str) -> tuple[list, list[str]]:
@@ -172,7 +201,8 @@ def trend_figure(counts: pd.DataFrame, status: pd.DataFrame, granularity: str, l
                       fillcolor="#888888", opacity=0.15, line_width=0, layer="below",
                       annotation_text=i18n.t("may still grow", lang), annotation_position="top left")
     tickvals, ticktext = _time_ticks(starts, granularity, lang)
-    fig.update_layout(barmode="stack", bargap=0.15, legend={"orientation": "h", "y": -0.15},
+    fig.update_layout(barmode="stack", bargap=0.15,
+                      legend={"orientation": "h", "x": 0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"},
                       yaxis_title=i18n.t("Breaches", lang), hovermode="closest")
     fig.update_xaxes(type="date", tickvals=tickvals, ticktext=ticktext,
                      range=[starts.iloc[0], ends.iloc[-1] + pd.Timedelta(days=1)] if len(starts) else None)

@@ -41,8 +41,10 @@ def yearly_figure(years: pd.DataFrame, declared: pd.DataFrame, lang: str, source
     source covers France: "no data"); below, the incidents health structures declared to CERT Santé."""
     t = lambda key, **kw: i18n.t(key, lang, **kw)  # noqa: E731
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.14,
-                        subplot_titles=(t("Attacks in the data (publicly reported)"), t("Incidents declared by health structures (ANS / "
-                                                                 "CERT Santé, all origins)")))
+                        # Wrapped: plotly never wraps a subplot title, and a phone is 390 px wide.
+                        subplot_titles=(common.wrap_lines(t("Attacks in the data (publicly reported)"), 48),
+                                        common.wrap_lines(t("Incidents declared by health structures (ANS / CERT "
+                                                            "Santé, all origins)"), 48)))
     none = years["coverage"] == "none"
     labels = [str(y) for y in years["year"]]
     notes = [common.coverage_note(row, lang) for row in years.itertuples()]
@@ -51,7 +53,7 @@ def yearly_figure(years: pd.DataFrame, declared: pd.DataFrame, lang: str, source
                                                         "repeat its attacks)"))):
         fig.add_trace(go.Bar(
             x=labels, y=[None if z else v for v, z in zip(years[column], none)], marker_color=color,
-            name=t(key), customdata=notes, legendgroup="attacks",
+            name=common.wrap_lines(t(key), 48), customdata=notes, legendgroup="attacks",
             hovertemplate=f"%{{x}} · {t(key)}: %{{y}}<br>%{{customdata}}<extra></extra>"), row=1, col=1)
     totals = [t("no data") if z else (i18n.format_int(v, lang) + ("*" if c == "partial" else ""))
               for v, z, c in zip(years["attacks"], none, years["coverage"])]
@@ -67,8 +69,10 @@ def yearly_figure(years: pd.DataFrame, declared: pd.DataFrame, lang: str, source
         text=[i18n.format_int(v, lang) if pd.notna(v) else t("n/a") for v in shown["declared"]],
         textposition="outside", cliponaxis=False, hovertemplate="%{x}: %{text}<extra></extra>"), row=2, col=1)
     fig.update_layout(barmode="stack", bargap=0.3, separators=i18n.PLOTLY_SEPARATORS[lang], height=560,
-                      margin={"l": 10, "r": 10, "t": 40, "b": 30},
-                      legend={"orientation": "h", "x": 0, "y": 1.08, "xanchor": "left", "yanchor": "bottom"})
+                      margin={"l": 10, "r": 10, "t": 110, "b": 30},
+                      # At the top of the figure, above the first panel's title (the source line is below).
+                      legend={"orientation": "h", "x": 0, "y": 1, "xanchor": "left", "yanchor": "top",
+                              "yref": "container"})
     fig.update_yaxes(rangemode="tozero", tickformat=",d")
     top = max([int(v) for v in years["attacks"]] + [1])
     fig.update_yaxes(range=[0, top * 1.2], row=1, col=1)  # room for the totals above the bars

@@ -41,6 +41,7 @@ def lag_figure(series: dict[str, pd.DataFrame], by: str, lang: str, source: str)
                                                               "%{customdata[3]} reports", lang) + "<extra></extra>",
         ))
     fig.update_layout(yaxis_title=i18n.t("Days", lang), xaxis={"type": "category", "categoryorder": "category ascending"}, hovermode="closest",
-                      legend={"orientation": "h", "y": -0.2}, height=420,
+                      legend={"orientation": "h", "x": 0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"},
+                      height=420,
                       separators=i18n.PLOTLY_SEPARATORS[lang], margin={"l": 10, "r": 10, "t": 30, "b": 10})
     return common.add_source_line(fig, source)

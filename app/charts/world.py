@@ -25,7 +25,6 @@ STATUS_COLORS = {"confirmed": "#0072B2", "reported": "#E69F00", "claimed": "#D55
 BIN_COLORS = ("#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026")
 # Order in which credits are listed: the regulator first.
 _SOURCE_ORDER = ("hhs_ocr", "eurepoc", "ransomware_live", "news_feeds")
-_LINE_PX = 1.3 * 11  # plotly's line height for the source line's 11 px font
 UNIT_TITLES = {"reports": N_("Reports"), "incidents": N_("Incidents")}
 HOVER_SPLIT = {
     "reports": N_("Reports confirmed {confirmed} · reported {reported} · claimed {claimed}"),
@@ -59,14 +58,8 @@ def source_text(sources: Iterable[str], as_of: pd.Timestamp | None, lang: str) -
     return i18n.t("Sources: {sources}<br>Healthcare cyberattack observatory, data as of {as_of}.", lang, sources=names, as_of=as_of_text)
 
 
-def _add_source(fig: go.Figure, source: str, below_px: int) -> go.Figure:
-    """Write `source` under the plotting area, inside the figure, so a saved image carries it. An annotation,
-    not common.add_source_line()'s title slot: plotly misplaces titles of several lines (plotly.js #6472)."""
-    lines = source.count("<br>") + 1
-    fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-                       yshift=-below_px, showarrow=False, align="left", font={"size": 11, "color": "#555555"})
-    fig.update_layout(title_text="", margin={"b": below_px + round(_LINE_PX * lines) + 8})
-    return fig
+def _add_source(fig: go.Figure, source: str, below_px: int | None = None) -> go.Figure:
+    return common.add_source_line(fig, source, below_px)
 
 
 def bin_labels(lang: str) -> list[str]:
@@ -103,17 +96,19 @@ def world_map_figure(on_map: pd.DataFrame, unit: str, lang: str, source: str) ->
     fig = go.Figure(go.Choropleth(
         locations=list(on_map["iso3"]), z=list(on_map["bin"]), locationmode="ISO-3",
         colorscale=scale, zmin=-0.5, zmax=n - 0.5, marker_line_color="#ffffff", marker_line_width=0.5,
-        colorbar={"title": {"text": t(UNIT_TITLES[unit], lang)}, "thickness": 12,
-                  "tickvals": list(range(n)), "ticktext": bin_labels(lang), "len": 0.8},
+        # Under the map, across it: beside it, the legend would leave a phone-wide map a third of the width.
+        colorbar={"title": {"text": t(UNIT_TITLES[unit], lang), "side": "top"}, "thickness": 10,
+                  "orientation": "h", "x": 0.5, "xanchor": "center", "y": 0, "yanchor": "top", "len": 0.95,
+                  "tickvals": list(range(n)), "ticktext": bin_labels(lang)},
         customdata=customdata, hovertemplate=hover,
     ))
     fig.update_geos(scope="world", resolution=110, projection_type="natural earth", showframe=False,
                     showcountries=True, countrycolor="#ffffff", showcoastlines=False, showland=True,
                     landcolor="#e6e6e6", showlakes=False, showocean=False, bgcolor="rgba(0,0,0,0)",
                     lataxis_range=[-58, 85])
-    fig.update_layout(separators=i18n.PLOTLY_SEPARATORS[lang], height=470,
+    fig.update_layout(separators=i18n.PLOTLY_SEPARATORS[lang], height=500,
                       margin={"l": 0, "r": 0, "t": 10})
-    return _add_source(fig, source, below_px=4)
+    return _add_source(fig, source, below_px=64)  # below the colour scale
 
 
 def trend_by_figure(counts: pd.DataFrame, status: pd.DataFrame, by: str, unit: str, granularity: str,
@@ -126,9 +121,9 @@ def trend_by_figure(counts: pd.DataFrame, status: pd.DataFrame, by: str, unit: s
     fig = common.trend_figure(counts, status, granularity, lang, complete_through, source=source,
                               series_label=label, series_colors=colors, coverage=coverage)
     # The legend goes on top: below the axis is the source line's place.
-    fig.update_layout(yaxis_title=i18n.t(UNIT_TITLES[unit], lang), height=440, margin_t=40,
-                      legend={"orientation": "h", "x": 0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"})
-    return _add_source(fig, source, below_px=26)
+    # The legend on top (as every trend): below the axis is the source line's place (written by trend_figure).
+    fig.update_layout(yaxis_title=i18n.t(UNIT_TITLES[unit], lang), height=440, margin_t=40)
+    return fig
 
 
 def country_table_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:

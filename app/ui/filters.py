@@ -89,6 +89,10 @@ def write_url(params: Mapping[str, list[str]], names: Sequence[str]) -> None:
             st.query_params[name] = wanted
 
 
+# Streamlit's own "Select all" entry is English whatever the page's language, and an empty list already means
+# "all" here: every multiselect below leaves it out (select_all=False).
+
+
 def sidebar_filters(options: FilterOptions, lang: str) -> Filters:
     """Draw the filter widgets in the sidebar and return the reader's selection."""
     _keep_across_pages(_DATES_KEY, _STATES_KEY, _ATTACKS_KEY, _ORGS_KEY, _SOURCES_KEY, _STATUSES_KEY,
@@ -115,16 +119,16 @@ def sidebar_filters(options: FilterOptions, lang: str) -> Filters:
         )
         states = st.multiselect(
             i18n.t("State", lang), options.states, key=_STATES_KEY, persist_state="session",
-            format_func=lambda code: i18n.subdivision_name(code, lang), placeholder=i18n.t("All", lang),
+            format_func=lambda code: i18n.subdivision_name(code, lang), placeholder=i18n.t("All", lang), select_all=False,
         )
         attacks = st.multiselect(
             i18n.t("Attack type", lang), options.attack_types, key=_ATTACKS_KEY, persist_state="session",
-            format_func=lambda code: i18n.attack_type_label(code, lang), placeholder=i18n.t("All", lang),
+            format_func=lambda code: i18n.attack_type_label(code, lang), placeholder=i18n.t("All", lang), select_all=False,
         )
         orgs = st.multiselect(
             i18n.t("Organization type", lang), options.organization_types, key=_ORGS_KEY,
             persist_state="session", format_func=lambda code: i18n.organization_type_label(code, lang),
-            placeholder=i18n.t("All", lang),
+            placeholder=i18n.t("All", lang), select_all=False,
         )
         sources, statuses, countries, regions, basis = _worldwide_filters(options, lang)
         st.caption(i18n.t("The address bar holds these filters: copy the link to share this view.", lang))
@@ -142,16 +146,16 @@ def _worldwide_filters(options: FilterOptions, lang: str) -> tuple[list, list, l
 
     all_ = i18n.t("All", lang)
     sources = st.multiselect(i18n.t("Source", lang), options.sources, key=_SOURCES_KEY,
-                             persist_state="session", placeholder=all_,
+                             persist_state="session", placeholder=all_, select_all=False,
                              format_func=lambda code: i18n.source_short(code, lang))
     statuses = st.multiselect(i18n.t("How sure", lang), options.statuses, key=_STATUSES_KEY,
-                              persist_state="session", placeholder=all_,
+                              persist_state="session", placeholder=all_, select_all=False,
                               format_func=lambda code: i18n.status_label(code, lang))
     countries = st.multiselect(i18n.t("Country", lang), options.countries, key=_COUNTRIES_KEY,
-                               persist_state="session", placeholder=all_,
+                               persist_state="session", placeholder=all_, select_all=False,
                                format_func=lambda code: i18n.country_name(code, lang))
     regions = st.multiselect(i18n.t("World region", lang), options.regions, key=_REGIONS_KEY,
-                             persist_state="session", placeholder=all_,
+                             persist_state="session", placeholder=all_, select_all=False,
                              format_func=lambda code: i18n.region_label(code, lang))
     basis = st.radio(i18n.t("Place reports in time by", lang), DATE_BASES, key=_BASIS_KEY, persist_state="session",
                      format_func=lambda code: i18n.date_basis_label(code, lang))
@@ -186,14 +190,13 @@ def language_switch() -> str:
     """English / French switch, kept in the URL as ?lang= (drawn on every page by the entrypoint).
 
     First draw: ?lang= if valid, else the browser's language (st.context.locale), else English."""
-    browser_lang = i18n.choose_language(None, st.context.locale)
     if _LANGUAGE_KEY not in st.session_state:
         st.session_state[_LANGUAGE_KEY] = i18n.choose_language(st.query_params.get("lang"), st.context.locale)
     lang = st.sidebar.radio(i18n.t("Language / Langue", "en"), i18n.LANGUAGES, horizontal=True,
                             format_func=LANGUAGE_NAMES.get, key=_LANGUAGE_KEY)
-    # Switching pages clears the URL's parameters; writing it on every run puts ?lang= back. Left out when the
-    # reader's browser would choose it anyway.
-    write_url({"lang": [lang]} if lang != browser_lang else {}, ("lang",))
+    # Switching pages clears the URL's parameters; writing it on every run puts ?lang= back, always: a link
+    # shared by a French reader opens in French for an English-speaking colleague too.
+    write_url({"lang": [lang]}, ("lang",))
     return lang
 
 
