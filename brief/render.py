@@ -292,10 +292,11 @@ def _ensure_kaleido() -> None:
     _kaleido_started = True
 
 
-def chart_image(fig: go.Figure, fmt: str) -> bytes:
-    """The figure as SVG or PNG bytes, the same for the same figure (plotly's random element ids are fixed)."""
+def chart_image(fig: go.Figure, fmt: str, template: str = "plotly") -> bytes:
+    """The figure as SVG or PNG bytes, the same for the same figure (plotly's random element ids are fixed).
+    Drawn with `template`, not the process's default (importing streamlit makes that Streamlit's)."""
     fig = go.Figure(fig)
-    fig.update_layout(width=CHART_WIDTH)
+    fig.update_layout(width=CHART_WIDTH, template=template)
     for k, trace in enumerate(fig.data):
         trace.uid = f"trace{k}"  # else plotly.js draws random ids into the SVG (patterns, clip paths)
     with _KALEIDO_LOCK, warnings.catch_warnings():
