@@ -16,12 +16,18 @@ THIS_WEEK_COLOR = "#D55E00"
 OTHER_WEEKS_COLOR = "#0072B2"
 AVERAGE_COLOR = "#333333"
 FONT = {"family": "DejaVu Sans, Verdana, Arial, sans-serif", "size": 12}
+TITLE_STANDOFF = 10  # px between an axis's tick labels and its title
 
 
 def _layout(fig: go.Figure, lang: str, title: str, height: int) -> go.Figure:
     fig.update_layout(separators=i18n.PLOTLY_SEPARATORS[lang], height=height, font=FONT,
                       title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}},
                       margin={"l": 10, "r": 10, "t": 50, "b": 10}, plot_bgcolor="white", paper_bgcolor="white")
+    # The margins grow to hold the tick labels and the axis titles, which keep clear of the labels. Set here,
+    # not left to the template: plotly.js defaults to neither, and Streamlit's template (the process default
+    # once streamlit is imported) sets neither, which drew the titles over the numbers.
+    fig.update_xaxes(automargin=True, title_standoff=TITLE_STANDOFF)
+    fig.update_yaxes(automargin=True, title_standoff=TITLE_STANDOFF)
     return fig
 
 

@@ -109,7 +109,6 @@ def _lead(brief: Brief, lang: str) -> str:
         sentences.append(i18n.t(key, lang, week_name=week_name(brief.year_ago_week, lang),
                                 n=i18n.format_int(n, lang), now=i18n.format_int(brief.year_ago_compared or 0, lang),
                                 count=i18n.nt("{n} report", "{n} reports", n, lang, n=i18n.format_int(n, lang))))
-    sentences.append(_flag(brief, lang))
     return " ".join(s for s in sentences if s)
 
 
@@ -168,19 +167,24 @@ def caveat_phrases(brief: Brief, lang: str) -> list[str]:
                    as_of=i18n.format_date(c.data_as_of, lang)) for c in brief.caveats]
 
 
-def _coverage(brief: Brief, lang: str) -> str:
+def coverage(brief: Brief, lang: str) -> str:
+    """One sentence on what the counts may miss (silent or incomplete sources), or that nothing is missing."""
     if not brief.caveats:
         return i18n.t("Every source is complete for this week.", lang)
     return i18n.t("These counts are lower bounds: {details}.", lang, details=join(caveat_phrases(brief, lang), lang))
 
 
-def narrative(brief: Brief, lang: str) -> tuple[str, ...]:
-    """The brief's summary: a few short paragraphs of plain text (no markup)."""
+def narrative(brief: Brief, lang: str, with_coverage: bool = True) -> tuple[str, ...]:
+    """The brief's summary: a few short paragraphs of plain text (no markup): how old the data are (with a
+    coverage table), the lead (the week's counts against earlier weeks), the unusual-week flag on its own,
+    the week's composition, what was added, and last (unless `with_coverage` is false) `coverage`."""
     # With coverage (like-for-like mode), the first line says how old each source's newest report is.
     age = data_age(brief, lang) if brief.short_average.week_reports is not None else ""
-    paragraphs = ([age] if age else []) + [_lead(brief, lang)]
+    flag = _flag(brief, lang)
+    paragraphs = ([age] if age else []) + [_lead(brief, lang)] + ([flag] if flag else [])
     if not brief.is_empty:
         paragraphs.append(_composition(brief, lang))
     paragraphs.append(_changes(brief, lang))
-    paragraphs.append(_coverage(brief, lang))
+    if with_coverage:
+        paragraphs.append(coverage(brief, lang))
     return tuple(paragraphs)

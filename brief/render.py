@@ -24,10 +24,13 @@ import plotly.graph_objects as go
 from app import i18n
 from app.i18n import N_
 from brief import charts, narrative
-from brief.compute import LARGEST_N, MAX_NOTABLE, Breakdown, Brief
+from brief.compute import LARGEST_N, MAX_NOTABLE, Breakdown, Brief, Notable
 
 FORMATS = ("html", "md", "pdf")
 CHART_WIDTH = 760
+# Notable incidents listed on the summary page at most (the annex lists all MAX_NOTABLE): the busiest week of
+# 2024-2025 fits one A4 page with 10 (tests/test_brief_onepage.py), so this cap is a guard against overflow.
+SUMMARY_NOTABLE = MAX_NOTABLE
 
 
 @dataclass(frozen=True)
@@ -65,10 +68,13 @@ class Section:
 
 @dataclass(frozen=True)
 class Document:
+    """`sections`: the summary, the first printed page; `annex`: everything else, from the second page on."""
     lang: str
     title: str
     subtitle: str
     sections: tuple[Section, ...]
+    annex_heading: str
+    annex: tuple[Section, ...]
     sources: str
     figures: dict[str, go.Figure] = field(compare=False, hash=False)
     meta_date: str = ""  # ISO date of the data, for the PDF's metadata
@@ -158,6 +164,18 @@ def _breakdown_table(lines: tuple[Breakdown, ...], first: str, label, lang: str,
     return Table(headers, rows, ((False,) if group_header else ()) + (False, True, True))
 
 
+def _sources_cell(n: Notable, lang: str) -> tuple[Link, ...]:
+    return tuple(Link(narrative.source_name(s.source, lang), s.url) for s in n.sources)
+
+
+def _notable_summary_table(notable: tuple[Notable, ...], lang: str) -> Table:
+    """The notable incidents in brief, for the summary page: who, where, what, and the sources to check."""
+    rows = tuple((n.organization, _place(n.country, n.subdivision, lang), i18n.attack_type_label(n.attack_type, lang),
+                  _sources_cell(n, lang)) for n in notable)
+    return Table((_t("Organisation", lang), i18n.pt("column", "Where", lang), _t("Attack type", lang),
+                  _t("Sources", lang)), rows, (False, False, False, False))
+
+
 def _notable_table(brief: Brief, lang: str) -> Table:
     rows = []
     for n in brief.notable:
@@ -166,8 +184,7 @@ def _notable_table(brief: Brief, lang: str) -> Table:
                                                          (N_("among the {n} largest"), n.is_largest)) if flag]
         count = "–" if n.individuals_affected is None else _n(n.individuals_affected, lang)
         rows.append((n.organization, _place(n.country, n.subdivision, lang), i18n.attack_type_label(n.attack_type, lang),
-                     i18n.format_date(n.reported_date, lang), count, ", ".join(why),
-                     tuple(Link(narrative.source_name(s.source, lang), s.url) for s in n.sources)))
+                     i18n.format_date(n.reported_date, lang), count, ", ".join(why), _sources_cell(n, lang)))
     headers = (_t("Organisation", lang), i18n.pt("column", "Where", lang), _t("Attack type", lang),
                _t("Reported", lang), _t("Individuals affected", lang), _t("Why notable", lang), _t("Sources", lang))
     return Table(headers, tuple(rows), (False, False, False, False, True, False, False))
@@ -191,12 +208,35 @@ def _caveat_lines(brief: Brief, lang: str) -> tuple[str, ...]:
 
 
 def document(brief: Brief, lang: str) -> Document:
-    """The brief laid out once, for every format."""
+    """The brief laid out once, for every format: a one-page summary (the week against earlier weeks, the
+    unusual-week flag, the notable incidents in brief, what the figures may miss), then the annex."""
     figs = charts.figures(brief, lang)
     empty: tuple[Block, ...] = (_t("No report in this week.", lang),)
     where: tuple[Block, ...]
+    # --- the summary (the first printed page) ---
+    notable: tuple[Block, ...] = (_t("No notable incident this week.", lang),)
+    if brief.notable:
+        first = brief.notable[:SUMMARY_NOTABLE]
+        more = len(brief.notable) - len(first)
+        notable = (_t("Incidents of the week where care was disrupted, at healthcare providers, or among the "
+                      "{largest} largest by individuals affected: {shown} of {total} shown. Sources list every "
+                      "report of the incident, to check it.", lang, largest=LARGEST_N,
+                      shown=_n(len(brief.notable), lang), total=_n(brief.notable_total, lang)),
+                   _notable_summary_table(first, lang))
+        if more:
+            notable += (i18n.nt("And {n} more in the annex.", "And {n} more in the annex.", more, lang,
+                                n=_n(more, lang)),)
+    caveat_lines = _caveat_lines(brief, lang)
+    coverage = narrative.coverage(brief, lang)
+    summary = (
+        Section("summary", _t("In short", lang), narrative.narrative(brief, lang, with_coverage=False)),
+        Section("notable", _t("Notable incidents", lang), notable),
+        # With nothing missing, the sentence and the list would say the same: once is enough.
+        Section("caveats", _t("What these figures may miss", lang),
+                ((coverage,) if brief.caveats else ()) + (caveat_lines,)),
+    )
+    # --- the annex ---
     sections = [
-        Section("summary", _t("In short", lang), narrative.narrative(brief, lang)),
         Section("figures", _t("Key figures", lang), (
             _figures_table(brief, lang), _week_table(brief, lang),
             Chart("history", figs["history"].layout.title.text, _history_fallback(brief, lang)),
@@ -233,12 +273,9 @@ def document(brief: Brief, lang: str) -> Document:
     sections.append(Section("where", _t("Where", lang), where))
     sections.append(Section("status", _t("How sure the reports are", lang), (_breakdown_table(
         brief.by_status, _t("Status", lang), lambda k: i18n.status_label(k, lang), lang),)))
-    notable = ((_t("Incidents of the week where care was disrupted, at healthcare providers, or among the "
-                   "{largest} largest by individuals affected: {shown} of {total} shown. Sources list every report "
-                   "of the incident, to check it.", lang, largest=LARGEST_N, shown=_n(len(brief.notable), lang),
-                   total=_n(brief.notable_total, lang)), _notable_table(brief, lang))
-               if brief.notable else (_t("No notable incident this week.", lang),))
-    sections.append(Section("notable", _t("Notable incidents", lang), notable))
+    if brief.notable:
+        sections.append(Section("notable-details", _t("Notable incidents in detail", lang),
+                                (_notable_table(brief, lang),)))
     c = brief.changes
     changes: list[Block] = [_t("Added to the data during the week: {new} ({earlier} about earlier weeks). Revised: "
                                "{revised}.", lang,
@@ -249,7 +286,6 @@ def document(brief: Brief, lang: str) -> Document:
     changes.append(_t("By collection dates, not report dates: a report is new when the collectors first saw it "
                       "during the week, revised when its values changed during the week.", lang))
     sections.append(Section("changes", _t("New and revised in the data this week", lang), tuple(changes)))
-    sections.append(Section("caveats", _t("What these figures may miss", lang), (_caveat_lines(brief, lang),)))
     sections.append(Section("method", _t("How the figures are made", lang), (
         _t("A report is one source's account of one attack (a regulator filing, a press report or a criminal "
            "group's claim); reports of the same attack are linked into one incident. Weeks run Monday to Sunday "
@@ -265,7 +301,8 @@ def document(brief: Brief, lang: str) -> Document:
         range=narrative.week_range(brief.week, lang), as_of=as_of))
     sources = _t("Data: {sources}.", lang, sources=_t("; ", lang).join(
         i18n.source_label(s, lang) for s in brief.sources))
-    return Document(lang, _t("Cyberattacks on healthcare: weekly brief", lang), subtitle, tuple(sections), sources, figs,
+    return Document(lang, _t("Cyberattacks on healthcare: weekly brief", lang), subtitle, summary,
+                    _t("Annex", lang), tuple(sections), sources, figs,
                     brief.data_as_of.date().isoformat() if brief.data_as_of is not None else "")
 
 
@@ -292,10 +329,11 @@ def _ensure_kaleido() -> None:
     _kaleido_started = True
 
 
-def chart_image(fig: go.Figure, fmt: str) -> bytes:
-    """The figure as SVG or PNG bytes, the same for the same figure (plotly's random element ids are fixed)."""
+def chart_image(fig: go.Figure, fmt: str, template: str = "plotly") -> bytes:
+    """The figure as SVG or PNG bytes, the same for the same figure (plotly's random element ids are fixed).
+    Drawn with `template`, not the process's default (importing streamlit makes that Streamlit's)."""
     fig = go.Figure(fig)
-    fig.update_layout(width=CHART_WIDTH)
+    fig.update_layout(width=CHART_WIDTH, template=template)
     for k, trace in enumerate(fig.data):
         trace.uid = f"trace{k}"  # else plotly.js draws random ids into the SVG (patterns, clip paths)
     with _KALEIDO_LOCK, warnings.catch_warnings():
@@ -328,7 +366,8 @@ body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; color: v
 header { border-bottom: 3px solid var(--accent); margin-bottom: 1.2rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .3rem; }
 .subtitle { color: var(--muted); margin: 0 0 .8rem; }
-h2 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; border-bottom: 1px solid var(--rule); padding-bottom: .2rem; }
+h2, h3 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; border-bottom: 1px solid var(--rule); padding-bottom: .2rem; }
+.annex > h2 { font-size: 1.4rem; margin-top: 2.4rem; border-bottom: 3px solid var(--accent); }
 section.summary p { font-size: 1.02rem; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .9rem; }
 th, td { border-bottom: 1px solid var(--rule); padding: .3rem .45rem; text-align: left; vertical-align: top; }
@@ -340,17 +379,41 @@ ul.caveats li { margin-bottom: .3rem; }
 a { color: #0b5394; }
 footer { margin-top: 2rem; border-top: 1px solid var(--rule); color: var(--muted); font-size: .85rem; }
 @page { size: A4; margin: 16mm 14mm 18mm; }
-section.notable table { font-size: .82rem; }
+section.notable table, section.notable-details table { font-size: .82rem; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
-  h2 { break-after: avoid; }
+  h2, h3 { break-after: avoid; }
+  /* Page 1 is the whole summary, tight; the annex starts on a page of its own. */
+  h1 { font-size: 15pt; }
+  header { margin-bottom: 2mm; }
+  .onepage { line-height: 1.3; }
+  .onepage h2 { font-size: 11pt; margin: 3mm 0 1mm; }
+  .onepage p, .onepage ul { margin: 1mm 0; }
+  section.summary p { font-size: 9.5pt; }
+  section.notable p, section.caveats { font-size: 8.5pt; }
+  .onepage table { margin: 1mm 0; }
+  .onepage th, .onepage td { padding: .4mm 1.2mm; }
+  .onepage ul.caveats { padding-left: 5mm; }
+  .onepage ul.caveats li { margin-bottom: .5mm; }
+  /* One line a row where the names allow: a fixed share of the width for each column. */
+  section.notable table { table-layout: fixed; }
+  section.notable th:nth-child(1) { width: 33%; }
+  section.notable th:nth-child(2) { width: 19%; }
+  section.notable th:nth-child(3) { width: 29%; }
+  .annex { break-before: page; }
+  .annex > h2 { margin-top: 0; }
   figure, tr { break-inside: avoid; }
   thead { display: table-header-group; }
   a { color: inherit; }
   /* On paper the link's address is shown too. */
   td.sources a::after { content: " " attr(href); display: block; font-size: 6.5pt; color: var(--muted);
                         word-break: break-all; }
-  section.notable table { font-size: 8pt; }
+  /* On page 1 the sources' names, one after the other; their addresses are in the annex. */
+  section.notable td.sources a::after { content: none; }
+  section.notable td.sources br { display: none; }
+  section.notable td.sources a + br + a::before { content: ", "; }
+  section.notable table, section.notable-details table { font-size: 8pt; }
+  section.notable table { font-size: 7.5pt; }
 }
 """.strip()
 
@@ -389,12 +452,12 @@ def to_html(doc: Document, generated_at: dt.datetime, chart_format: str = "svg")
     lines += ["<style>", CSS, "</style>", "</head>", "<body>", "<header>",
               f"<h1>{html.escape(doc.title)}</h1>", f'<p class="subtitle">{html.escape(doc.subtitle)}</p>',
               "</header>"]
-    for section in doc.sections:
+    def add(section: Section, level: int) -> None:
         lines.append(f'<section class="{section.key}">')
-        lines.append(f"<h2>{html.escape(section.heading)}</h2>")
+        lines.append(f"<h{level}>{html.escape(section.heading)}</h{level}>")
         for block in section.blocks:
             if isinstance(block, Table):
-                lines += _html_table(block)
+                lines.extend(_html_table(block))
             elif isinstance(block, Chart):
                 uri = _data_uri(chart_image(doc.figures[block.name], chart_format), chart_format)
                 lines.append(f'<figure><img src="{uri}" alt="{html.escape(block.alt)}"></figure>')
@@ -403,7 +466,14 @@ def to_html(doc: Document, generated_at: dt.datetime, chart_format: str = "svg")
             else:
                 lines.append(f"<p>{html.escape(block)}</p>")
         lines.append("</section>")
-    lines += ["<footer>", f"<p>{html.escape(doc.sources)}</p>",
+
+    lines.append('<div class="onepage">')  # the summary: the first printed page
+    for section in doc.sections:
+        add(section, 2)
+    lines += ["</div>", '<div class="annex">', f"<h2>{html.escape(doc.annex_heading)}</h2>"]
+    for section in doc.annex:  # from the second printed page on
+        add(section, 3)
+    lines += ["</div>", "<footer>", f"<p>{html.escape(doc.sources)}</p>",
               f'<p class="generated">{html.escape(generated_line(generated_at, doc.lang))}</p>',
               "</footer>", "</body>", "</html>", ""]
     return "\n".join(lines)
@@ -439,8 +509,12 @@ def md_table(table: Table, streamlit: bool = False) -> list[str]:
 def to_markdown(doc: Document, generated_at: dt.datetime) -> str:
     """Plain Markdown for email: headings, paragraphs, pipe tables, links; no HTML, no images."""
     lines = [f"# {md_escape(doc.title)}", "", f"*{md_escape(doc.subtitle)}*", ""]
-    for section in doc.sections:
-        lines += [f"## {md_escape(section.heading)}", ""]
+    sections = [(s, "##") for s in doc.sections] + [(None, "##")] + [(s, "###") for s in doc.annex]
+    for section, level in sections:
+        if section is None:  # the summary above, the annex below
+            lines += ["---", "", f"## {md_escape(doc.annex_heading)}", ""]
+            continue
+        lines += [f"{level} {md_escape(section.heading)}", ""]
         for block in section.blocks:
             if isinstance(block, Table):
                 lines += md_table(block) + [""]

@@ -3,6 +3,8 @@ the language per user (URL, then the browser's locale, then English) and never s
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -77,12 +79,19 @@ def test_the_page_shows_the_numbers_compute_gives(session, lang, title, values):
     brief = expected_brief("2020-W53")
     doc = render.document(brief, lang)
     # The tables are the exports' tables, cell for cell.
-    figures_table = "\n".join(render.md_table(doc.sections[1].blocks[0], streamlit=True))
+    figures = next(s for s in doc.annex if s.key == "figures")
+    figures_table = "\n".join(render.md_table(figures.blocks[0], streamlit=True))
     assert any(m.value == figures_table for m in at.markdown)
     assert len(at.get("plotly_chart")) == 2
+    for chart in at.get("plotly_chart"):  # the dashboard's charts make room for their labels, as the exports do
+        layout = json.loads(chart.proto.spec)["layout"]
+        for axis in ("xaxis", "yaxis"):
+            assert layout[axis]["automargin"] is True and layout[axis]["title"]["standoff"] > 0
     assert len(at.warning) == len(brief.caveats) == 4  # one warning per coverage caveat, naming the source
     assert "EuRepoC" in at.warning[0].value and "HHS OCR" in at.warning[1].value
-    assert [h.value for h in at.subheader] == [s.heading for s in doc.sections]
+    # The summary (the PDF's first page), then the annex, as in the exports.
+    assert [h.value for h in at.subheader] == [s.heading for s in doc.sections + doc.annex]
+    assert [h.value for h in at.header] == [doc.annex_heading]
 
 
 def test_the_default_week_is_the_latest_complete_one(session):

@@ -73,7 +73,9 @@ for column, average, key in ((cols[2], short, N_("{n}-week average")),
 cols[4].metric(i18n.t("Same week in {year}", lang, year=brief.year_ago_week.year),
                i18n.format_int(brief.year_ago.reports, lang) if brief.year_ago else "–")
 
-for section in doc.sections:
+
+
+def show(section: render.Section) -> None:
     st.subheader(section.heading)
     for block in section.blocks:
         if isinstance(block, render.Table):
@@ -86,6 +88,14 @@ for section in doc.sections:
                 (st.warning if brief.caveats else st.success)(_escaped(line))
         else:
             st.markdown(_escaped(block))
+
+
+for section in doc.sections:  # the summary (the PDF's first page), then the annex
+    show(section)
+st.divider()
+st.header(doc.annex_heading)
+for section in doc.annex:
+    show(section)
 
 st.divider()
 st.caption(_escaped(doc.sources))
