@@ -33,6 +33,9 @@ from collectors.errors import CollectorError
 from collectors.store import Store
 from tests.support.frames import journalist as jf
 
+# Subprocesses, servers or rendered PDFs: out of the fast loop (conftest.py explains the markers).
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parents[1]
 LEAK_PATTERNS = re.compile(r"\.onion\b|\.i2p\b|post_url|claim_url|images\.ransomware\.live", re.IGNORECASE)
 REMOVED = "hhs_ocr:rm000000001"

@@ -28,6 +28,9 @@ from brief import charts, narrative, render
 from brief.compute import compute_brief
 from tests.support.frames import brief as frames
 
+# Subprocesses, servers or rendered PDFs: out of the fast loop (conftest.py explains the markers).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 BEFORE = Path(__file__).resolve().parent / "fixtures" / "brief_before_onepage"
 GENERATED = dt.datetime(2021, 1, 11, 8, 0, tzinfo=dt.UTC)

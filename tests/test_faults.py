@@ -456,7 +456,7 @@ def test_a_fault_fails_only_its_source(source, fault, tmp_path, monkeypatch, fas
     adapter = adapter_for(source)
     valid = adapter.valid()
     if fault in ("empty_result",) and valid is None and not adapter.uses_portal:
-        pytest.skip(f"no snapshot of {source} to derive an empty result from (see tests/snapshots.py)")
+        pytest.skip(f"no snapshot of {source} to derive an empty result from (see tests/support/snapshots.py)")
     module = registry.SOURCES[source]
     store = Store(tmp_path / "data")
     seed(store, source)

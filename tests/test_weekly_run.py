@@ -28,6 +28,9 @@ from collectors.http import make_session
 from collectors.sources import hhs_ocr
 from tests.support.fake_hhs_portal import ARCHIVE_ROWS, UNDER_ROWS, FakePortal
 
+# Subprocesses, servers or rendered PDFs: out of the fast loop (conftest.py explains the markers).
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "deploy" / "weekly.sh"
 ROWS = UNDER_ROWS.count("\n") + ARCHIVE_ROWS.count("\n")

@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+# Subprocesses, servers or rendered PDFs: out of the fast loop (conftest.py explains the markers).
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.y*ml"))
 SCRIPTS = sorted((REPO / "deploy").glob("*.sh"))
