@@ -13,12 +13,9 @@ def table_height(rows: int, max_px: int = 400) -> int:
     return min(max_px, _ROW_PX * (max(rows, 1) + 1) + _BORDER_PX)
 
 
-# Markdown tables (the brief's notable incidents, the methodology's) scroll sideways inside their own box
-# instead of running past a 390 px screen; every other wide element (st.dataframe, charts) already does.
-_PHONE_CSS = """<style>
-[data-testid="stMarkdownContainer"] table { display: block; max-width: 100%; overflow-x: auto; }
-</style>"""
-
-
 def phone_friendly_styles() -> None:
-    st.html(_PHONE_CSS)
+    """Markdown tables (the brief's notable incidents, the methodology's) scroll sideways inside their own box
+    instead of running past a 390 px screen; every other wide element (st.dataframe, charts) already does.
+    A constant: no data ever reaches st.html (tests/test_safe_display.py)."""
+    st.html("<style>[data-testid='stMarkdownContainer'] table "
+            "{ display: block; max-width: 100%; overflow-x: auto; }</style>")
