@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+from app import i18n
 from app.exports import citation, downloads
 from tests.support.frames import journalist as frames
 
@@ -59,7 +60,7 @@ def test_csv_has_every_row_escaped_text_and_plain_numbers(rows):
 def test_zip_holds_the_csv_and_a_readme_with_filters_sources_licences_date_and_citation(rows, provenance):
     archive = zipfile.ZipFile(io.BytesIO(downloads.zip_bytes(rows, provenance, "en", NAMES)))
     assert sorted(archive.namelist()) == ["README.txt", "incidents.csv"]
-    assert archive.read("incidents.csv") == downloads.csv_bytes(rows)
+    assert archive.read("incidents.csv") == downloads.csv_bytes(rows, "en")  # named for an English reader
     readme = archive.read("README.txt").decode()
     for fact in ("Country", "France (FR)", "https://obs.example/explorer?country=FR&lang=en", "2024-06-30",
                  "sha256:0123456789ab", "public domain", "US HHS OCR breach portal", "ransomware.live",
@@ -79,17 +80,23 @@ def test_excel_data_sheet_holds_exactly_the_rows_typed_and_escaped(rows, provena
     sheet = book["Data"]
     values = list(sheet.iter_rows(values_only=True))
     header, body = values[0], values[1:]
-    assert list(header) == downloads.export_columns(rows) and len(body) == len(rows)
+    assert len(body) == len(rows)
     column = {name: i for i, name in enumerate(header)}
-    assert [r[column["organization"]] for r in body[: len(HOSTILE_NAMES)]] == [
+    # French titles; a coded column's French labels, then its codes under the dictionary's name.
+    assert header[:2] == ("Identifiant du signalement", "Identifiant de l'incident")
+    assert header[column["Type d'attaque"] + 1] == "attack_type" and header[column["Pays"] + 1] == "country"
+    assert [r[column["Organisation"]] for r in body[: len(HOSTILE_NAMES)]] == [
         "'" + n if n[0] in "=+-@\t\r" else n for n in HOSTILE_NAMES]
     # No cell of the workbook is a formula.
     assert all(cell.data_type != "f" for line in sheet.iter_rows() for cell in line)
-    lakeside = next(r for r in body if r[column["record_id"]] == "hhs_ocr:us02")
-    assert lakeside[column["individuals_affected"]] == 12000  # a number, not text
-    assert lakeside[column["reported_date"]] == dt.datetime(2023, 11, 30)  # a date
-    assert lakeside[column["business_associate_involved"]] is False
-    assert lakeside[column["incident_date"]] is None
+    lakeside = next(r for r in body if r[column["Identifiant du signalement"]] == "hhs_ocr:us02")
+    assert lakeside[column["Personnes concernées"]] == 12000  # a number, not text
+    assert lakeside[column["Date du signalement"]] == dt.datetime(2023, 11, 30)  # a date
+    assert lakeside[column["Prestataire impliqué"]] is False
+    assert lakeside[column["Date de l'attaque"]] is None
+    assert lakeside[column["Pays"]] == "États-Unis" and lakeside[column["country"]] == "US"
+    assert lakeside[column["Degré de certitude"]] == "Confirmé (déclaration au régulateur)"
+    assert lakeside[column["status"]] == "confirmed"
 
 
 def test_excel_about_sheet_states_filters_sources_licences_date_version_and_citation(rows, provenance):
@@ -110,3 +117,17 @@ def test_a_selection_too_big_for_excel_is_refused_with_a_clear_message(monkeypat
     monkeypatch.setattr(downloads, "EXCEL_MAX_ROWS", 3)
     with pytest.raises(ValueError, match="CSV"):
         downloads.xlsx_bytes(rows, provenance, "en", NAMES)
+
+
+@pytest.mark.parametrize(("lang", "country", "attack"), [("en", "Country", "Attack type"), ("fr", "Pays", "Type d'attaque")])
+def test_the_csv_names_columns_and_values_in_the_readers_language_and_keeps_the_codes(rows, lang, country, attack):
+    table = pd.read_csv(io.BytesIO(downloads.csv_bytes(rows, lang)), encoding="utf-8-sig", dtype=str)
+    assert len(table) == len(rows)
+    assert list(table.columns).index("country") == list(table.columns).index(country) + 1  # the codes beside
+    assert list(table.columns).index("attack_type") == list(table.columns).index(attack) + 1
+    assert set(table["country"]) == set(rows["country"])  # codes unchanged, for machines
+    assert (table[country] == [i18n.country_name(c, lang) for c in table["country"]]).all()
+    assert (table[attack] == [i18n.attack_type_label(a, lang) for a in table["attack_type"]]).all()
+    # The raw export (no language) stays the dictionary's columns.
+    raw = pd.read_csv(io.BytesIO(downloads.csv_bytes(rows)), encoding="utf-8-sig", dtype=str)
+    assert list(raw.columns) == downloads.export_columns(rows)

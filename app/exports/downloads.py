@@ -24,6 +24,7 @@ import pandas as pd
 
 from app import i18n
 from app.exports import citation
+from app.exports import columns as columns_
 from collectors import schema
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -48,9 +49,12 @@ def _text_columns(frame: pd.DataFrame, columns: Sequence[str]) -> list[str]:
     return [c for c in columns if pd.api.types.is_string_dtype(frame[c]) or frame[c].dtype == object]
 
 
-def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """The rows to export, text cells escaped; other columns keep their dtype."""
-    columns = export_columns(frame)
+def safe_frame(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """The rows to export, text cells escaped; other columns keep their dtype. With `lang`, as a reader reads
+    them (app/exports/columns.py: titles and labels in that language, codes in their own columns)."""
+    if lang is not None:
+        frame = columns_.reader_frame(frame.loc[:, export_columns(frame)], lang)
+    columns = export_columns(frame) if lang is None else list(frame.columns)
     out = frame.loc[:, columns].reset_index(drop=True)
     for column in _text_columns(out, columns):
         values = out[column]
@@ -60,9 +64,10 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """The rows as CSV: dates as YYYY-MM-DD, booleans as True/False, empty cells for missing values."""
-    out = safe_frame(frame)
+def csv_bytes(frame: pd.DataFrame, lang: str | None = None) -> bytes:
+    """The rows as CSV: dates as YYYY-MM-DD, booleans as True/False, empty cells for missing values; with
+    `lang`, column names and coded values in that language (the codes in their own columns)."""
+    out = safe_frame(frame, lang)
     for column in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[column]):
             out[column] = out[column].dt.strftime("%Y-%m-%d")
@@ -110,7 +115,10 @@ def readme_text(provenance: citation.Provenance, rows: int, lang: str,
                 source_names: Mapping[str, Sequence[str]]) -> str:
     sections = [f"{label}\n    " + value.replace("\n", "\n    ")
                 for label, value in about_lines(provenance, rows, lang, source_names)]
-    dictionary = [i18n.t("Columns", lang)]
+    dictionary = [i18n.t("Columns", lang),
+                  "    " + i18n.t("Columns are named in the language of this file; a column named in lower_case "
+                                  "holds the codes (the same in every language) that the column before it names.",
+                                  lang)]
     dictionary += [f"    {column.name} ({column.dtype}): {column.meaning}" for column in schema.COLUMNS]
     return "\n\n".join(sections + ["\n".join(dictionary)]) + "\n"
 
@@ -121,7 +129,7 @@ def zip_bytes(frame: pd.DataFrame, provenance: citation.Provenance, lang: str,
     buffer = io.BytesIO()
     stamp = provenance.accessed.timetuple()[:6]
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, content in ((CSV_NAME, csv_bytes(frame)),
+        for name, content in ((CSV_NAME, csv_bytes(frame, lang)),
                               (README_NAME, readme_text(provenance, len(frame), lang, source_names).encode())):
             info = zipfile.ZipInfo(name, date_time=stamp)  # a fixed date: the same rows give the same zip
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -155,9 +163,11 @@ def xlsx_bytes(frame: pd.DataFrame, provenance: citation.Provenance, lang: str,
         raise ValueError(f"{len(frame):,} rows do not fit in one Excel sheet; download the CSV instead")
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Data")
-    columns = export_columns(frame)
+    frame = columns_.reader_frame(frame.loc[:, export_columns(frame)], lang)
+    columns = list(frame.columns)
     sheet.freeze_panes = "A2"
-    widths = {"organization": 45, "source_url": 40, "record_id": 22, "incident_id": 18}
+    widths = {i18n.t(columns_.TITLES[c], lang): w
+              for c, w in {"organization": 45, "source_url": 40, "record_id": 22, "incident_id": 18}.items()}
     for index, column in enumerate(columns):
         letter = _column_letter(index)
         sheet.column_dimensions[letter].width = widths.get(column, 16)
