@@ -220,9 +220,10 @@ def _lookup_tables(db: sqlite_utils.Database, data_dir: Path, frame: pd.DataFram
     for name in sorted(set(registry.SOURCES) | set(frame["source"])):
         info = registry.SOURCES[name].INFO if name in registry.SOURCES else {}
         cov = as_of.get(name)
+        counts = info.get("counts")
         rows.append({"source": name, "title": info.get("title", name), "publisher": info.get("publisher"),
                      "url": info.get("url"), "licence": info.get("licence"), "status": info.get("status"),
-                     "counts_en": info.get("counts", {}).get("en"), "counts_fr": info.get("counts", {}).get("fr"),
+                     "counts_en": counts, "counts_fr": labels.translate(counts, "fr") if counts else None,
                      "data_as_of": _day(cov.data_as_of) if cov else None,
                      "complete_through": _day(cov.complete_through) if cov else None,
                      "reports": int((frame["source"] == name).sum())})

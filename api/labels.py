@@ -1,27 +1,43 @@
 """Names of codes in English and French for the database's lookup tables and the feeds' titles.
 
-The same names the dashboard shows (app/i18n/names.py and its catalog; tests/test_api.py keeps them equal): api/
-cannot import app/, so the nine attack types are written here, and countries are named by the CLDR through Babel,
-as the dashboard names them.
+The same names the dashboard shows: api/ cannot import app/, so it reads the dashboard's French catalog
+(locales/fr/LC_MESSAGES/messages.po) itself, for the attack types and the sources' descriptions (tests/test_api.py
+keeps them equal to app.i18n), and names countries by the CLDR through Babel, as the dashboard does.
 """
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 from babel import Locale
+from babel.messages import pofile
+
+CATALOG = Path(__file__).resolve().parents[1] / "locales" / "fr" / "LC_MESSAGES" / "messages.po"
+
+
+@cache
+def _french() -> dict[str, str]:
+    with CATALOG.open("rb") as handle:
+        catalog = pofile.read_po(handle, locale="fr")
+    return {m.id: str(m.string) for m in catalog
+            if m.id and m.context is None and isinstance(m.id, str) and m.string}
+
+
+def translate(message: str, lang: str) -> str:
+    """`message` (English, as the collectors and the dashboard write it) in `lang`, from the dashboard's catalog."""
+    return _french().get(message, message) if lang == "fr" else message
 
 LANGUAGES = ("en", "fr")
 
-ATTACK_TYPES: dict[str, dict[str, str]] = {
-    "ransomware": {"en": "Ransomware", "fr": "Rançongiciel"},
-    "hacking": {"en": "Hacking / IT incident", "fr": "Piratage / incident informatique"},
-    "unauthorized_disclosure": {"en": "Unauthorized access or disclosure", "fr": "Accès ou divulgation non autorisés"},
-    "theft": {"en": "Theft", "fr": "Vol"},
-    "loss": {"en": "Loss", "fr": "Perte"},
-    "improper_disposal": {"en": "Improper disposal", "fr": "Destruction non conforme"},
-    "ddos": {"en": "Denial of service (DDoS)", "fr": "Déni de service (DDoS)"},
-    "other": {"en": "Other", "fr": "Autre"},
-    "unknown": {"en": "Unknown", "fr": "Inconnu"},
+_ATTACK_TYPES_EN = {
+    "ransomware": "Ransomware", "hacking": "Hacking / IT incident",
+    "unauthorized_disclosure": "Unauthorized access or disclosure", "theft": "Theft", "loss": "Loss",
+    "improper_disposal": "Improper disposal", "ddos": "Denial of service (DDoS)", "other": "Other",
+    "unknown": "Unknown",
 }
+ATTACK_TYPES: dict[str, dict[str, str]] = {code: {"en": name, "fr": translate(name, "fr")}
+                                           for code, name in _ATTACK_TYPES_EN.items()}
 
 # CLDR's standard names, except where it abbreviates or qualifies in a way newsrooms do not (as the dashboard).
 _COUNTRY_OVERRIDES = {

@@ -275,7 +275,7 @@ def _overlap(a, b) -> bool:
 @pytest.fixture(scope="module")
 def svg_page():
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
-    from dashboard_server import CHROMIUM_ARGS
+    from tests.support.dashboard_server import CHROMIUM_ARGS
 
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
