@@ -27,6 +27,7 @@ from app.i18n.formatting import (
 )
 from app.i18n.names import (
     attack_type_label,
+    completeness,
     country_name,
     coverage_label,
     date_basis_label,
@@ -47,7 +48,7 @@ from app.i18n.names import (
 DEFAULT_LANGUAGE = "en"
 
 __all__ = [
-    "DEFAULT_LANGUAGE", "LANGUAGES", "NP_", "N_", "PLOTLY_SEPARATORS", "attack_type_label", "choose_language",
+    "DEFAULT_LANGUAGE", "LANGUAGES", "NP_", "N_", "PLOTLY_SEPARATORS", "attack_type_label", "choose_language", "completeness",
     "country_name", "coverage_label", "date_basis_label", "format_date", "format_date_long", "format_date_range", "format_decimal", "format_int",
     "format_month", "format_percent", "format_period", "granularity_label", "licence_label", "nt", "organization_type_label",
     "parse_language", "pt", "region_label", "source_abbreviation", "source_description", "source_label", "source_short", "status_label",

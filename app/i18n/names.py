@@ -304,3 +304,12 @@ def source_description(code: str, lang: str) -> SourceDescription:
     return SourceDescription(title=text("title", code), publisher=text("publisher"), url=str(info.get("url", "")),
                              licence=text("licence", "–"), counts=text("counts"),
                              biases=tuple(t(str(b), lang) for b in info.get("biases", ())))
+
+
+def completeness(complete_through: object, lang: str) -> str:
+    """'complete through 28 Jun 2022', or that nobody knows up to when a source is complete."""
+    from app.i18n.formatting import format_date
+
+    if complete_through is None or complete_through != complete_through:  # None or NaT
+        return t("how complete: not known", lang)
+    return t("complete through {date}", lang, date=format_date(complete_through, lang))

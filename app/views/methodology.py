@@ -47,13 +47,13 @@ for cov in dataset.coverage:
         st.markdown(f"{info.title} — {info.publisher} — <{info.url}>")
         if info.counts:
             st.markdown("**" + t("What it counts.") + "** " + info.counts)
-        st.markdown(i18n.nt("{rows} reports, reported from {first} to {last}. Data as of {as_of}; complete "
-                            "through {complete}; {exports} export merged.",
-                            "{rows} reports, reported from {first} to {last}. Data as of {as_of}; complete "
-                            "through {complete}; {exports} exports merged.", cov.exports, lang,
+        st.markdown(i18n.nt("{rows} reports, reported from {first} to {last}. Data as of {as_of}; "
+                            "{completeness}; {exports} export merged.",
+                            "{rows} reports, reported from {first} to {last}. Data as of {as_of}; "
+                            "{completeness}; {exports} exports merged.", cov.exports, lang,
                             rows=i18n.format_int(len(mine), lang),
                       first=date(mine.min() if len(mine) else None), last=date(mine.max() if len(mine) else None),
-                      as_of=date(cov.data_as_of), complete=date(cov.complete_through), exports=cov.exports))
+                      as_of=date(cov.data_as_of), completeness=i18n.completeness(cov.complete_through, lang), exports=cov.exports))
         if check is not None:
             fresh = t(N_("Stale: the newest data are {days} days old, but this source should be refreshed every "
                          "{expected} days. Reports made since are missing.") if check.is_stale else
