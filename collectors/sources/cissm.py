@@ -163,7 +163,7 @@ def health_events(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = None) -> pd.DataFrame:
-    """One row per health-care event with a country, in the tidy schema.
+    """One row per health-care event with a country, in the tidy schema's columns (unfinished).
 
     `as_of` defaults to the last day of the newest month in the file (the export holds that month's
     events); `list_kind` can only be `events`.

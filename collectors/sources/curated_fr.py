@@ -163,7 +163,7 @@ def validate_rows(table: pd.DataFrame) -> None:
 
 
 def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = None) -> pd.DataFrame:
-    """Every row of the curated list in the tidy schema (after validate_rows())."""
+    """Every row of the curated list as rows of the tidy schema, unfinished (after validate_rows())."""
     if list_kind not in (None, *LISTS):
         raise SourceFormatError(SOURCE, f"unknown list {list_kind!r}; expected one of {LISTS}")
     table = read_table(raw)

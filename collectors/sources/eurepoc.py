@@ -123,7 +123,7 @@ def read_table(raw: bytes) -> pd.DataFrame:
 
 
 def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = None) -> pd.DataFrame:
-    """One row per incident with a health receiver, in the tidy schema.
+    """One row per incident with a health receiver, in the tidy schema's columns (unfinished).
 
     `as_of` defaults to the newest start or end date in the file (a lower bound of the
     release date); `list_kind` can only be `incidents`.

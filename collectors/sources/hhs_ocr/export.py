@@ -173,7 +173,7 @@ def detect_list(table: pd.DataFrame, as_of: pd.Timestamp) -> str:
 
 
 def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = None) -> pd.DataFrame:
-    """Rows of one HHS export in the tidy schema.
+    """Rows of one HHS export in the tidy schema's columns (unfinished).
 
     `as_of` is when the export was taken (default: its newest submission date, a lower
     bound); `list_kind` is `under_investigation` or `archive` (default: detected).

@@ -95,7 +95,7 @@ def decisions(raw: bytes, *, list_kind: str | None = None) -> tuple[Feed, list[D
 
 
 def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = None) -> pd.DataFrame:
-    """The kept items of one feed in the tidy schema (possibly none).
+    """The kept items of one feed as rows of the tidy schema, unfinished (possibly none).
 
     `list_kind` is the feed's name in data/feeds.csv (default: found from the feed's own URL);
     `as_of` defaults to the feed's last-build date, else its newest item.
