@@ -18,7 +18,8 @@ from collectors.sources import cissm, curated_fr, eurepoc, hhs_ocr, news_feeds, 
 
 
 class Source(Protocol):
-    """What a source module holds. `fetch` does only I/O (through collectors.http.download); `parse` is pure.
+    """What a source module holds. `fetch` does only I/O (through collectors.http.download); `parse` is pure and
+    returns the source's own columns, which the runner finishes (collectors.runner.parse_source).
     (Read-only members: a module's constants and functions fit them.)"""
 
     # its name: the `source` of its rows and the prefix of their record_id

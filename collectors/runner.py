@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import requests
 
-from collectors import coverage, dedupe, link, registry
+from collectors import coverage, dedupe, link, parsing, registry
 from collectors.errors import CollectorError, FetchError
 from collectors.http import make_session
 from collectors.raw import RawExport, freeze
@@ -58,7 +58,7 @@ def ingest(store: Store, source: str, exports: list[RawExport], *, as_of: dateti
         for export in todo:
             progress(f"{source}: parsing {export.origin} ...")
             try:
-                rows = module.parse(export.content, list_kind=export.list_kind, as_of=as_of or export.fetched_at)
+                rows = parse_source(module, export.content, list_kind=export.list_kind, as_of=as_of or export.fetched_at)
             except CollectorError as err:
                 raise type(err)(source, f"{export.origin}: {err.message}") from None
             record = _export_record(export, rows, as_of)
@@ -83,6 +83,14 @@ def ingest(store: Store, source: str, exports: list[RawExport], *, as_of: dateti
         change = dedupe.compare(before, mine)
         return IngestResult(source, len(mine), change.added, change.updated, change.unchanged,
                             len(exports) - len(todo))
+
+
+def parse_source(module: registry.Source, raw: bytes, *, list_kind: str | None = None,
+                 as_of: datetime | None = None) -> pd.DataFrame:
+    """One raw export of a source as rows of the dataset: the source's own parse() (pure, its own columns),
+    then parsing.finish() (defaults, regions, links, the schema), once. `ingest`, and so `collectors build`,
+    parse through here, and so do the tests."""
+    return parsing.finish(module.parse(raw, list_kind=list_kind, as_of=as_of), module.SOURCE)
 
 
 def _export_record(export: RawExport, rows: pd.DataFrame, as_of: datetime | None) -> dict:

@@ -48,7 +48,7 @@ def raw() -> bytes:
 
 @pytest.fixture(scope="module")
 def real_rows(raw) -> pd.DataFrame:
-    return cissm.parse(raw)
+    return runner.parse_source(cissm, raw)
 
 
 @pytest.fixture(scope="module")
@@ -191,7 +191,7 @@ def test_links_status_and_ids(real_rows, raw):
     # Ids are the events' own: the same with the rows in another order (a re-export sorted otherwise).
     table = cissm.read_table(raw)
     shuffled = table.sample(frac=1, random_state=3).to_csv(index=False).encode()
-    assert set(cissm.parse(shuffled)["record_id"]) == set(real_rows["record_id"])
+    assert set(runner.parse_source(cissm, shuffled)["record_id"]) == set(real_rows["record_id"])
 
 
 @pytest.mark.slow  # the real export through the runner, twice
@@ -241,7 +241,7 @@ def export(*rows: dict, columns=COLUMNS) -> bytes:
 
 
 def test_one_small_event_in_every_field():
-    (row,) = cissm.parse(export(event())).to_dict("records")
+    (row,) = runner.parse_source(cissm, export(event())).to_dict("records")
     assert row["organization"] == "Northvale General Hospital"
     assert row["organization_type"] == "healthcare_provider"
     assert row["organization_type_raw"] == "Health Care and Social Assistance"
@@ -258,14 +258,14 @@ def test_one_small_event_in_every_field():
 
 
 def test_output_fits_the_schema_exactly():
-    rows = cissm.parse(export(event()), as_of=datetime(2023, 3, 4, 9, 30, tzinfo=UTC))
+    rows = runner.parse_source(cissm, export(event()), as_of=datetime(2023, 3, 4, 9, 30, tzinfo=UTC))
     assert list(rows.columns) == list(schema.COLUMN_NAMES)
     assert rows.dtypes.astype(str).to_dict() == schema.DTYPES
     assert rows["collected_at"].item() == pd.Timestamp("2023-03-04")
 
 
 def test_only_health_rows_and_the_code_written_as_a_float():
-    rows = cissm.parse(export(
+    rows = runner.parse_source(cissm, export(
         event(organization="A Clinic", industry_code="62.0"),  # an R/pandas numeric round trip writes 62.0
         event(organization="A Bank", industry_code="52", industry="Finance and Insurance"),
         event(organization="Later Bank", industry_code="52", evtDate="2022 Jun"),  # sets as_of, not a row
@@ -275,7 +275,7 @@ def test_only_health_rows_and_the_code_written_as_a_float():
 
 
 def test_undetermined_country_is_left_out_and_iso_names_are_mapped():
-    rows = cissm.parse(export(
+    rows = runner.parse_source(cissm, export(
         event(organization="Nowhere Clinic", country="Undetermined"),
         event(organization="Seoul Clinic", country="Korea (the Republic of)"),
         event(organization="London Clinic", country="United Kingdom of Great Britain and Northern Ireland"),
@@ -286,7 +286,7 @@ def test_undetermined_country_is_left_out_and_iso_names_are_mapped():
 
 
 def test_attack_types_from_the_structured_fields_only():
-    rows = cissm.parse(export(
+    rows = runner.parse_source(cissm, export(
         event(organization="A", event_type="Disruptive", event_subtype="External Denial of Service"),
         event(organization="B", event_type="Mixed", event_subtype="Data Attack,Exploitation of Application Server"),
         event(organization="C", event_type="Disruptive", event_subtype="Data Attack",
@@ -306,7 +306,7 @@ def test_attack_types_from_the_structured_fields_only():
 
 
 def test_threat_actor_is_a_named_group_only():
-    rows = cissm.parse(export(
+    rows = runner.parse_source(cissm, export(
         event(organization="A", actor="Vice Society", actor_type="Criminal"),
         event(organization="B", actor="Undetermined", actor_type="Criminal"),
         event(organization="C", actor="Jane Roe", actor_type="Undetermined"),  # a person: not stored
@@ -319,7 +319,7 @@ def test_threat_actor_is_a_named_group_only():
 
 
 def test_missing_and_leak_site_links_point_to_the_database():
-    rows = cissm.parse(export(
+    rows = runner.parse_source(cissm, export(
         event(organization="A", source_url=""),
         event(organization="B", source_url="http://abcdefghijklmnop.onion/victim"),
         event(organization="C", source_url=" https://news.example.org/c "),
@@ -329,15 +329,15 @@ def test_missing_and_leak_site_links_point_to_the_database():
 
 def test_record_ids_are_stable_and_unique_even_for_repeated_rows():
     one, two = event(), event(organization="Other Hospital")
-    first = cissm.parse(export(one, two, one))
+    first = runner.parse_source(cissm, export(one, two, one))
     assert first["record_id"].is_unique and len(first) == 3
-    again = cissm.parse(export(two, one, one))
+    again = runner.parse_source(cissm, export(two, one, one))
     assert set(again["record_id"]) == set(first["record_id"])
     # The description is not part of the id (nor read at all): a changed summary keeps the id.
-    edited = cissm.parse(export(event(description="Another summary"), two, one))
+    edited = runner.parse_source(cissm, export(event(description="Another summary"), two, one))
     assert set(edited["record_id"]) == set(first["record_id"])
     # A recoded event is another report.
-    recoded = cissm.parse(export(event(event_subtype="Data Attack")))
+    recoded = runner.parse_source(cissm, export(event(event_subtype="Data Attack")))
     assert recoded["record_id"].item() not in set(first["record_id"])
 
 
@@ -380,24 +380,24 @@ BAD_ROWS_HEADER = ",".join(COLUMNS).encode()
 ])
 def test_bad_inputs_fail_clearly(raw, message):
     with pytest.raises(SourceFormatError, match=message) as caught:
-        cissm.parse(raw)
+        runner.parse_source(cissm, raw)
     assert caught.value.source == "cissm"
 
 
 def test_a_non_health_row_with_a_strange_country_does_not_stop_the_parser():
     # The real export has one such row (its link is in `country`): only health rows are read.
-    rows = cissm.parse(export(event(), event(industry_code="92", country="https://example.org/x")))
+    rows = runner.parse_source(cissm, export(event(), event(industry_code="92", country="https://example.org/x")))
     assert len(rows) == 1
 
 
 def test_a_file_without_health_events_gives_no_rows():
-    rows = cissm.parse(export(event(industry_code="61", industry="Educational Services")))
+    rows = runner.parse_source(cissm, export(event(industry_code="61", industry="Educational Services")))
     assert rows.empty and list(rows.columns) == list(schema.COLUMN_NAMES)
 
 
 def test_unknown_list_kind_is_refused():
     with pytest.raises(SourceFormatError, match="unknown list"):
-        cissm.parse(export(event()), list_kind="archive")
+        runner.parse_source(cissm, export(event()), list_kind="archive")
 
 
 def test_fetch_explains_there_is_no_public_download():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from collectors import runner
 from collectors.errors import SourceFormatError
 from collectors.sources import curated_fr
 
@@ -14,7 +15,7 @@ GOOD = ("fr-2021-ch-dax,2021-02-09,day,,Centre hospitalier de Dax-Côte d'Argent
 
 
 def test_the_committed_list_parses_and_every_row_has_a_source():
-    rows = curated_fr.parse(curated_fr.CURATED_FILE.read_bytes())
+    rows = runner.parse_source(curated_fr, curated_fr.CURATED_FILE.read_bytes())
     table = curated_fr.read_table(curated_fr.CURATED_FILE.read_bytes())
     assert len(rows) == len(table) >= 60
     assert rows["source_url"].str.match(r"https?://").all() and not rows["source_url"].str.contains(".onion").any()
@@ -30,7 +31,7 @@ def test_the_committed_list_parses_and_every_row_has_a_source():
 
 
 def test_good_row_parses():
-    rows = curated_fr.parse(f"{HEADER}\n{GOOD}\n".encode())
+    rows = runner.parse_source(curated_fr, f"{HEADER}\n{GOOD}\n".encode())
     assert rows["subdivision"].tolist() == ["FR-NAQ"] and rows["organization_type"].tolist() == ["healthcare_provider"]
 
 
@@ -45,7 +46,7 @@ def test_good_row_parses():
 def test_a_bad_row_is_named_by_its_line(change, message):
     bad = GOOD.replace("fr-2021-ch-dax", "fr-2021-bad").replace(*change)
     with pytest.raises(SourceFormatError) as err:
-        curated_fr.parse(f"{HEADER}\n{GOOD}\n{bad}\n".encode())
+        runner.parse_source(curated_fr, f"{HEADER}\n{GOOD}\n{bad}\n".encode())
     assert message in str(err.value)
     assert "line 2" not in str(err.value)  # the good row is not blamed
 
@@ -54,6 +55,6 @@ def test_every_problem_is_reported_at_once():
     bad1 = GOOD.replace("fr-2021-ch-dax", "fr-2021-a").replace("chu_ch", "x")
     bad2 = GOOD.replace("fr-2021-ch-dax", "fr-2021-b").replace(",40,", ",99,")
     with pytest.raises(SourceFormatError) as err:
-        curated_fr.parse(f"{HEADER}\n{bad1}\n{bad2}\n{GOOD}\n{GOOD}\n".encode())
+        runner.parse_source(curated_fr, f"{HEADER}\n{bad1}\n{bad2}\n{GOOD}\n{GOOD}\n".encode())
     text = str(err.value)
     assert "line 2 (fr-2021-a)" in text and "line 3 (fr-2021-b)" in text and "appears more than once" in text

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from collectors import dedupe, schema
+from collectors import dedupe, runner, schema
 from collectors.sources import hhs_ocr
 from tests.support.hhs_csv import export, row
 from tests.support.snapshots import HHS_ARCHIVE_2023, HHS_ARCHIVE_2024, needs_snapshots
 
 
 def parse(*rows: str, as_of: str, list_kind: str = "archive") -> pd.DataFrame:
-    return hhs_ocr.parse(export(*rows), list_kind=list_kind, as_of=pd.Timestamp(as_of))
+    return runner.parse_source(hhs_ocr, export(*rows), list_kind=list_kind, as_of=pd.Timestamp(as_of))
 
 
 def merged(*exports: pd.DataFrame) -> pd.DataFrame:
@@ -107,8 +107,8 @@ def test_compare_counts_what_changed_by_record_id():
 @pytest.mark.slow  # merges the real archives
 @needs_snapshots
 def test_real_archives_merge_into_the_newer_one_with_known_renames_linked():
-    older = hhs_ocr.parse(HHS_ARCHIVE_2023.read_bytes())
-    newer = hhs_ocr.parse(HHS_ARCHIVE_2024.read_bytes())
+    older = runner.parse_source(hhs_ocr, HHS_ARCHIVE_2023.read_bytes())
+    newer = runner.parse_source(hhs_ocr, HHS_ARCHIVE_2024.read_bytes())
     result, _ = dedupe.merge(older, newer)
     # Every filing of the newer archive is present once; the older one adds only filings OCR later dropped.
     assert result["record_id"].is_unique

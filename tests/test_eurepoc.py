@@ -44,7 +44,7 @@ def read_csv_rows(path):
 
 @pytest.fixture(scope="module")
 def real_rows() -> pd.DataFrame:
-    return eurepoc.parse(GLOBAL_DB.read_bytes())
+    return runner.parse_source(eurepoc, GLOBAL_DB.read_bytes())
 
 
 @pytest.fixture(scope="module")
@@ -179,7 +179,7 @@ def test_runner_ingests_the_release_and_re_ingesting_changes_nothing(tmp_path):
 @needs_eurepoc
 def test_the_receiver_dataset_alone_is_refused_with_a_pointer_to_the_global_database():
     with pytest.raises(SourceFormatError, match="Receiver dataset; ingest the Global Database") as caught:
-        eurepoc.parse(RECEIVERS.read_bytes())
+        runner.parse_source(eurepoc, RECEIVERS.read_bytes())
     assert caught.value.source == "eurepoc"
 
 
@@ -211,7 +211,7 @@ def global_db(*rows: dict, columns=COLUMNS) -> bytes:
 
 
 def test_one_small_incident_in_every_field():
-    (row,) = eurepoc.parse(global_db(incident())).to_dict("records")
+    (row,) = runner.parse_source(eurepoc, global_db(incident())).to_dict("records")
     assert row["organization"] == "Northvale General Hospital"
     assert row["organization_type"] == "healthcare_provider"
     assert (row["country"], row["region"]) == ("DE", "Europe")
@@ -224,7 +224,7 @@ def test_one_small_incident_in_every_field():
 
 
 def test_output_fits_the_schema_exactly():
-    rows = eurepoc.parse(global_db(incident()), as_of=datetime(2023, 11, 11, 9, 30, tzinfo=UTC))
+    rows = runner.parse_source(eurepoc, global_db(incident()), as_of=datetime(2023, 11, 11, 9, 30, tzinfo=UTC))
     assert list(rows.columns) == list(schema.COLUMN_NAMES)
     assert rows.dtypes.astype(str).to_dict() == schema.DTYPES
     assert rows["collected_at"].item() == pd.Timestamp("2023-11-11")
@@ -240,7 +240,7 @@ def test_quirks_lists_semicolons_nat_nbsp_and_regions():
         incident(ID="11", receiver_country="['Unknown']"),  # no country: left out
         incident(ID="12", receiver_category_subcode="[['Finance']]"),  # not health: left out
     )
-    (row,) = eurepoc.parse(raw).to_dict("records")
+    (row,) = runner.parse_source(eurepoc, raw).to_dict("records")
     assert row["record_id"] == record_id("10")
     assert row["country"] == "JP"  # the region before it is no country
     assert row["reported_date"] == pd.Timestamp("2021-02-01") and pd.isna(row["incident_date"])
@@ -250,7 +250,7 @@ def test_quirks_lists_semicolons_nat_nbsp_and_regions():
 
 
 def test_a_file_without_any_health_incident_gives_no_rows():
-    rows = eurepoc.parse(global_db(incident(receiver_category_subcode="[['Energy']]")))
+    rows = runner.parse_source(eurepoc, global_db(incident(receiver_category_subcode="[['Energy']]")))
     assert rows.empty and list(rows.columns) == list(schema.COLUMN_NAMES)
 
 
@@ -274,13 +274,13 @@ RECEIVER_FILE = b"ID,receiver_country,receiver_region,receiver_name,receiver_cat
 ])
 def test_bad_inputs_fail_clearly(raw, message):
     with pytest.raises(SourceFormatError, match=message) as caught:
-        eurepoc.parse(raw)
+        runner.parse_source(eurepoc, raw)
     assert caught.value.source == "eurepoc"
 
 
 def test_unknown_list_kind_is_refused():
     with pytest.raises(SourceFormatError, match="unknown list"):
-        eurepoc.parse(global_db(incident()), list_kind="archive")
+        runner.parse_source(eurepoc, global_db(incident()), list_kind="archive")
 
 
 # ---- fetching from a local stand-in for Zenodo ---------------------------------------------------

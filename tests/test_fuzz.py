@@ -4,11 +4,11 @@ Each source's snapshot files (its SNAPSHOT_FILES, or SNAPSHOT_GLOBS below) are c
 base that still parses (the header or envelope and a few dozen records, health-related ones first),
 then hypothesis applies one to three mutations: byte flips, truncation, deleted / duplicated /
 inserted lines, swapped CSV columns, another encoding, random JSON edits, random XML edits. The
-result goes to `module.parse(raw, list_kind=...)`.
+result goes to `runner.parse_source(module, raw, list_kind=...)`.
 
 The contract: a parser either returns a frame or raises the project's own CollectorError (naming the
 source). Any other exception is a bug. A failing input is saved under artifacts/fuzz/ so it can be
-replayed: `module.parse(Path(...).read_bytes(), list_kind=...)`.
+replayed: `runner.parse_source(module, Path(...).read_bytes(), list_kind=...)`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from collectors import registry
+from collectors import registry, runner
 from collectors.errors import CollectorError
 from tests.support.snapshots import SNAPSHOTS
 
@@ -303,7 +303,7 @@ def check(source: str, case: Case) -> None:
     path, steps, raw = case.path, case.steps, case.raw
     module = registry.SOURCES[source]
     try:
-        result = module.parse(raw, list_kind=list_kind_for(source, path))
+        result = runner.parse_source(module, raw, list_kind=list_kind_for(source, path))
     except CollectorError as err:
         assert err.source == source, f"the error names {err.source!r}, not {source!r}: {err}"
         return
@@ -325,7 +325,7 @@ def test_a_parser_only_raises_its_own_errors(source):
         pytest.skip(f"no snapshot of {source} in {SNAPSHOTS} (see tests/support/snapshots.py; set OBSERVATORY_SNAPSHOTS)")
     bases = {path: base_of(path) for path in files}
     for path, raw in bases.items():  # the cut-down bases themselves parse, so mutations start from valid data
-        rows = registry.SOURCES[source].parse(raw, list_kind=list_kind_for(source, path))
+        rows = runner.parse_source(registry.SOURCES[source], raw, list_kind=list_kind_for(source, path))
         assert isinstance(rows, pd.DataFrame)
 
     @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=False,
@@ -349,7 +349,7 @@ if KNOWN_BUGS:
         if raw is None:
             pytest.skip("the snapshot this input is built from is missing")
         try:
-            registry.SOURCES[source].parse(raw, list_kind=None)
+            runner.parse_source(registry.SOURCES[source], raw, list_kind=None)
         except CollectorError:
             return  # fixed: remove the entry from KNOWN_BUGS
         except kind as exc:
@@ -367,7 +367,7 @@ def test_hhs_first_row_longer_than_the_header_is_refused_not_shifted():
 
     too_long = '"Stray","' + row(name="A Clinic", description="x").lstrip('"')
     with pytest.raises(SourceFormatError, match="more field"):
-        hhs_ocr.parse(export(too_long, row(name="B Clinic", description="y")), list_kind="archive")
+        runner.parse_source(hhs_ocr, export(too_long, row(name="B Clinic", description="y")), list_kind="archive")
     with pytest.raises(SourceFormatError, match="more field"):  # twice too long: a MultiIndex
-        hhs_ocr.parse(export('"x","y",' + row(name="A Clinic", description="x"), row(name="B Clinic")),
+        runner.parse_source(hhs_ocr, export('"x","y",' + row(name="A Clinic", description="x"), row(name="B Clinic")),
                       list_kind="archive")

@@ -7,7 +7,7 @@ import csv
 import pandas as pd
 import pytest
 
-from collectors import schema
+from collectors import runner, schema
 from collectors.errors import SourceFormatError
 from collectors.sources import hhs_ocr
 from tests.support.hhs_csv import HEADER, export, row
@@ -31,7 +31,7 @@ def raw_rows(path, encoding="utf-8"):
 ])
 def test_every_real_snapshot_parses_completely(path, encoding, list_kind, date_format):
     reference = raw_rows(path, encoding)
-    rows = hhs_ocr.parse(path.read_bytes())
+    rows = runner.parse_source(hhs_ocr, path.read_bytes())
 
     assert len(rows) == len(reference)
     assert set(rows["source_list"]) == {list_kind}
@@ -51,7 +51,7 @@ def test_every_real_snapshot_parses_completely(path, encoding, list_kind, date_f
 @needs_snapshots
 def test_ransomware_is_tagged_from_ocr_descriptions_only_where_they_say_so():
     reference = raw_rows(HHS_ARCHIVE_2023)
-    rows = hhs_ocr.parse(HHS_ARCHIVE_2023.read_bytes())
+    rows = runner.parse_source(hhs_ocr, HHS_ARCHIVE_2023.read_bytes())
     says_ransom = [("ransom" in r["Web Description"].lower()) for r in reference]
     # The MANIFEST counts 579 descriptions containing "ransom" in this file.
     assert sum(says_ransom) == 579
@@ -64,7 +64,7 @@ def test_ransomware_is_tagged_from_ocr_descriptions_only_where_they_say_so():
 
 @needs_snapshots
 def test_ransom_memorial_hospital_is_a_name_not_an_attack():
-    rows = hhs_ocr.parse(HHS_ARCHIVE_2024.read_bytes())
+    rows = runner.parse_source(hhs_ocr, HHS_ARCHIVE_2024.read_bytes())
     ransom_memorial = rows[rows["organization"].str.startswith("Ransom Memorial")]
     assert len(ransom_memorial) == 1
     assert ransom_memorial["attack_type"].item() == "hacking"
@@ -74,7 +74,7 @@ def test_ransom_memorial_hospital_is_a_name_not_an_attack():
 def test_spreadsheet_mangled_archive_gets_its_apostrophes_back():
     raw = HHS_ARCHIVE_2024.read_bytes()
     assert b"\x83??" in raw  # the quirk is really in the file
-    rows = hhs_ocr.parse(raw)
+    rows = runner.parse_source(hhs_ocr, raw)
     names = rows["organization"]
     assert "Rebekah Children’s Services" in set(names)
     assert not names.str.contains("\x83|ƒ").any()
@@ -83,7 +83,7 @@ def test_spreadsheet_mangled_archive_gets_its_apostrophes_back():
 @needs_snapshots
 def test_a_control_character_standing_for_an_apostrophe_is_repaired():
     assert b"Cincinnati Children\x19s" in HHS_ARCHIVE_2023.read_bytes()
-    rows = hhs_ocr.parse(HHS_ARCHIVE_2023.read_bytes())
+    rows = runner.parse_source(hhs_ocr, HHS_ARCHIVE_2023.read_bytes())
     assert "Cincinnati Children’s Hospital Medical Center" in set(rows["organization"])
     assert not rows["organization"].str.contains(r"[\x00-\x1f]").any()
 
@@ -92,7 +92,7 @@ def test_a_control_character_standing_for_an_apostrophe_is_repaired():
 def test_open_cases_of_december_2024_resaved_by_pandas():
     raw = HHS_OPEN_2024.read_bytes()
     assert raw.splitlines()[0].endswith(b",Web Description,Year")  # the quirk is really in the file
-    rows = hhs_ocr.parse(raw)
+    rows = runner.parse_source(hhs_ocr, raw)
     assert len(rows) == 853
     assert rows["reported_date"].min() == pd.Timestamp("2023-01-05")
     assert rows["reported_date"].max() == pd.Timestamp("2024-12-03")
@@ -121,7 +121,7 @@ def test_resaved_export_with_iso_dates_and_a_year_column():
         '"Email, Network Server",No,,2024',
         "Lakeside Health,,Health Plan,500,2023-01-05,Unauthorized Access/Disclosure,Paper/Films,No,,2023",
     )
-    rows = hhs_ocr.parse(raw)
+    rows = runner.parse_source(hhs_ocr, raw)
     assert rows["organization"].tolist() == ["Veterans Clinic", "Jefferson Dental Center, Inc.", "Lakeside Health"]
     assert rows["reported_date"].tolist() == [pd.Timestamp("2024-12-03"), pd.Timestamp("2024-11-27"),
                                               pd.Timestamp("2023-01-05")]
@@ -134,11 +134,11 @@ def test_resaved_export_with_iso_dates_and_a_year_column():
 
 def test_resaved_export_without_the_description_column_keeps_its_year_check():
     header = RESAVED_HEADER.replace(",Web Description", "")
-    rows = hhs_ocr.parse(resaved("A Clinic,CA,Healthcare Provider,900,2024-05-06,Theft,Laptop,No,2024",
+    rows = runner.parse_source(hhs_ocr, resaved("A Clinic,CA,Healthcare Provider,900,2024-05-06,Theft,Laptop,No,2024",
                                  header=header), list_kind="under_investigation")
     assert rows["organization"].item() == "A Clinic"
     with pytest.raises(SourceFormatError, match="row 2"):
-        hhs_ocr.parse(resaved("A Clinic,CA,Healthcare Provider,900,2024-05-06,Theft,Laptop,No,2025", header=header))
+        runner.parse_source(hhs_ocr, resaved("A Clinic,CA,Healthcare Provider,900,2024-05-06,Theft,Laptop,No,2025", header=header))
 
 
 @pytest.mark.parametrize("year, shown", [("2023", "Year '2023'"), ("", "Year ''"), ("24", "Year '24'")])
@@ -148,7 +148,7 @@ def test_a_year_that_disagrees_with_the_date_is_refused_naming_the_row(year, sho
         f"Second Clinic,NY,Healthcare Provider,700,2024-02-01,Loss,Other,No,,{year}",
     )
     with pytest.raises(SourceFormatError) as caught:
-        hhs_ocr.parse(raw)
+        runner.parse_source(hhs_ocr, raw)
     assert caught.value.source == "hhs_ocr"
     message = str(caught.value)
     assert "Year" in message and "1 row(s)" in message
@@ -161,7 +161,7 @@ def test_year_column_anywhere_but_last_is_refused():
     header = RESAVED_HEADER.replace(",Year", "").replace("State,", "State,Year,")
     line = "A Clinic,CA,2024,Healthcare Provider,900,2024-05-06,Theft,Laptop,No,"
     with pytest.raises(SourceFormatError, match="unexpected columns"):
-        hhs_ocr.parse(resaved(line, header=header), list_kind="under_investigation")
+        runner.parse_source(hhs_ocr, resaved(line, header=header), list_kind="under_investigation")
 
 
 def placeholders_for(*columns: int, header: str = HEADER) -> str:
@@ -175,7 +175,7 @@ def test_partly_placeholder_header_of_the_archive_is_read_by_position():
     # As the live portal writes it: placeholders for the name and business-associate columns only.
     header = placeholders_for(1, 8)
     assert header.startswith('"javax.faces.component.UIPanel@1e9c1","State",')
-    rows = hhs_ocr.parse(export(row(name="Mixed Health", count="4321", ba="Yes", description="A ransomware attack."),
+    rows = runner.parse_source(hhs_ocr, export(row(name="Mixed Health", count="4321", ba="Yes", description="A ransomware attack."),
                                 header=header))
     assert rows["organization"].item() == "Mixed Health"
     assert rows["individuals_affected"].item() == 4321
@@ -187,7 +187,7 @@ def test_partly_placeholder_header_of_the_archive_is_read_by_position():
 def test_partly_placeholder_header_of_the_eight_column_open_list_is_read_by_position():
     header = placeholders_for(1, 8, header=HEADER.rsplit(",", 1)[0])
     line = row(name="Open Case Clinic", date="11/20/2025", ba="No").rsplit(",", 1)[0]
-    rows = hhs_ocr.parse(export(line, header=header))
+    rows = runner.parse_source(hhs_ocr, export(line, header=header))
     assert rows["organization"].item() == "Open Case Clinic"
     assert rows["business_associate_involved"].tolist() == [False]
     assert rows["source_list"].item() == "under_investigation"
@@ -208,7 +208,7 @@ def test_partly_placeholder_header_of_the_eight_column_open_list_is_read_by_posi
 def test_partly_placeholder_header_with_a_title_out_of_place_fails_naming_it(header, expected):
     line = row() if header.count(",") == 8 else ",".join(row().split(",")[: header.count(",") + 1])
     with pytest.raises(SourceFormatError) as caught:
-        hhs_ocr.parse(export(line, header=header), list_kind="archive")
+        runner.parse_source(hhs_ocr, export(line, header=header), list_kind="archive")
     assert caught.value.source == "hhs_ocr"
     assert "unexpected columns" in str(caught.value)
     for part in expected:
@@ -222,7 +222,7 @@ def test_crlf_embedded_newlines_multivalued_fields_and_blank_state():
         row(name="Hill Hospital", state="tx", date="1/2/2020", description="A breach"),
         newline="\r\n",
     )
-    rows = hhs_ocr.parse(raw)
+    rows = runner.parse_source(hhs_ocr, raw)
     first, second = rows.iloc[0], rows.iloc[1]
     assert len(rows) == 2
     assert first["organization"] == "Lakeside Clinic"
@@ -238,7 +238,7 @@ def test_crlf_embedded_newlines_multivalued_fields_and_blank_state():
 def test_hacking_outranks_every_other_label_in_a_combination():
     raw = export(row(btype="Hacking/IT Incident, Improper Disposal, Loss, Other, Theft, "
                            "Unauthorized Access/Disclosure, Unknown"))
-    assert hhs_ocr.parse(raw, list_kind="archive")["attack_type"].item() == "hacking"
+    assert runner.parse_source(hhs_ocr, raw, list_kind="archive")["attack_type"].item() == "hacking"
 
 
 def test_non_utf8_export_with_mangled_quotes_and_stray_bytes():
@@ -247,7 +247,7 @@ def test_non_utf8_export_with_mangled_quotes_and_stray_bytes():
         b'The CE\x83??s laptop was stolen and a \x83?\x9bransom\x83?\x9d was asked.\r\n'
         b'Cl\xednica Sol,PR,Healthcare Provider,700,05/07/2021,Loss,Other,Yes,Lost.\r\n'
     )
-    rows = hhs_ocr.parse(raw)
+    rows = runner.parse_source(hhs_ocr, raw)
     assert list(rows["organization"]) == ["St. Mary’s Hospital", "Clínica Sol"]
     assert rows["attack_type"].tolist() == ["ransomware", "loss"]
     assert rows["business_associate_involved"].tolist() == [False, True]
@@ -256,7 +256,7 @@ def test_non_utf8_export_with_mangled_quotes_and_stray_bytes():
 
 def test_placeholder_header_from_the_jsf_exporter_is_read_by_position():
     header = ",".join(f'"javax.faces.component.UIPanel@{i:x}3f2a"' for i in range(9))
-    rows = hhs_ocr.parse(export(row(name="Placeholder Health", count="4321"), header=header),
+    rows = runner.parse_source(hhs_ocr, export(row(name="Placeholder Health", count="4321"), header=header),
                          list_kind="under_investigation")
     assert rows["organization"].item() == "Placeholder Health"
     assert rows["individuals_affected"].item() == 4321
@@ -266,18 +266,18 @@ def test_placeholder_header_with_values_in_the_wrong_places_fails_clearly():
     header = ",".join(f'"javax.faces.component.UIPanel@{i:x}3f2a"' for i in range(9))
     shuffled = row(state="01/02/2024", date="CA")
     with pytest.raises(SourceFormatError, match="hhs_ocr"):
-        hhs_ocr.parse(export(shuffled, header=header), list_kind="archive")
+        runner.parse_source(hhs_ocr, export(shuffled, header=header), list_kind="archive")
 
 
 def test_eight_column_export_without_descriptions():
     header = HEADER.rsplit(",", 1)[0]
     line = row().rsplit(",", 1)[0]
-    rows = hhs_ocr.parse(export(line, header=header), list_kind="under_investigation")
+    rows = runner.parse_source(hhs_ocr, export(line, header=header), list_kind="under_investigation")
     assert rows["organization"].item() == "Example Clinic"
 
 
 def test_placeholder_counts_are_flagged():
-    rows = hhs_ocr.parse(export(row(count="500"), row(count="501", name="B"), row(count="502", name="C"),
+    rows = runner.parse_source(hhs_ocr, export(row(count="500"), row(count="501", name="B"), row(count="502", name="C"),
                                 row(count="", name="D")), list_kind="archive")
     assert rows["is_placeholder_count"].tolist() == [True, True, False, False]
     assert rows["individuals_affected"].isna().tolist() == [False, False, False, True]
@@ -285,27 +285,27 @@ def test_placeholder_counts_are_flagged():
 
 def test_list_is_detected_and_can_be_given():
     open_cases = export(row(date="01/05/2025"), row(name="B", date="11/20/2025"))
-    assert set(hhs_ocr.parse(open_cases)["source_list"]) == {"under_investigation"}
-    assert set(hhs_ocr.parse(open_cases, list_kind="archive")["source_list"]) == {"archive"}
+    assert set(runner.parse_source(hhs_ocr, open_cases)["source_list"]) == {"under_investigation"}
+    assert set(runner.parse_source(hhs_ocr, open_cases, list_kind="archive")["source_list"]) == {"archive"}
     old_without_descriptions = export(row(date="01/05/2015"), row(name="B", date="11/20/2025"))
     with pytest.raises(SourceFormatError, match="--list"):
-        hhs_ocr.parse(old_without_descriptions)
+        runner.parse_source(hhs_ocr, old_without_descriptions)
 
 
 def test_as_of_given_by_the_caller_is_used():
-    rows = hhs_ocr.parse(export(row()), list_kind="archive", as_of=pd.Timestamp("2024-07-01 10:30"))
+    rows = runner.parse_source(hhs_ocr, export(row()), list_kind="archive", as_of=pd.Timestamp("2024-07-01 10:30"))
     assert rows["collected_at"].item() == pd.Timestamp("2024-07-01")
 
 
 def test_output_fits_the_schema_exactly():
-    rows = hhs_ocr.parse(export(row()), list_kind="archive")
+    rows = runner.parse_source(hhs_ocr, export(row()), list_kind="archive")
     assert list(rows.columns) == list(schema.COLUMN_NAMES)
     assert rows.dtypes.astype(str).to_dict() == schema.DTYPES
     assert rows["record_id"].item().startswith("hhs_ocr:")
 
 
 def test_identical_filings_in_one_export_stay_separate_with_distinct_ids():
-    rows = hhs_ocr.parse(export(row(), row()), list_kind="archive")
+    rows = runner.parse_source(hhs_ocr, export(row(), row()), list_kind="archive")
     assert len(rows) == 2
     assert rows["record_id"].is_unique
 
@@ -326,7 +326,7 @@ def test_identical_filings_in_one_export_stay_separate_with_distinct_ids():
 ])
 def test_bad_exports_fail_with_an_error_naming_the_source_and_the_problem(raw, message):
     with pytest.raises(SourceFormatError) as caught:
-        hhs_ocr.parse(raw, list_kind="archive")
+        runner.parse_source(hhs_ocr, raw, list_kind="archive")
     assert caught.value.source == "hhs_ocr"
     assert message in str(caught.value)
 
@@ -339,8 +339,8 @@ def test_decode_reports_lossy_input():
 
 def test_ids_do_not_depend_on_row_order():
     a, b = row(name="A Clinic"), row(name="B Clinic", count="777")
-    forward = hhs_ocr.parse(export(a, b), list_kind="archive").set_index("organization")["record_id"]
-    backward = hhs_ocr.parse(export(b, a), list_kind="archive").set_index("organization")["record_id"]
+    forward = runner.parse_source(hhs_ocr, export(a, b), list_kind="archive").set_index("organization")["record_id"]
+    backward = runner.parse_source(hhs_ocr, export(b, a), list_kind="archive").set_index("organization")["record_id"]
     assert forward.sort_index().tolist() == backward.sort_index().tolist()
 
 

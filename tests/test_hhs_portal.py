@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 import requests
 
+from collectors import runner
 from collectors.errors import FetchError
 from collectors.http import make_session
 from collectors.sources import hhs_ocr
@@ -109,7 +110,7 @@ def test_placeholder_header_exports_parse_by_position():
     with FakePortal("placeholder_headers") as portal:
         exports = fetch(portal)
     for export in exports:
-        rows = hhs_ocr.parse(export.content, list_kind=export.list_kind, as_of=export.fetched_at)
+        rows = runner.parse_source(hhs_ocr, export.content, list_kind=export.list_kind, as_of=export.fetched_at)
         assert len(rows) == export.content.count(b"\n") - 1  # one line a row in the fake's exports
         assert set(rows["source_list"]) == {export.list_kind}
 

@@ -96,7 +96,7 @@ def test_atom_entries_alternate_links_and_html_summaries():
 ])
 def test_bad_feeds_fail_clearly(raw, message):
     with pytest.raises(SourceFormatError, match=message) as caught:
-        news_feeds.parse(raw, list_kind="databreaches_net")
+        runner.parse_source(news_feeds, raw, list_kind="databreaches_net")
     assert caught.value.source == "news_feeds"
 
 
@@ -157,7 +157,7 @@ def test_english_rss_fixture_kept_and_left_out_with_reasons():
         ("Willowbrook Animal Hospital hit by ransomware in Maine", "not about healthcare"),  # veterinary
         ("Fertility clinic operator Novagen notifies patients about February breach", "kept"),
     ]
-    rows = news_feeds.parse(RSS, list_kind="databreaches_net")
+    rows = runner.parse_source(news_feeds, RSS, list_kind="databreaches_net")
     assert len(rows) == 4  # the article listed twice is one row
     by_org = rows.set_index("organization")
     assert list(by_org.index) == ["Larchmont Valley Hospital", "Ashgrove Pediatrics", "Kestrel Bay Medical Center",
@@ -175,7 +175,7 @@ def test_english_rss_fixture_kept_and_left_out_with_reasons():
 def test_atom_fixture_of_a_us_health_only_feed():
     assert [r for _, r in reasons(ATOM, "hipaa_journal_breach_news")] == [
         "kept", "no organisation named in the title", "kept", "kept"]
-    rows = news_feeds.parse(ATOM, list_kind="hipaa_journal_breach_news")
+    rows = runner.parse_source(news_feeds, ATOM, list_kind="hipaa_journal_breach_news")
     assert rows["organization"].tolist() == ["Harrowgate Regional Medical Center", "Brookhaven Community Hospital",
                                              "Maple Grove Dermatology"]
     assert set(rows["country"]) == {"US"}  # the feed's default country
@@ -187,7 +187,7 @@ def test_atom_fixture_of_a_us_health_only_feed():
 def test_french_fixture():
     assert [r for _, r in reasons(FRENCH, "zataz")] == [
         "kept", "kept", "no organisation named in the title", "not about healthcare", "kept"]
-    rows = news_feeds.parse(FRENCH, list_kind="zataz")
+    rows = runner.parse_source(news_feeds, FRENCH, list_kind="zataz")
     assert rows["organization"].tolist() == ["CHU de Montferrand-sur-Loire", "Clinique Saint-Amarin",
                                              "Centre hospitalier de Brookfield"]
     assert rows["country"].tolist() == ["FR", "FR", "US"]
@@ -198,7 +198,7 @@ def test_french_fixture():
 
 def test_output_fits_the_schema_and_holds_no_article_text():
     for raw, kind in ((RSS, "databreaches_net"), (ATOM, "hipaa_journal_breach_news"), (FRENCH, "zataz")):
-        rows = news_feeds.parse(raw, list_kind=kind)
+        rows = runner.parse_source(news_feeds, raw, list_kind=kind)
         assert list(rows.columns) == list(schema.COLUMN_NAMES)
         assert rows.dtypes.astype(str).to_dict() == schema.DTYPES
         assert rows["record_id"].str.fullmatch(r"news_feeds:[0-9a-f]{12}").all()
@@ -209,8 +209,8 @@ def test_output_fits_the_schema_and_holds_no_article_text():
 
 
 def test_record_ids_come_from_the_canonical_link_only():
-    a = news_feeds.parse(RSS, list_kind="databreaches_net", as_of=datetime(2025, 3, 6))
-    b = news_feeds.parse(RSS.replace(b"pk_campaign=feed", b"utm_source=other"), list_kind="databreaches_net",
+    a = runner.parse_source(news_feeds, RSS, list_kind="databreaches_net", as_of=datetime(2025, 3, 6))
+    b = runner.parse_source(news_feeds, RSS.replace(b"pk_campaign=feed", b"utm_source=other"), list_kind="databreaches_net",
                          as_of=datetime(2025, 3, 7))
     assert a["record_id"].tolist() == b["record_id"].tolist()
 
@@ -225,7 +225,7 @@ def test_an_unknown_feed_gets_strict_defaults_and_a_configured_feed_is_found_by_
 
 
 def test_a_feed_with_nothing_to_keep_gives_an_empty_frame_of_the_schema():
-    rows = news_feeds.parse(NOT_HEALTH, list_kind="databreaches_net")
+    rows = runner.parse_source(news_feeds, NOT_HEALTH, list_kind="databreaches_net")
     assert rows.empty and list(rows.columns) == list(schema.COLUMN_NAMES)
 
 
@@ -276,7 +276,7 @@ def test_real_databreaches_feed():
     (only,) = kept
     assert only.row["organization"] == "Syracuse ASC"
     assert (only.row["country"], only.row["attack_type"]) == ("US", "ransomware")  # HHS/HIPAA; "Ransomware"
-    rows = news_feeds.parse(raw)
+    rows = runner.parse_source(news_feeds, raw)
     assert rows["source_url"].item() == (
         "https://databreaches.net/2025/07/23/hhs-ocr-settles-hipaa-ransomware-investigation-with-syracuse-asc-"
         "for-250k-plus-corrective-action-plan/")
@@ -388,15 +388,15 @@ def test_a_control_character_in_the_declared_encoding_is_a_format_error():
     raw = (b'<?xml version="1.0" encoding="\x00TF-8"?><rss version="2.0"><channel><title>x</title>'
            b"<item><title>Hospital hit</title></item></channel></rss>")
     with pytest.raises(SourceFormatError, match="not readable XML"):
-        news_feeds.parse(raw)
+        runner.parse_source(news_feeds, raw)
 
 
 def test_an_article_under_http_and_https_or_www_is_one_row_with_one_identity():
     first = RSS.replace(b"https://breachwatch.example.org/2025/03/04/larchmont", b"http://www.breachwatch.example.org"
                         b"/2025/03/04/larchmont", 1)
-    rows = news_feeds.parse(first, list_kind="databreaches_net")
+    rows = runner.parse_source(news_feeds, first, list_kind="databreaches_net")
     assert rows["organization"].tolist().count("Larchmont Valley Hospital") == 1
     # The same article fetched another day under its other spelling keeps its record_id.
-    again = news_feeds.parse(RSS, list_kind="databreaches_net")
+    again = runner.parse_source(news_feeds, RSS, list_kind="databreaches_net")
     larchmont = [set(f.loc[f["organization"] == "Larchmont Valley Hospital", "record_id"]) for f in (rows, again)]
     assert larchmont[0] == larchmont[1] and len(larchmont[0]) == 1

@@ -105,7 +105,7 @@ def test_victim_snapshots_parse_completely(path, kept, dropped):
     labelled = [r for r in records if table[" ".join(r["activity"].split()).casefold()] == "true"]
     with_country = [r for r in labelled if r["country"].strip()]
     selection = rl.summarise(path.read_bytes())
-    rows = rl.parse(path.read_bytes())
+    rows = runner.parse_source(rl, path.read_bytes())
 
     assert selection.rows_in == len(records) == 100
     assert len(rows) == selection.counts["kept"] == kept
@@ -127,7 +127,7 @@ def test_victim_snapshots_parse_completely(path, kept, dropped):
 
 @needs_rl_snapshots
 def test_pro_victims_keep_their_permalink_attack_date_and_uk_becomes_gb():
-    rows = rl.parse(PRO_RECENT.read_bytes()).set_index("organization")
+    rows = runner.parse_source(rl, PRO_RECENT.read_bytes()).set_index("organization")
     accu = rows.loc["Accu Reference Medical Lab"]
     assert accu["threat_actor"] == "qilin"
     assert accu["incident_date"] == pd.Timestamp("2023-12-06")  # the group's date: 19 months before the claim
@@ -142,13 +142,13 @@ def test_pro_victims_keep_their_permalink_attack_date_and_uk_becomes_gb():
 
 @needs_rl_snapshots
 def test_v1_victims_get_the_same_id_and_page_as_the_pro_api_would_give_them():
-    rows = rl.parse(V1.read_bytes()).set_index("organization")
+    rows = runner.parse_source(rl, V1.read_bytes()).set_index("organization")
     dental = rows.loc["2K Dental"]
     site_id = base64.b64encode(b"2K Dental@everest").decode()
     assert dental["source_url"] == f"https://www.ransomware.live/id/{site_id}"
     assert pd.isna(dental["incident_date"])  # v1 has no attack date (`published` is the leak-site date)
     assert "belcherpharma.com" not in rows.index  # no country: left out (and counted)
-    v2 = rl.parse(as_json([{"victim": "2K Dental", "group": "everest", "activity": "Healthcare", "country": "US",
+    v2 = runner.parse_source(rl, as_json([{"victim": "2K Dental", "group": "everest", "activity": "Healthcare", "country": "US",
                             "discovered": "2024-06-13 01:02:03", "attackdate": ""}]))
     assert v2["record_id"].item() == dental["record_id"]
 
@@ -160,7 +160,7 @@ def test_press_snapshot_parses_completely():
     results = document["results"]
     verdicts = rl.press_healthcare(results)
     selection = rl.summarise(PRESS.read_bytes())
-    rows = rl.parse(PRESS.read_bytes())
+    rows = runner.parse_source(rl, PRESS.read_bytes())
 
     assert selection.rows_in == len(results) == document["count"] == 2627
     # Repeated: one article listed twice, and one (Utsunomiya Central Clinic) under http and https.
@@ -195,7 +195,7 @@ def test_a_press_row_is_dated_by_its_article_and_keeps_the_attack_date_apart():
     """An article of 2024 about an attack of 2021 is reported in 2024. Where the article's address dates it,
     the row's reported date is that date; the index's event date is the incident date."""
     results = json.loads(PRESS.read_bytes())["results"]
-    rows = rl.parse(PRESS.read_bytes())
+    rows = runner.parse_source(rl, PRESS.read_bytes())
     dated = rows[rows["source_url"].map(date_in_url).notna()]
     article_day = pd.to_datetime(dated["source_url"].map(date_in_url))
     assert len(dated) >= 50
@@ -235,7 +235,7 @@ def test_press_dates_prefer_the_article_link_then_the_index_day():
 @needs_rl_snapshots
 def test_no_press_summary_or_headline_reaches_the_rows():
     results = json.loads(PRESS.read_bytes())["results"]
-    rows = rl.parse(PRESS.read_bytes())
+    rows = runner.parse_source(rl, PRESS.read_bytes())
     # The organisation is the victim field as given (a summary may begin with it); no other text is stored.
     assert set(rows["organization"]) <= {" ".join(r["victim"].split()) for r in results}
     stored = {value for column in TEXT_COLUMNS if column != "organization" for value in rows[column].dropna()}
@@ -250,7 +250,7 @@ def test_no_press_summary_or_headline_reaches_the_rows():
 @pytest.mark.parametrize("path", [SECTORS, STATS])
 def test_other_api_answers_are_refused_naming_what_was_expected(path):
     with pytest.raises(SourceFormatError) as caught:
-        rl.parse(path.read_bytes())
+        runner.parse_source(rl, path.read_bytes())
     assert caught.value.source == "ransomware_live"
     assert "unexpected JSON shape" in caught.value.message and "/press/all" in caught.value.message
 
@@ -258,7 +258,7 @@ def test_other_api_answers_are_refused_naming_what_was_expected(path):
 # --- the shapes and the selection on small inline exports ------------------------------------------------
 
 def test_free_v2_shape_keeps_healthcare_claims_and_nothing_from_the_leak_site():
-    rows = rl.parse(as_json(V2_VICTIMS), as_of=NOW).set_index("organization")
+    rows = runner.parse_source(rl, as_json(V2_VICTIMS), as_of=NOW).set_index("organization")
     assert list(rows.index) == ["Lakeside Community Hospital", "Clinique du Parc"]
     lakeside = rows.loc["Lakeside Community Hospital"]
     assert lakeside["threat_actor"] == "qilin" and lakeside["status"] == "claimed"
@@ -272,11 +272,11 @@ def test_free_v2_shape_keeps_healthcare_claims_and_nothing_from_the_leak_site():
 
 
 def test_pro_shapes_parse_and_the_as_of_date_defaults_to_the_newest_date():
-    victims = rl.parse(as_json(PRO_VICTIMS))
+    victims = runner.parse_source(rl, as_json(PRO_VICTIMS))
     assert victims["organization"].tolist() == ["Northside Dental Group"]
     assert victims["source_url"].item() == PRO_VICTIMS["victims"][0]["permalink"]
     assert victims["collected_at"].item() == pd.Timestamp("2025-07-06")
-    press = rl.parse(as_json(PRO_PRESS))
+    press = runner.parse_source(rl, as_json(PRO_PRESS))
     item = press.set_index("organization").loc["Centre hospitalier de Valbonne"]
     assert item["source_url"] == "https://news.example.fr/ch-valbonne-cyberattaque?id=42"  # utm_* stripped
     assert item["attack_type"] == "ransomware"  # "rançongiciel" in the summary, no linked group
@@ -289,7 +289,7 @@ def test_pro_shapes_parse_and_the_as_of_date_defaults_to_the_newest_date():
 def test_a_press_item_linked_to_a_claim_is_ransomware_by_that_group():
     item = dict(PRO_PRESS["results"][0], ransomware={"group": "qilin", "permalink": "https://www.ransomware.live/id/x"},
                 summary="Le centre hospitalier de Valbonne a subi une panne.", title="Panne")
-    rows = rl.parse(as_json({"results": [item]}))
+    rows = runner.parse_source(rl, as_json({"results": [item]}))
     assert rows["attack_type"].item() == "ransomware" and rows["threat_actor"].item() == "qilin"
 
 
@@ -305,7 +305,7 @@ def test_article_links_lose_their_tracking_parameters(url, expected):
 def test_a_press_item_without_an_article_link_falls_back_to_the_claim_page_or_is_left_out():
     base = dict(PRO_PRESS["results"][0], url="n/a")
     linked = dict(base, ransomware={"group": "qilin", "permalink": "https://www.ransomware.live/id/Q0g="})
-    assert rl.parse(as_json({"results": [linked]}))["source_url"].item() == "https://www.ransomware.live/id/Q0g="
+    assert runner.parse_source(rl, as_json({"results": [linked]}))["source_url"].item() == "https://www.ransomware.live/id/Q0g="
     unlinked = dict(base, date="2025-07-01")
     selection = rl.summarise(as_json({"results": [unlinked, linked]}))
     assert selection.counts == {"kept": 1, "no article link": 1}
@@ -315,32 +315,32 @@ def test_rows_without_a_country_are_left_out_and_counted():
     victims = [dict(V2_VICTIMS[0], country=""), dict(V2_VICTIMS[1], country="UK", victim="Harley Clinic")]
     selection = rl.summarise(as_json(victims))
     assert selection.counts == {"kept": 1, "no country": 1}
-    assert rl.parse(as_json(victims))["country"].tolist() == ["GB"]
+    assert runner.parse_source(rl, as_json(victims))["country"].tolist() == ["GB"]
 
 
 def test_an_unknown_sector_label_is_a_clear_error():
     victims = [dict(V2_VICTIMS[0], activity="Space Mining")]
     with pytest.raises(SourceFormatError, match="'Space Mining'.*sector.csv"):
-        rl.parse(as_json(victims))
+        runner.parse_source(rl, as_json(victims))
 
 
 def test_not_found_labels_are_left_out_even_for_a_hospital_name():
     # No name-based fallback for "Not Found" labels (see data/README.md): it could not be shown precise.
     victims = [dict(V2_VICTIMS[0], activity="Not Found"), dict(V2_VICTIMS[1], activity="")]
     assert rl.summarise(as_json(victims)).counts == {"kept": 0, "sector not known": 2}
-    assert rl.parse(as_json(victims)).empty
+    assert runner.parse_source(rl, as_json(victims)).empty
 
 
 def test_list_kind_must_agree_with_the_content():
-    assert set(rl.parse(as_json(V2_VICTIMS), list_kind="victims")["source_list"]) == {"victims"}
+    assert set(runner.parse_source(rl, as_json(V2_VICTIMS), list_kind="victims")["source_list"]) == {"victims"}
     with pytest.raises(SourceFormatError, match="given as list 'press'"):
-        rl.parse(as_json(V2_VICTIMS), list_kind="press")
+        runner.parse_source(rl, as_json(V2_VICTIMS), list_kind="press")
     with pytest.raises(SourceFormatError, match="unknown list"):
-        rl.parse(as_json(V2_VICTIMS), list_kind="archive")
+        runner.parse_source(rl, as_json(V2_VICTIMS), list_kind="archive")
 
 
 def test_the_output_fits_the_schema_exactly():
-    rows = rl.parse(as_json(V2_VICTIMS))
+    rows = runner.parse_source(rl, as_json(V2_VICTIMS))
     assert list(rows.columns) == list(schema.COLUMN_NAMES)
     assert rows.dtypes.astype(str).to_dict() == schema.DTYPES
     assert rows["record_id"].str.match(r"^ransomware_live:[0-9a-f]{12}$").all()
@@ -348,8 +348,8 @@ def test_the_output_fits_the_schema_exactly():
 
 
 def test_ids_do_not_depend_on_row_order_and_a_repeat_is_kept_once():
-    forward = rl.parse(as_json(V2_VICTIMS)).set_index("organization")["record_id"].sort_index()
-    backward = rl.parse(as_json(V2_VICTIMS[::-1])).set_index("organization")["record_id"].sort_index()
+    forward = runner.parse_source(rl, as_json(V2_VICTIMS)).set_index("organization")["record_id"].sort_index()
+    backward = runner.parse_source(rl, as_json(V2_VICTIMS[::-1])).set_index("organization")["record_id"].sort_index()
     assert forward.tolist() == backward.tolist()
     twice = rl.summarise(as_json(V2_VICTIMS + V2_VICTIMS[:1]))
     assert twice.counts["repeated in the export"] == 1
@@ -372,7 +372,7 @@ def test_ids_do_not_depend_on_row_order_and_a_repeat_is_kept_once():
 ])
 def test_bad_exports_fail_with_an_error_naming_the_source_and_what_was_expected(raw, message):
     with pytest.raises(SourceFormatError) as caught:
-        rl.parse(raw)
+        runner.parse_source(rl, raw)
     assert caught.value.source == "ransomware_live"
     assert message in caught.value.message
 
@@ -423,7 +423,7 @@ def test_fetch_without_a_key_asks_the_free_endpoint_once(monkeypatch):
     assert export.content == fake.body_for("/v2/sectorvictims/Healthcare")
     assert [s.path for s in fake.seen] == ["/v2/sectorvictims/Healthcare"]
     assert "X-API-KEY" not in fake.seen[0].headers
-    assert rl.parse(export.content, list_kind=export.list_kind, as_of=export.fetched_at)["organization"].tolist() == [
+    assert runner.parse_source(rl, export.content, list_kind=export.list_kind, as_of=export.fetched_at)["organization"].tolist() == [
         "Lakeside Community Hospital", "Clinique du Parc"]
     assert rl.FREE_URL == "https://api.ransomware.live/v2/sectorvictims/Healthcare"
 
@@ -436,7 +436,7 @@ def test_fetch_with_a_key_also_asks_the_pro_endpoints_with_the_key_header(monkey
     assert [s.path for s in fake.seen] == ["/v2/sectorvictims/Healthcare", "/victims/recent", "/press/all"]
     assert [s.headers.get("X-API-KEY") for s in fake.seen] == [None, API_KEY, API_KEY]
     assert all(API_KEY not in e.origin for e in exports)  # the key never reaches the provenance records
-    assert rl.parse(exports[2].content)["organization"].tolist() == ["Centre hospitalier de Valbonne"]
+    assert runner.parse_source(rl, exports[2].content)["organization"].tolist() == ["Centre hospitalier de Valbonne"]
 
 
 def test_a_refused_key_is_said_so(monkeypatch):

@@ -86,7 +86,7 @@ def test_reading_a_file_of_another_schema_fails_clearly(store):
 
 
 def test_the_stored_csv_round_trips_exactly(store):
-    rows = hhs_ocr.parse(export(row(ba="", count=""), row(name="B", state="", count="501", ba="Yes")),
+    rows = runner.parse_source(hhs_ocr, export(row(ba="", count=""), row(name="B", state="", count="501", ba="Yes")),
                          list_kind="archive")
     rows["is_care_disrupted"] = pd.array([True, pd.NA], dtype="boolean")  # nullable booleans survive too
     with store.locked():

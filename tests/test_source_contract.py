@@ -9,9 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from collectors import registry
+from collectors import registry, runner, schema
+from tests.support.snapshots import SNAPSHOTS
 
-COLLECTORS = Path(__file__).resolve().parent.parent / "collectors"
+REPO = Path(__file__).resolve().parent.parent
+COLLECTORS = REPO / "collectors"
+# A raw export of each source with some rows in it: the smallest file `build` merges, or, for the news
+# feeds (none of which is part of the committed dataset), a test feed.
+SAMPLE_FILES = {"news_feeds": (REPO / "tests" / "fixtures" / "feed_rss_breaches.xml",)}
 MEMBERS = [name for name in vars(registry.Source) if not name.startswith("_")]
 # The session methods that send a request: a source sends through collectors.http.download only.
 REQUESTS = {"get", "post", "put", "head", "request", "send"}
@@ -70,6 +75,42 @@ def test_fetch_does_its_io_through_the_one_download_helper(name):
     fetch = ast.parse(inspect.getsource(module.fetch).strip())
     called = {n.func.id for n in ast.walk(fetch) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
     assert "parse" not in called, f"{name}.fetch parses: fetch returns raw exports, the runner parses them"
+
+
+
+def _sample(module) -> Path:
+    files = SAMPLE_FILES.get(module.SOURCE) or (
+        [p for pattern in module.SNAPSHOT_FILES for p in SNAPSHOTS.glob(pattern)] + [REPO / f for f in module.REPOSITORY_FILES])
+    files = [p for p in files if p.is_file()]
+    if not files:
+        pytest.skip(f"no snapshot of {module.SOURCE} in {SNAPSHOTS} (see tests/support/snapshots.py)")
+    return min(files, key=lambda p: p.stat().st_size)
+
+
+@pytest.mark.parametrize("name", list(registry.SOURCES))
+def test_parse_gives_the_sources_own_columns_and_the_runner_finishes_them(name):
+    module = registry.SOURCES[name]
+    raw = _sample(module).read_bytes()
+    own = module.parse(raw)
+    assert len(own), f"the sample of {name} has no rows: pick another"
+    unknown = set(own.columns) - set(schema.COLUMN_NAMES)
+    assert not unknown, f"{name}.parse returns columns the schema lacks: {sorted(unknown)}"
+    # Regions come from the country, for every source alike: the runner adds them (collectors/parsing.py).
+    assert not {"region", "subregion"} & set(own.columns), f"{name}.parse finishes its rows itself"
+    finished = runner.parse_source(module, raw)
+    assert list(finished.columns) == list(schema.COLUMN_NAMES) and len(finished) == len(own)
+    assert (finished["source"] == name).all()
+
+
+@pytest.mark.parametrize("name", list(registry.SOURCES))
+def test_no_source_finishes_its_own_rows(name):
+    """parsing.finish() is the runner's (runner.parse_source), applied once to what parse() returns."""
+    for path in source_files(registry.SOURCES[name]):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        uses = [node.lineno for node in ast.walk(tree)
+                if (isinstance(node, ast.Attribute) and node.attr == "finish")
+                or (isinstance(node, ast.ImportFrom) and any(a.name == "finish" for a in node.names))]
+        assert not uses, f"{path.name} calls parsing.finish (line(s) {uses}): return the rows, the runner finishes them"
 
 
 # --- the import graph of collectors/ --------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from collectors import vendors
+from collectors import runner, vendors
 from collectors.schema import COLUMN_NAMES
 from tests.support.frames import journalist as frames
 from tests.support.snapshots import HHS_ARCHIVE_2023, HHS_ARCHIVE_2024, HHS_OPEN_2025, needs_snapshots
@@ -129,7 +129,7 @@ def test_weeks_of_unnamed_business_associate_filings_are_leads_not_events():
 def hhs_rows() -> pd.DataFrame:
     from collectors.sources import hhs_ocr
 
-    parts = [hhs_ocr.parse(path.read_bytes()) for path in (HHS_ARCHIVE_2023, HHS_ARCHIVE_2024, HHS_OPEN_2025)]
+    parts = [runner.parse_source(hhs_ocr, path.read_bytes()) for path in (HHS_ARCHIVE_2023, HHS_ARCHIVE_2024, HHS_OPEN_2025)]
     # The newest export of each filing wins, as the merge does (ids are stable across exports).
     return pd.concat(parts).drop_duplicates("record_id", keep="last").reset_index(drop=True)
 

@@ -163,7 +163,7 @@ def health_events(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = None) -> pd.DataFrame:
-    """One row per health-care event with a country, in the tidy schema.
+    """One row per health-care event with a country, in the tidy schema's columns (unfinished).
 
     `as_of` defaults to the last day of the newest month in the file (the export holds that month's
     events); `list_kind` can only be `events`.
@@ -181,7 +181,7 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
     health = health_events(table)
     health = health[~health["country"].isin(NOT_A_COUNTRY)].reset_index(drop=True)
     if health.empty:
-        return schema.validate(schema.coerce(schema.empty_frame()), SOURCE)
+        return schema.empty_frame()
     countries = health["country"].map(_country)
     organisations = health["organization"].map(clean_name)
     if (organisations == "").any():
@@ -200,7 +200,6 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
     tidy = pd.DataFrame({
         "record_id": _record_ids(*(health[c].map(_spaces) for c in _KEY_FIELDS)),
         "incident_id": None,
-        "source": SOURCE,
         "organization": organisations,
         "organization_type": organisations.map(classify.organization_type_from_text),
         "organization_type_raw": health["industry"].replace("", None),
@@ -215,11 +214,9 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         "date_precision": "month",
         "reported_date_basis": "event_only",
         "individuals_affected": pd.NA,
-        "is_placeholder_count": False,
         "breach_location": None,
         "business_associate_involved": pd.NA,
         "vendor": None,
-        "is_removed_by_source": False,
         "status": "reported",
         "source_list": list_kind,
         "source_url": urls.fillna(DATABASE_URL),
@@ -227,7 +224,7 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         "first_seen_at": as_of_ts,
         "collected_at": as_of_ts,
     })
-    return parsing.finish(tidy, SOURCE)
+    return tidy
 
 
 def _labels(subtype: str) -> list[str]:

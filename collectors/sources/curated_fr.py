@@ -163,7 +163,7 @@ def validate_rows(table: pd.DataFrame) -> None:
 
 
 def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = None) -> pd.DataFrame:
-    """Every row of the curated list in the tidy schema (after validate_rows())."""
+    """Every row of the curated list as rows of the tidy schema, unfinished (after validate_rows())."""
     if list_kind not in (None, *LISTS):
         raise SourceFormatError(SOURCE, f"unknown list {list_kind!r}; expected one of {LISTS}")
     table = read_table(raw)
@@ -187,7 +187,6 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
     tidy = pd.DataFrame({
         "record_id": table["attack_id"].map(lambda a: f"{SOURCE}:{hashlib.sha1(a.encode()).hexdigest()[:12]}"),
         "incident_id": None,
-        "source": SOURCE,
         "organization": table["organization"],
         "organization_type": table["establishment_type"].map(ESTABLISHMENT_TYPES),
         "organization_type_raw": table["establishment_type"],
@@ -203,8 +202,6 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         "incident_date": incident,
         "date_precision": precision,
         "individuals_affected": pd.to_numeric(table["patients_affected"].replace("", None)).astype("Int64"),
-        "is_placeholder_count": False,
-        "is_removed_by_source": False,
         "status": "reported",
         "source_list": "attacks",
         "source_url": table["source_url"].map(canonical_url),
@@ -212,4 +209,4 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         "first_seen_at": as_of_day,
         "collected_at": as_of_day,
     })
-    return parsing.finish(tidy, SOURCE)
+    return tidy

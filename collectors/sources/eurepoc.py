@@ -123,7 +123,7 @@ def read_table(raw: bytes) -> pd.DataFrame:
 
 
 def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = None) -> pd.DataFrame:
-    """One row per incident with a health receiver, in the tidy schema.
+    """One row per incident with a health receiver, in the tidy schema's columns (unfinished).
 
     `as_of` defaults to the newest start or end date in the file (a lower bound of the
     release date); `list_kind` can only be `incidents`.
@@ -148,24 +148,21 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
     tidy = tidy.drop(columns="_labels").assign(
         record_id=tidy["ID"].map(lambda i: f"{SOURCE}:{hashlib.sha1(i.encode()).hexdigest()[:12]}"),
         incident_id=None,
-        source=SOURCE,
         attack_type=normalise.attack_types(SOURCE, attack_labels) if len(tidy) else attack_labels,
         subdivision=None,
         is_care_disrupted=pd.NA,  # no column says patient care was disrupted; see the README
         # The report is dated by the incident's start (the attack's date), unless EuRepoC gives none.
         reported_date_basis=pd.Series("event_only", index=tidy.index).where(tidy["incident_date"].notna(), None),
         individuals_affected=pd.NA,
-        is_placeholder_count=False,
         breach_location=None,
         business_associate_involved=pd.NA,
-        is_removed_by_source=False,
         status="reported",
         source_list=list_kind,
         source_snapshot=parsing.snapshot_id(raw),
         first_seen_at=as_of_ts,
         collected_at=as_of_ts,
     ).drop(columns="ID")
-    return parsing.finish(tidy, SOURCE)
+    return tidy
 
 
 def measure_coverage(raw: bytes) -> dict:

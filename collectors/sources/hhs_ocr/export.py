@@ -173,7 +173,7 @@ def detect_list(table: pd.DataFrame, as_of: pd.Timestamp) -> str:
 
 
 def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = None) -> pd.DataFrame:
-    """Rows of one HHS export in the tidy schema.
+    """Rows of one HHS export in the tidy schema's columns (unfinished).
 
     `as_of` is when the export was taken (default: its newest submission date, a lower
     bound); `list_kind` is `under_investigation` or `archive` (default: detected).
@@ -203,7 +203,6 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
     tidy = pd.DataFrame({
         "record_id": _record_ids(organisations, states, reported, counts),
         "incident_id": None,  # set below; collectors.link may group it with other sources' reports
-        "source": SOURCE,
         "organization": organisations,
         "organization_type": normalise.lookup("organization_type", SOURCE, table["entity_type"], "organization_type"),
         "organization_type_raw": table["entity_type"].replace("", None),
@@ -221,7 +220,6 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         "business_associate_involved": table["ba"].str.lower().map({"yes": True, "no": False}).astype("boolean"),
         # The vendor OCR's summary names ("its business associate (BA), <Name>, ..."); only the name is kept.
         "vendor": table["description"].map(vendors.vendor_from_description),
-        "is_removed_by_source": False,
         "duplicate_of": None,  # set below
         "status": "confirmed",
         "source_list": list_kind,
@@ -231,7 +229,7 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         "collected_at": as_of_ts,
     })
     tidy["duplicate_of"] = duplicate_filings(tidy)
-    return parsing.finish(tidy, SOURCE)
+    return tidy
 
 
 # What a breach is: two rows of one export that agree on all of it (and on organisation, state, date and

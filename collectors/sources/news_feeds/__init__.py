@@ -95,7 +95,7 @@ def decisions(raw: bytes, *, list_kind: str | None = None) -> tuple[Feed, list[D
 
 
 def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = None) -> pd.DataFrame:
-    """The kept items of one feed in the tidy schema (possibly none).
+    """The kept items of one feed as rows of the tidy schema, unfinished (possibly none).
 
     `list_kind` is the feed's name in data/feeds.csv (default: found from the feed's own URL);
     `as_of` defaults to the feed's last-build date, else its newest item.
@@ -118,24 +118,21 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         # whichever scheme or host spelling the feed used that day.
         record_id=tidy["source_url"].map(lambda u: f"{SOURCE}:{hashlib.sha1(url_key(u).encode()).hexdigest()[:12]}"),
         incident_id=None,
-        source=SOURCE,
         subdivision=None,
         attack_type_raw=None,
         threat_actor=None,
         is_care_disrupted=tidy["is_care_disrupted"].astype("boolean"),
         incident_date=pd.NaT,
         individuals_affected=pd.NA,
-        is_placeholder_count=False,
         breach_location=None,
         business_associate_involved=pd.NA,
-        is_removed_by_source=False,
         status="reported",
         source_list=feed.name,
         source_snapshot=parsing.snapshot_id(raw),
         first_seen_at=as_of_ts,
         collected_at=as_of_ts,
     )
-    return parsing.finish(tidy, SOURCE)
+    return tidy
 
 
 # ---- fetching ----------------------------------------------------------------------------------

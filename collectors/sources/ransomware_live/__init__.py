@@ -89,7 +89,7 @@ class Selection:
 
 
 def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = None) -> pd.DataFrame:
-    """Healthcare rows of one ransomware.live export in the tidy schema.
+    """Healthcare rows of one ransomware.live export in the tidy schema's columns (unfinished).
 
     The shape (v1, free v2, PRO victims, PRO press) is detected from the content; `list_kind`
     (`victims` or `press`), when given, must agree with it. `as_of` is when the export was taken
@@ -101,7 +101,7 @@ def parse(raw: bytes, *, list_kind: str | None = None, as_of: datetime | None = 
         return schema.empty_frame()
     tidy = pd.DataFrame(rows)
     tidy.insert(1, "incident_id", None)
-    return parsing.finish(tidy, SOURCE)
+    return tidy
 
 
 def measure_coverage(raw: bytes) -> dict:

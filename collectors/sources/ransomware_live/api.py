@@ -110,9 +110,8 @@ def record_id_of(key: str) -> str:
 
 def blank_row() -> dict:
     return {
-        "individuals_affected": pd.NA, "is_placeholder_count": False, "breach_location": None,
-        "business_associate_involved": pd.NA, "is_removed_by_source": False, "subdivision": None,
-        "attack_type_raw": None,
+        "individuals_affected": pd.NA, "breach_location": None, "business_associate_involved": pd.NA,
+        "subdivision": None, "attack_type_raw": None,
     }
 
 

@@ -103,7 +103,6 @@ def press_row(shape: Shape, record: dict, context: PressContext) -> tuple[dict |
     row = blank_row()
     row.update({
         "record_id": record_id_of(key),
-        "source": SOURCE,
         "organization": victim,
         "organization_type": classify.organization_type_from_text(victim, lead),
         "organization_type_raw": None,

@@ -78,7 +78,6 @@ def victim_row(shape: Shape, record: dict, sectors: dict[str, _Sector]) -> tuple
     row = blank_row()
     row.update({
         "record_id": record_id_of(f"victim|{site_id}"),
-        "source": SOURCE,
         "organization": victim,
         "organization_type": organization_type,
         "organization_type_raw": clean_text(label) or None,
