@@ -61,3 +61,24 @@ def open_page(data_dir, monkeypatch):
         return open_app(f"app/views/{view}.py", landing_first=False, **params)
 
     return make
+
+
+@pytest.fixture(scope="module")
+def base_url():
+    """The real dashboard (`streamlit run dashboard.py`) on loopback, for one module's browser tests."""
+    from tests.support.dashboard_server import serve
+
+    with serve() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, for one module's browser tests."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
+    from tests.support.dashboard_server import launch
+
+    with sync_api.sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from tests.support.dashboard_server import CHROMIUM, READY, launch, serve
+from tests.support.dashboard_server import CHROMIUM, READY
 
 if not CHROMIUM.exists():
     pytest.skip("Debian's Chromium (/usr/bin/chromium) is not installed: `apt-get install chromium`",
@@ -25,20 +25,6 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(not (ROOT / "data" / "incidents.csv").exists(),
                                  reason="data/incidents.csv is not built yet")]
-
-
-@pytest.fixture(scope="module")
-def base_url():
-    with serve() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 class Visit:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from babel.messages import pofile
 
-from tests.support.dashboard_server import CHROMIUM, READY, launch, serve
+from tests.support.dashboard_server import CHROMIUM, READY
 
 if not CHROMIUM.exists():
     pytest.skip("Debian's Chromium (/usr/bin/chromium) is not installed: `apt-get install chromium`",
@@ -70,20 +70,6 @@ def _english_only_messages() -> list[str]:
 
 
 ENGLISH = _english_only_messages()
-
-
-@pytest.fixture(scope="module")
-def base_url():
-    with serve() as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 def _open_french(browser, base_url: str, viewport: dict, name: str) -> dict[str, dict]:
