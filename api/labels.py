@@ -10,8 +10,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from babel import Locale
 from babel.messages import pofile
+
+from collectors.text.country_names import country_name  # noqa: F401 -- re-exported for api/
 
 CATALOG = Path(__file__).resolve().parents[1] / "locales" / "fr" / "LC_MESSAGES" / "messages.po"
 
@@ -38,20 +39,6 @@ _ATTACK_TYPES_EN = {
 }
 ATTACK_TYPES: dict[str, dict[str, str]] = {code: {"en": name, "fr": translate(name, "fr")}
                                            for code, name in _ATTACK_TYPES_EN.items()}
-
-# CLDR's standard names, except where it abbreviates or qualifies in a way newsrooms do not (as the dashboard).
-_COUNTRY_OVERRIDES = {
-    ("BA", "en"): "Bosnia and Herzegovina", ("TT", "en"): "Trinidad and Tobago",
-    ("HK", "en"): "Hong Kong", ("HK", "fr"): "Hong Kong",
-}
-_LOCALES = {lang: Locale.parse(lang) for lang in LANGUAGES}
-
-
-def country_name(code: str, lang: str) -> str:
-    """ISO 3166-1 alpha-2 code -> the country's name in `lang`; the code when unknown."""
-    code = code.upper()
-    return _COUNTRY_OVERRIDES.get((code, lang)) or _LOCALES[lang].territories.get(code, code)
-
 
 def attack_type_label(code: str, lang: str) -> str:
     return ATTACK_TYPES.get(code, {}).get(lang, code)

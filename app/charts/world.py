@@ -58,10 +58,6 @@ def source_text(sources: Iterable[str], as_of: pd.Timestamp | None, lang: str) -
     return i18n.t("Sources: {sources}<br>Healthcare cyberattack observatory, data as of {as_of}.", lang, sources=names, as_of=as_of_text)
 
 
-def _add_source(fig: go.Figure, source: str, below_px: int | None = None) -> go.Figure:
-    return common.add_source_line(fig, source, below_px)
-
-
 def bin_labels(lang: str) -> list[str]:
     """'1', '2–4', ... '≥ 1,000': the map's colour classes, numbers formatted for `lang`."""
     edges = world_prep.BIN_EDGES
@@ -108,7 +104,7 @@ def world_map_figure(on_map: pd.DataFrame, unit: str, lang: str, source: str) ->
                     lataxis_range=[-58, 85])
     fig.update_layout(separators=i18n.PLOTLY_SEPARATORS[lang], height=500,
                       margin={"l": 0, "r": 0, "t": 10})
-    return _add_source(fig, source, below_px=64)  # below the colour scale
+    return common.add_source_line(fig, source, below_px=64)  # below the colour scale
 
 
 def trend_by_figure(counts: pd.DataFrame, status: pd.DataFrame, by: str, unit: str, granularity: str,

@@ -28,7 +28,6 @@ from app.i18n.formatting import (
 from app.i18n.names import (
     attack_type_label,
     completeness,
-    country_name,
     coverage_label,
     date_basis_label,
     granularity_label,
@@ -44,6 +43,7 @@ from app.i18n.names import (
     subdivision_name,
     timeline_step_label,
 )
+from collectors.text.country_names import country_name  # the one naming of countries (dashboard, brief, API)
 
 DEFAULT_LANGUAGE = "en"
 

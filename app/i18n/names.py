@@ -1,7 +1,7 @@
 """The one place that names codes for readers, for the dashboard and the brief alike: countries, US states,
 regions, sources, statuses, attack and organisation types, periods.
 
-Countries are named by the CLDR (through Babel), the standard that browsers and operating systems use, in every
+Countries are named by collectors/text/country_names.py (the CLDR, as for the API), in every
 language it knows; everything else is English here, marked with N_() so `pybabel extract` puts it in the catalog,
 and translated when shown. A code nobody names is shown as it is.
 """
@@ -11,13 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.i18n.catalog import N_, NP_, pt, t
-from app.i18n.formatting import LOCALES
-
-# CLDR's standard names, except where it abbreviates or qualifies in a way newsrooms do not.
-_COUNTRY_OVERRIDES = {
-    ("BA", "en"): "Bosnia and Herzegovina", ("TT", "en"): "Trinidad and Tobago",
-    ("HK", "en"): "Hong Kong", ("HK", "fr"): "Hong Kong",
-}
 
 SOURCE_SHORT = {
     "hhs_ocr": N_("HHS OCR breach portal (US regulator)"),
@@ -163,14 +156,6 @@ US_SUBDIVISIONS = {
     "MP": N_("Northern Mariana Islands"),
     "UM": N_("U.S. Minor Outlying Islands"),
 }
-
-
-def country_name(code: str, lang: str) -> str:
-    """ISO 3166-1 alpha-2 code -> the country's name in `lang`; the code when unknown."""
-    if not code:
-        return ""
-    code = str(code).upper()
-    return _COUNTRY_OVERRIDES.get((code, lang)) or LOCALES[lang].territories.get(code, code)
 
 
 def _named(names: dict[str, str], code: str, lang: str) -> str:

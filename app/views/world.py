@@ -13,7 +13,6 @@ from app.ui import count_table, filters, layout
 # The world base map is static/topojson/world_110m.json, served by Streamlit (.streamlit/config.toml): no CDN.
 PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False}
 UNIT_PARAM, UNIT_KEY = "count", "w_count"
-UNIT_TITLES = {"reports": N_("Reports"), "incidents": N_("Incidents")}
 UNITS = {"reports": N_("reports"), "incidents": N_("incidents")}
 MAP_HEADERS = {"reports": N_("Reports by country"), "incidents": N_("Incidents by country")}
 TREND_HEADERS = {"region": N_("Over time, by world region (UN M49)"),
@@ -40,7 +39,7 @@ if selection.empty:
 
 filters.seed_from_url(UNIT_KEY, UNIT_PARAM, world_prep.UNITS, world_prep.UNITS[0])
 unit = st.radio(t("Count", lang), world_prep.UNITS, horizontal=True, key=UNIT_KEY, persist_state="session",
-                format_func=lambda u: t(UNIT_TITLES[u], lang),
+                format_func=lambda u: t(world_charts.UNIT_TITLES[u], lang),
                 help=t("A report is one source's account; an incident is one attack, however many sources report it.",
                        lang))
 filters.keep_in_url(UNIT_PARAM, unit, world_prep.UNITS[0])
