@@ -8,6 +8,7 @@ the search index, the vendor roll-up).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from dataclasses import dataclass
@@ -23,10 +24,12 @@ from collectors import (
     DATA_DIR,
     SourceCoverage,
     cipher,
+    dataset_version,
     incident_types,
     load_coverage,
     load_coverage_table,
     load_incidents,
+    reading,
     schema,
     vendors,
 )
@@ -46,18 +49,34 @@ class Dataset:
     withdrawn: int = 0  # reports the source no longer lists: kept on disk, never counted
     coverage_table: pd.DataFrame | None = None  # data/coverage.csv (collectors/coverage.py)
     repeated: int = 0  # filings a source lists twice word for word (`duplicate_of`): counted once
+    data_dir: str | None = None  # where it was read from, and which version of the files (collectors.dataset_version):
+    version: tuple = ()  # what is built from the dataset is cached by both, so always matches it
 
 
-@st.cache_resource(show_spinner=False)
-def _load(data_dir: str | None) -> Dataset:
+# Versions kept per process: the current one, and the one sessions may still be drawing when an update lands.
+_VERSIONS_KEPT = 2
+
+
+@st.cache_resource(show_spinner=False, max_entries=_VERSIONS_KEPT)
+def _load(data_dir: str | None, version: tuple) -> Dataset:
+    """`version` (collectors.dataset_version) is only the cache key: a new one means an update landed."""
+    with reading(data_dir):  # the three files of one version, never an update half-done
+        incidents, coverage, table = load_incidents(data_dir), load_coverage(data_dir), load_coverage_table(data_dir)
     # Counted by the incident's attack type (collectors/incident_types.py); the report's own is kept beside it.
-    return build_dataset(incident_types.for_counting(load_incidents(data_dir)), load_coverage(data_dir),
-                         load_coverage_table(data_dir))
+    return dataclasses.replace(build_dataset(incident_types.for_counting(incidents), coverage, table),
+                               data_dir=data_dir, version=version)
+
+
+def _current() -> tuple[str | None, tuple]:
+    data_dir_ = os.environ.get(DATA_DIR_ENV) or None
+    return data_dir_, dataset_version(data_dir_)
 
 
 def load_dataset() -> Dataset:
-    """The dataset, read from disk once per process and shared read-only by all sessions."""
-    return _load(os.environ.get(DATA_DIR_ENV) or None)
+    """The dataset, read from disk once per version and shared read-only by all sessions. An update of the
+    files (`python -m collectors update|ingest`) is picked up at the reader's next page view, without a
+    restart; what is built from the dataset (search index, vendor roll-up) follows it."""
+    return _load(*_current())
 
 
 def build_dataset(incidents: pd.DataFrame, coverage: list[SourceCoverage],
@@ -138,26 +157,31 @@ def official_statistics() -> pd.DataFrame:
     return _official_statistics(str(path), path.stat().st_mtime_ns)
 
 
-@st.cache_resource(show_spinner=False)
-def _search_index(data_dir_: str | None) -> pd.Series:
-    return search.fold_rows(_load(data_dir_).incidents)
+@st.cache_resource(show_spinner=False, max_entries=_VERSIONS_KEPT)
+def _search_index(_dataset: Dataset, data_dir_: str | None, version: tuple) -> pd.Series:
+    # Keyed by (folder, version); the dataset itself is not hashed (a leading underscore tells Streamlit).
+    return search.fold_rows(_dataset.incidents)
 
 
-def search_index() -> pd.Series:
-    """Organisation, town and vendor folded for search (app.prep.search), aligned with load_dataset().incidents."""
-    return _search_index(os.environ.get(DATA_DIR_ENV) or None)
+def search_index(dataset: Dataset | None = None) -> pd.Series:
+    """Organisation, town and vendor folded for search (app.prep.search), aligned with `dataset.incidents`
+    (default: load_dataset(); pass the one the page drew, so that an update landing mid-run cannot split them)."""
+    dataset = dataset or load_dataset()
+    return _search_index(dataset, dataset.data_dir, dataset.version)
 
 
-@st.cache_resource(show_spinner=False)
-def _vendor_rollup(data_dir_: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    incidents = _load(data_dir_).incidents
+@st.cache_resource(show_spinner=False, max_entries=_VERSIONS_KEPT)
+def _vendor_rollup(_dataset: Dataset, data_dir_: str | None, version: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
+    incidents = _dataset.incidents
     members = vendors.rollup(incidents)
     return members, vendors.events(incidents, members)
 
 
-def vendor_rollup() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(members, events) of collectors.vendors.rollup() for the loaded dataset, computed once."""
-    return _vendor_rollup(os.environ.get(DATA_DIR_ENV) or None)
+def vendor_rollup(dataset: Dataset | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(members, events) of collectors.vendors.rollup() for `dataset` (default: load_dataset()), computed once
+    per version of the files."""
+    dataset = dataset or load_dataset()
+    return _vendor_rollup(dataset, dataset.data_dir, dataset.version)
 
 
 @st.cache_resource(show_spinner=False)

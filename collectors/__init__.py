@@ -35,4 +35,18 @@ def load_coverage_table(data_dir: Path | str | None = None) -> pd.DataFrame:
     return store.Store(Path(data_dir) if data_dir else DATA_DIR).read_coverage_table()
 
 
-__all__ = ["DATA_DIR", "SourceCoverage", "load_coverage", "load_coverage_table", "load_incidents"]
+def dataset_version(data_dir: Path | str | None = None) -> tuple:
+    """A stamp of the dataset's files (size and modification time of each) that changes with every update."""
+    from collectors import store
+
+    return store.Store(Path(data_dir) if data_dir else DATA_DIR).version()
+
+
+def reading(data_dir: Path | str | None = None):
+    """Context manager: while it is held, the dataset's files all belong to one version (no update half-done)."""
+    from collectors import store
+
+    return store.Store(Path(data_dir) if data_dir else DATA_DIR).reading()
+
+
+__all__ = ["DATA_DIR", "SourceCoverage", "dataset_version", "load_coverage", "load_coverage_table", "load_incidents", "reading"]

@@ -1,7 +1,9 @@
 """The dataset on disk: data/incidents.csv (the tidy rows) and data/sources.json (the exports used).
 
 Writes are atomic (a temporary file, fsync, then rename) and serialised by a lock
-file, so a crash or a second update never leaves a half-written dataset.
+file, so a crash or a second update never leaves a half-written dataset. The files of one version
+(incidents, coverage, sources) are replaced together under a second, brief lock that readers share
+(`reading()`): a reader never pairs the new rows with the old coverage, and never waits for a download.
 
 Reading parses the CSV once per version of it: the parsed frame is kept in data/.cache/ as an
 uncompressed Arrow file keyed by the CSV's SHA-256 (and the versions of the code that parsed it), and
@@ -36,6 +38,10 @@ SORT_ORDER = ["source", "reported_date", "record_id"]
 CSV_CHUNK_ROWS = 100_000
 CACHE_DIR = ".cache"
 CACHE_FILE = "incidents.arrow"
+# Held exclusively only while the files of a version are replaced, shared by readers (`Store.reading`).
+# In the cache folder, which ignores itself for git, so that a reader never leaves a file in data/.
+REPLACE_LOCK = "replace.lock"
+DATASET_FILES = (INCIDENTS_FILE, COVERAGE_FILE, SOURCES_FILE)
 # Part of the cache key: a parse by another version of this code or of pandas / pyarrow may differ.
 _CACHE_FORMAT = "2"
 _CACHE_KEY = b"observatory_cache_key"
@@ -99,6 +105,50 @@ class Store:
         exports = self.read_sources()["exports"]
         return [coverage_of(source, exports) for source in sorted({e["source"] for e in exports})]
 
+    def version(self) -> tuple:
+        """(name, size, mtime_ns) of each file of the dataset: changes whenever a writer replaced one (a few
+        stat calls, so a long-running reader can ask on every page view)."""
+        stamp = []
+        for name in DATASET_FILES:
+            try:
+                stat = (self.data_dir / name).stat()
+            except OSError:
+                stamp.append((name, None, None))
+            else:
+                stamp.append((name, stat.st_size, stat.st_mtime_ns))
+        return tuple(stamp)
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """Read the files of one version: waits while a writer is replacing them (a second or two), never
+        while it downloads. A folder the reader may not write to is read without the lock."""
+        try:
+            if not self.data_dir.is_dir():
+                raise FileNotFoundError(self.data_dir)  # nothing to read, so nothing to wait for
+            lock = self._open_replace_lock()
+        except OSError:
+            yield
+            return
+        with lock:
+            fcntl.flock(lock, fcntl.LOCK_SH)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _open_replace_lock(self):
+        _ignored_folder(self.cache_path.parent)
+        return open(self.cache_path.parent / REPLACE_LOCK, "a")
+
+    @contextlib.contextmanager
+    def _replacing(self) -> Iterator[None]:
+        with self._open_replace_lock() as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
     # --- writing -----------------------------------------------------------------------------
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
@@ -119,19 +169,23 @@ class Store:
         derived here from its reports (collectors/incident_types.py), so it always agrees with incident_id."""
         incidents = schema.validate(incident_types.label_incidents(schema.coerce(incidents)), "store")
         ordered = incidents.sort_values(SORT_ORDER, kind="stable")
-        csv = _to_text(ordered).to_csv(index=False, lineterminator="\n")
-        write_atomic(self.incidents_path, csv.encode("utf-8"))
-        del incidents, ordered, csv
-        self.write_coverage(sources)
-        self.write_sources(sources)
+        csv = _to_text(ordered).to_csv(index=False, lineterminator="\n").encode("utf-8")
+        del incidents, ordered
+        coverage = _coverage_csv(sources)
+        with self._replacing():  # readers see the old version or the new one, never a mix
+            write_atomic(self.incidents_path, csv)
+            write_atomic(self.coverage_path, coverage)
+            self._write_sources_file(sources)
+        del csv
         # Parsed back from the bytes just written (so exactly what a reader would get) into the cache:
         # the dashboard's first read after an update is then a cache hit.
         self.read_incidents()
 
     def write_coverage(self, sources: dict) -> None:
         """Replace data/coverage.csv, derived from the export records alone (collectors/coverage.py)."""
-        table = coverage_table(sources["exports"])
-        write_atomic(self.coverage_path, table.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+        coverage = _coverage_csv(sources)
+        with self._replacing():
+            write_atomic(self.coverage_path, coverage)
 
     def read_coverage_table(self) -> pd.DataFrame:
         """data/coverage.csv (an empty table when the dataset has none yet)."""
@@ -144,7 +198,15 @@ class Store:
 
     def write_sources(self, sources: dict) -> None:
         """Replace data/sources.json atomically (call inside `locked()`)."""
+        with self._replacing():
+            self._write_sources_file(sources)
+
+    def _write_sources_file(self, sources: dict) -> None:
         write_atomic(self.sources_path, (json.dumps(sources, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+
+
+def _coverage_csv(sources: dict) -> bytes:
+    return coverage_table(sources["exports"]).to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def _to_text(frame: pd.DataFrame) -> pd.DataFrame:
@@ -188,14 +250,19 @@ def _read_cache(path: Path, key: str) -> pd.DataFrame | None:
     return schema.coerce(frame)
 
 
+def _ignored_folder(folder: Path) -> None:
+    """data/.cache/, created with a .gitignore that ignores the whole folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# A cache of the parsed dataset, rebuilt when the CSV changes; never committed.\n*\n")
+
+
 def _write_cache(path: Path, key: str, frame: pd.DataFrame) -> None:
     """Best effort: a read-only or full disk only costs the next reader a parse."""
     tmp = None
     try:
-        path.parent.mkdir(exist_ok=True)
-        ignore = path.parent / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# A cache of the parsed dataset, rebuilt when the CSV changes; never committed.\n*\n")
+        _ignored_folder(path.parent)
         table = pa.Table.from_pandas(frame, preserve_index=False)
         table = table.replace_schema_metadata({**(table.schema.metadata or {}), _CACHE_KEY: key.encode()})
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

@@ -11,7 +11,7 @@ from app.ui import filters, share
 lang = filters.current_language()
 dataset = data.load_dataset()
 selection_filters = filters.sidebar_filters(dataset.options, lang)
-members, events = data.vendor_rollup()
+members, events = data.vendor_rollup(dataset)
 vendor_labels = dict(zip(members["record_id"], members["vendor"]))
 event_labels = dict(zip(events["vendor_event_id"], events["vendor"]))
 
@@ -46,7 +46,7 @@ if vendor_event:
 state = ExplorerState(query=query.strip(), vendor_event=vendor_event, sort=sort, descending=descending,
                       page_size=page_size)
 selected = filtering.apply_filters(dataset.incidents, selection_filters)
-rows = explore.sort_rows(explore.select(selected, data.search_index(), state, members), state)
+rows = explore.sort_rows(explore.select(selected, data.search_index(dataset), state, members), state)
 pages = explore.page_count(len(rows), page_size)
 # A new selection starts on page 1; a page past the end (fewer rows now) becomes the last one.
 signature = (selection_filters, state.query, state.vendor_event, sort, descending, page_size)

@@ -10,7 +10,7 @@ from app.ui import filters, share
 
 lang = filters.current_language()
 dataset = data.load_dataset()
-members, events = data.vendor_rollup()
+members, events = data.vendor_rollup(dataset)
 incidents = dataset.incidents
 PARAMS = ("incident", "vendor")
 

@@ -17,7 +17,7 @@ from collectors import health, vendors
 lang = filters.current_language()
 dataset = data.load_dataset()
 incidents = dataset.incidents
-members, events = data.vendor_rollup()
+members, events = data.vendor_rollup(dataset)
 LAG_PARAM, LAG_BYS = "lag", ("year", "source")
 LAG_GROUPS = {"year": N_("Year"), "source": N_("Source")}
 
