@@ -108,7 +108,7 @@ class Store:
     def version(self) -> tuple:
         """(name, size, mtime_ns) of each file of the dataset: changes whenever a writer replaced one (a few
         stat calls, so a long-running reader can ask on every page view)."""
-        stamp = []
+        stamp: list[tuple[str, int | None, int | None]] = []
         for name in DATASET_FILES:
             try:
                 stat = (self.data_dir / name).stat()
