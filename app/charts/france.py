@@ -82,6 +82,13 @@ def yearly_figure(years: pd.DataFrame, declared: pd.DataFrame, lang: str, source
     return common.add_source_line(fig, source)
 
 
+def trend_figure(counts: pd.DataFrame, status: pd.DataFrame, granularity: str, lang: str, source: str,
+                 coverage: pd.DataFrame | None) -> go.Figure:
+    """common.trend_figure over the French attacks, its axis counting attacks."""
+    return common.trend_figure(counts, status, granularity, lang, source=source, coverage=coverage).update_layout(
+        yaxis_title=i18n.t("Attacks", lang))
+
+
 def region_tiles_figure(regions: pd.DataFrame, lang: str, source: str) -> go.Figure:
     """One square per région, placed roughly where it lies (overseas below), coloured by attacks."""
     names = region_names(lang)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from app.prep import coverage as coverage_layer
+from app.prep import filtering, timeseries
 from app.prep import world as world_prep
 
 CURATED = "curated_fr"
@@ -59,6 +60,13 @@ def yearly(frame: pd.DataFrame, table: pd.DataFrame | None, first: int, last: in
     # Rows exist, so someone looked: never "no data" where the data hold attacks.
     out.loc[(out["coverage"] == "none") & (out["attacks"] > 0), "coverage"] = "partial"
     return out.reset_index(drop=True)
+
+
+def trend_counts(frame: pd.DataFrame, granularity: str, start, end, date_column: str) -> pd.DataFrame:
+    """Attacks (one row per incident) per period by attack type; dated to the day only for weeks."""
+    counted = filtering.day_precise(frame) if granularity == "week" else frame
+    return timeseries.counts_by_period(counted.drop_duplicates("incident_id"), granularity, start, end,
+                                       date_column=date_column)
 
 
 def by_region(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from app.prep import filtering, timeseries
+
 
 @dataclass(frozen=True)
 class Headline:
@@ -24,6 +26,12 @@ def headline(frame: pd.DataFrame) -> Headline:
         missing_counts=int(counts.isna().sum()),
         placeholder_counts=int(frame["is_placeholder_count"].sum()),
     )
+
+
+def trend_counts(frame: pd.DataFrame, granularity: str, start, end, date_column: str) -> pd.DataFrame:
+    """Breaches per period by attack type (timeseries.counts_by_period), reports dated to the day only for weeks."""
+    counted = filtering.day_precise(frame) if granularity == "week" else frame
+    return timeseries.counts_by_period(counted, granularity, start, end, date_column=date_column)
 
 
 def state_counts(frame: pd.DataFrame) -> pd.DataFrame:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from app.prep import filtering, timeseries
 from collectors import SourceCoverage
 from collectors.schema import STATUSES
 
@@ -56,6 +57,14 @@ def counting_rows(frame: pd.DataFrame, unit: str, date_column: str = "reported_d
     if unit not in UNITS:
         raise ValueError(f"unknown unit {unit!r}")
     return frame if unit == "reports" else incident_rows(frame, date_column)
+
+
+def trend_counts(frame: pd.DataFrame, unit: str, date_column: str, granularity: str, start, end,
+                 by: str) -> pd.DataFrame:
+    """Counts per period of `unit` (reports or incidents) by `by`: timeseries.counts_by_period over
+    counting_rows(), reports dated to the day only for weeks (filtering.day_precise)."""
+    rows = counting_rows(filtering.day_precise(frame) if granularity == "week" else frame, unit, date_column)
+    return timeseries.counts_by_period(rows, granularity, start, end, date_column=date_column, by=by)
 
 
 def linking(frame: pd.DataFrame) -> Linking:

@@ -11,7 +11,7 @@ import streamlit as st
 
 from app import i18n
 from app.charts import common
-from app.ui import layout
+from app.ui import layout, memo
 
 
 def count_table(counts: pd.DataFrame, coverage: pd.DataFrame | None, granularity: str, lang: str,
@@ -37,10 +37,16 @@ def count_table(counts: pd.DataFrame, coverage: pd.DataFrame | None, granularity
 
 def render(counts: pd.DataFrame, coverage: pd.DataFrame | None, granularity: str, lang: str, key: str,
            series_label: Callable[[str, str], str] = i18n.attack_type_label) -> None:
-    """The table in an expander under its chart, with a CSV download of exactly what it shows."""
-    table = count_table(counts, coverage, granularity, lang, series_label)
+    """The table in an expander under its chart, with a CSV download of exactly what it shows. `counts` and
+    `coverage` may be memo.result()s: the table and its CSV are then made once per selection."""
+    made = memo.result(count_table, counts, coverage, granularity, lang, series_label)
+    table, csv = made.value, memo.frame(_csv, made)
     with st.expander(i18n.t("The figures", lang)):
         st.dataframe(table, hide_index=True, width="stretch", height=layout.table_height(len(table), 300))
         st.caption(i18n.t("“no data”: no selected source covers the period; its count is unknown, not 0.", lang))
-        st.download_button(i18n.t("Download these figures (CSV)", lang), table.to_csv(index=False).encode("utf-8"),
+        st.download_button(i18n.t("Download these figures (CSV)", lang), csv,
                            file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv", disabled=table.empty)
+
+
+def _csv(table: pd.DataFrame) -> bytes:
+    return table.to_csv(index=False).encode("utf-8")

@@ -12,7 +12,7 @@ from app.charts import france as france_charts
 from app.i18n import N_
 from app.prep import filtering, timeseries
 from app.prep import france as france_prep
-from app.ui import count_table, filters, layout
+from app.ui import count_table, filters, layout, memo
 
 PLOTLY_CONFIG = {"displaylogo": False}
 
@@ -26,6 +26,8 @@ def n(value) -> str:
     """A count as the reader reads it; "–" for a figure the official file does not hold."""
     return "–" if value is None or value != value else i18n.format_int(value, lang)
 selection = france_prep.french_rows(filtering.apply_filters(dataset.incidents, selection_filters))
+# Aggregates of the selection are computed once per selection and shared by every reader (app/ui/memo.py).
+selected = memo.keyed(selection, memo.selection_key(dataset, selection_filters, "FR"))
 # One row per attack, its curated-list report first (its name and place are checked by hand).
 incidents = (selection.assign(_other=selection["source"] != france_prep.CURATED)
              .sort_values(["_other", "reported_date"], kind="stable").drop_duplicates("incident_id"))
@@ -51,11 +53,12 @@ for column, label, value in zip(columns, (N_("Attacks in the curated list"), N_(
 last_year = dataset.as_of.year if dataset.as_of is not None else selection_filters.end.year
 first, last = max(selection_filters.start.year, 2018), min(selection_filters.end.year, last_year)
 stats = data.official_statistics()
-years = france_prep.yearly(selection, dataset.coverage_table, first, last,
-                      sources=selection_filters.sources or dataset.options.sources)
-declared = france_prep.declared_by_year(stats, range(first, last + 1))
+official_stats = memo.by_content(stats)
+years = memo.frame(france_prep.yearly, selected, memo.dataset_part(dataset, "coverage_table"), first, last,
+                   sources=selection_filters.sources or dataset.options.sources)
+declared = memo.frame(france_prep.declared_by_year, official_stats, range(first, last + 1))
 st.subheader(t("By year: attacks in the data, and incidents declared to CERT Santé", lang))
-st.plotly_chart(france_charts.yearly_figure(years, declared, lang, source), width="stretch", config=PLOTLY_CONFIG,
+st.plotly_chart(memo.figure(france_charts.yearly_figure, years, declared, lang, source), width="stretch", config=PLOTLY_CONFIG,
                 key="fr_years")
 st.caption(t("Two different measures, never added. Above: attacks reported in the press or by official statements "
              "that this observatory could establish (a floor). Below: every incident health and médico-social "
@@ -83,7 +86,7 @@ st.subheader(t("What the sources say about… “one cyberattack a week on Frenc
 
 
 def figure(measure, period, publisher=""):
-    found = france_prep.official(stats, measure, period, publisher)
+    found = memo.frame(france_prep.official, official_stats, measure, period, publisher)
     return found if found is not None else france_prep.Figure(float("nan"), "", "", "")
 
 
@@ -196,14 +199,13 @@ with st.container(border=True):
 # --- by month, by région, by type ---------------------------------------------------------------------------
 st.subheader(t("By month and type of attack", lang))
 granularity = filters.granularity_selector(lang)
-counted = filtering.day_precise(selection) if granularity == "week" else selection
-counts = timeseries.counts_by_period(counted.drop_duplicates("incident_id"), granularity, selection_filters.start,
-                               selection_filters.end, date_column=filtering.date_column(selection_filters))
-periods = timeseries.periods_between(selection_filters.start, selection_filters.end, granularity)
-status = timeseries.period_status(periods, selection_filters, dataset.options, None)
-coverage = data.selection_coverage(dataset, dataclasses.replace(selection_filters, countries=("FR",)), periods)
-trend = common.trend_figure(counts, status, granularity, lang, source=source, coverage=coverage)
-st.plotly_chart(trend.update_layout(yaxis_title=t("Attacks", lang)), width="stretch", config=PLOTLY_CONFIG,
+counts = memo.result(france_prep.trend_counts, selected, granularity, selection_filters.start, selection_filters.end,
+                    filtering.date_column(selection_filters))
+periods = memo.result(timeseries.periods_between, selection_filters.start, selection_filters.end, granularity)
+status = memo.result(timeseries.period_status, periods, selection_filters, dataset.options, None)
+coverage = memo.result(data.selection_coverage, memo.whole(dataset), dataclasses.replace(selection_filters, countries=("FR",)), periods)
+st.plotly_chart(memo.figure(france_charts.trend_figure, counts, status, granularity, lang, source, coverage),
+                width="stretch", config=PLOTLY_CONFIG,
                 key="fr_trend")
 st.caption(t("Grey bands marked “no data”: no selected source looked at that period, so its count is unknown, not "
              "zero. Open circles: some selected sources cover the period only partly or not at all (the hover "
@@ -213,15 +215,16 @@ count_table.render(counts, coverage, granularity, lang, key="fr_trend")
 left, right = st.columns([3, 2])
 with left:
     st.subheader(t("By région", lang))
-    regions, unknown = france_prep.by_region(selection)
-    st.plotly_chart(france_charts.region_tiles_figure(regions, lang, source), width="stretch", config=PLOTLY_CONFIG,
+    regions, unknown = memo.frame(france_prep.by_region, selected)
+    st.plotly_chart(memo.figure(france_charts.region_tiles_figure, regions, lang, source), width="stretch", config=PLOTLY_CONFIG,
                     key="fr_regions")
     st.caption(t("A tile map: one square per région, placed roughly where it lies, all of the same size (no "
                  "boundary file is needed offline). {unknown} attacks name no région (national bodies, vendors, or "
                  "reports from sources that give no place).", lang, unknown=n(unknown)))
 with right:
     st.subheader(t("By type of establishment (curated list)", lang))
-    st.plotly_chart(france_charts.establishment_figure(france_prep.by_establishment(selection), lang, source),
+    st.plotly_chart(memo.figure(france_charts.establishment_figure, memo.frame(france_prep.by_establishment, selected), lang,
+                                   source),
                     width="stretch", config=PLOTLY_CONFIG, key="fr_types")
 
 # --- the list ------------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from app.charts import common
 from app.charts import us as us_charts
 from app.prep import filtering, geo, tables, timeseries
 from app.prep import us as us_prep
-from app.ui import count_table, filters
+from app.ui import count_table, filters, memo
 from collectors import health
 
 # Served by Streamlit's static serving (.streamlit/config.toml); relative so it also works under a base path.
@@ -22,6 +22,8 @@ selection_filters = filters.sidebar_filters(dataset.options, lang)
 US_SOURCE = "hhs_ocr"
 selection = filtering.apply_filters(dataset.incidents, selection_filters)
 selection = selection.loc[selection["source"] == US_SOURCE]
+# Aggregates of the selection are computed once per selection and shared by every reader (app/ui/memo.py).
+selected = memo.keyed(selection, memo.selection_key(dataset, selection_filters, US_SOURCE))
 complete_through = dataset.complete_through
 
 st.title(i18n.t("United States: health data breaches reported to HHS", lang))  # the page's own title: it counts HHS filings only
@@ -45,10 +47,10 @@ if selection.empty:
     st.info(i18n.t("No breach matches these filters.", lang))
     st.stop()
 
-numbers = us_prep.headline(selection)
+numbers = memo.frame(us_prep.headline, selected)
 # The latest week is taken where the data are known to be complete, else at the newest export.
 through = min(complete_through or dataset.as_of or pd.Timestamp.max, pd.Timestamp(selection_filters.end))
-week = timeseries.latest_complete_week(selection, through, selection_filters.start)
+week = memo.frame(timeseries.latest_complete_week, selected, through, selection_filters.start)
 col_breaches, col_people, col_week = st.columns(3)
 col_breaches.metric(i18n.t("Breaches reported", lang), i18n.format_int(numbers.breaches, lang))
 col_people.metric(i18n.t("Individuals affected", lang), i18n.format_int(numbers.individuals, lang))
@@ -72,17 +74,16 @@ if week is not None:
 
 st.subheader(i18n.t("Breaches over time, by attack type", lang))
 granularity = filters.granularity_selector(lang)
-counted = filtering.day_precise(selection) if granularity == "week" else selection
-counts = timeseries.counts_by_period(counted, granularity, selection_filters.start, selection_filters.end,
-                              date_column=filtering.date_column(selection_filters))
+counts = memo.result(us_prep.trend_counts, selected, granularity, selection_filters.start, selection_filters.end,
+                    filtering.date_column(selection_filters))
 # Every figure names its sources inside it, so an image saved from the chart's menu carries them.
 source = common.source_line([i18n.source_short(s, lang) for s in sorted(selection["source"].unique())],
                             dataset.as_of, lang)
-periods = timeseries.periods_between(selection_filters.start, selection_filters.end, granularity)
-status = timeseries.period_status(periods, selection_filters, dataset.options, complete_through)
-coverage = data.selection_coverage(dataset, selection_filters, periods, sources=(US_SOURCE,))
-st.plotly_chart(common.trend_figure(counts, status, granularity, lang, complete_through, source=source,
-                                    coverage=coverage), width="stretch", config=PLOTLY_CONFIG, key="trend_chart")
+periods = memo.result(timeseries.periods_between, selection_filters.start, selection_filters.end, granularity)
+status = memo.result(timeseries.period_status, periods, selection_filters, dataset.options, complete_through)
+coverage = memo.result(data.selection_coverage, memo.whole(dataset), selection_filters, periods, sources=(US_SOURCE,))
+st.plotly_chart(memo.figure(common.trend_figure, counts, status, granularity, lang, complete_through, source=source,
+                               coverage=coverage), width="stretch", config=PLOTLY_CONFIG, key="trend_chart")
 st.caption(i18n.t("Grey bands marked “no data”: no selected source looked at that period, so its count is unknown, "
                   "not zero. Open circles: some selected sources cover the period only partly or not at all (the "
                   "hover names them). Hatched bars: a covering source is still filling in that period.", lang))
@@ -101,8 +102,8 @@ st.caption(i18n.t("HHS under-counts ransomware: OCR names it only in the closing
 col_map, col_entities = st.columns([3, 2])
 with col_map:
     st.subheader(i18n.t("Breaches by state", lang))
-    states = us_prep.state_counts(selection)
-    st.plotly_chart(us_charts.state_map_figure(states, lang, source=source), width="stretch", config=PLOTLY_CONFIG,
+    states = memo.frame(us_prep.state_counts, selected)
+    st.plotly_chart(memo.figure(us_charts.state_map_figure, states, lang, source=source), width="stretch", config=PLOTLY_CONFIG,
                     key="state_map")
     off_map = numbers.breaches - int(states.loc[states["subdivision"].isin(geo.MAPPABLE_SUBDIVISIONS),
                                                 "breaches"].sum())
@@ -112,11 +113,12 @@ with col_map:
                            count=i18n.format_int(off_map, lang)))
 with col_entities:
     st.subheader(i18n.t("Who reported the breach", lang))
-    st.plotly_chart(us_charts.organization_type_figure(us_prep.organization_type_counts(selection), lang, source=source),
+    st.plotly_chart(memo.figure(us_charts.organization_type_figure, memo.frame(us_prep.organization_type_counts, selected), lang,
+                                   source=source),
                     width="stretch", config=PLOTLY_CONFIG, key="entity_chart")
 
 st.subheader(i18n.t("Largest breaches", lang))
-ranked = us_prep.largest_breaches(selection, n=20)
+ranked = memo.frame(us_prep.largest_breaches, selected, n=20)
 st.dataframe(tables.largest_breaches_table(ranked, lang), hide_index=True, width="stretch", height="content",
              column_config={i18n.t("#", lang): st.column_config.NumberColumn(width=40),
                             i18n.t("Organization", lang): st.column_config.TextColumn(width=240),

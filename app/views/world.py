@@ -8,7 +8,7 @@ from app.charts import world as world_charts
 from app.i18n import N_
 from app.prep import filtering, timeseries
 from app.prep import world as world_prep
-from app.ui import count_table, filters, layout
+from app.ui import count_table, filters, layout, memo
 
 # The world base map is static/topojson/world_110m.json, served by Streamlit (.streamlit/config.toml): no CDN.
 PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False}
@@ -22,6 +22,8 @@ lang = filters.current_language()
 dataset = data.load_dataset()
 selection_filters = filters.sidebar_filters(dataset.options, lang)
 selection = filtering.apply_filters(dataset.incidents, selection_filters)
+# Aggregates of the selection are computed once per selection and shared by every reader (app/ui/memo.py).
+selected = memo.keyed(selection, memo.selection_key(dataset, selection_filters))
 date_column = filtering.date_column(selection_filters)
 t, n = i18n.t, (lambda value: i18n.format_int(value, lang))
 
@@ -44,8 +46,9 @@ unit = st.radio(t("Count", lang), world_prep.UNITS, horizontal=True, key=UNIT_KE
                        lang))
 filters.keep_in_url(UNIT_PARAM, unit, world_prep.UNITS[0])
 
-linked = world_prep.linking(selection)
-table = world_prep.country_table(selection, unit, date_column)
+linked = memo.frame(world_prep.linking, selected)
+by_country = memo.result(world_prep.country_table, selected, unit, date_column)
+table = by_country.value
 for column, (label, value) in zip(st.columns(4), (
         (N_("Reports"), linked.reports), (N_("Incidents"), linked.incidents),
         (N_("Countries"), len(table)), (N_("Incidents confirmed by 2+ sources"), linked.linked_incidents))):
@@ -69,8 +72,8 @@ if hhs_filings:
     st.button(t("Same map without HHS OCR", lang),
               help=t("Sets the sidebar's Source filter to every source but HHS OCR.", lang), key="w_without_hhs",
               on_click=filters.exclude_source, args=("hhs_ocr", dataset.options))
-on_map, off_map = world_prep.map_rows(table, unit)
-st.plotly_chart(world_charts.world_map_figure(on_map, unit, lang, source), width="stretch", config=PLOTLY_CONFIG,
+on_map, off_map = memo.frame(world_prep.map_rows, by_country, unit)
+st.plotly_chart(memo.figure(world_charts.world_map_figure, on_map, unit, lang, source), width="stretch", config=PLOTLY_CONFIG,
                 key="world_map")
 st.caption(t("Colours are classes (1, 2–4, 5–9 …), not proportional: on a linear scale the thousands of US filings "
              "would wash out every other country. Grey: no report in the selection.", lang) + " "
@@ -93,18 +96,16 @@ if rank is not None:  # the project's seed story is French
                           **{s: n(france[s]) for s in ("confirmed", "reported", "claimed")})))
 
 granularity = filters.granularity_selector(lang)
-rows = world_prep.counting_rows(filtering.day_precise(selection) if granularity == "week" else selection, unit,
-                                date_column)
 complete_through = world_prep.complete_through_for(dataset.coverage, present)
-periods = timeseries.periods_between(selection_filters.start, selection_filters.end, granularity)
-status = timeseries.period_status(periods, selection_filters, dataset.options, complete_through)
-coverage = data.selection_coverage(dataset, selection_filters, periods)
+periods = memo.result(timeseries.periods_between, selection_filters.start, selection_filters.end, granularity)
+status = memo.result(timeseries.period_status, periods, selection_filters, dataset.options, complete_through)
+coverage = memo.result(data.selection_coverage, memo.whole(dataset), selection_filters, periods)
 for by in ("region", "status"):
     st.subheader(t(TREND_HEADERS[by], lang))
-    counts = timeseries.counts_by_period(rows, granularity, selection_filters.start, selection_filters.end,
-                                   date_column=date_column, by=by)
-    st.plotly_chart(world_charts.trend_by_figure(counts, status, by, unit, granularity, lang, complete_through,
-                                                 source, coverage), width="stretch", config=PLOTLY_CONFIG,
+    counts = memo.result(world_prep.trend_counts, selected, unit, date_column, granularity, selection_filters.start,
+                        selection_filters.end, by)
+    st.plotly_chart(memo.figure(world_charts.trend_by_figure, counts, status, by, unit, granularity, lang,
+                                   complete_through, source, coverage), width="stretch", config=PLOTLY_CONFIG,
                     key=f"world_{by}")
     count_table.render(counts, coverage, granularity, lang, key=f"world_{by}",
                        series_label=i18n.region_label if by == "region" else i18n.status_label)
@@ -125,7 +126,7 @@ if "hhs_ocr" in (selection_filters.sources or dataset.options.sources):  # HHS f
 st.caption(" ".join(notes))
 
 st.subheader(t("Countries", lang))
-st.dataframe(world_charts.country_table_display(table, lang), hide_index=True, width="stretch",
+st.dataframe(memo.frame(world_charts.country_table_display, by_country, lang), hide_index=True, width="stretch",
              height=layout.table_height(len(table)))
 st.caption(t("Every country in the selection, most {unit} first. The confirmed, reported and claimed columns split "
              "the {unit}.", lang, unit=t(UNITS[unit], lang)))
