@@ -132,3 +132,20 @@ def establishment_figure(counts: pd.Series, lang: str, source: str) -> go.Figure
     fig.update_layout(height=380, separators=i18n.PLOTLY_SEPARATORS[lang], margin={"l": 10, "r": 10, "t": 10, "b": 10},
                       xaxis_title=i18n.t("Attacks", lang))
     return common.add_source_line(fig, source)
+
+
+def attack_list_display(listed: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """france_prep.attack_list() for reading: dates as the source gives them (a month, or a day), names of places."""
+    t = i18n.t
+    names = region_names(lang)
+    return pd.DataFrame({
+        t("Date", lang): [i18n.format_date(d, lang) if p != "month" else i18n.format_month(d, lang)
+                          for d, p in zip(listed["incident_date"].fillna(listed["reported_date"]),
+                                          listed["date_precision"].fillna("day"))],
+        t("Organisation", lang): listed["organization"].tolist(),
+        t("Town", lang): listed["locality"].fillna("").tolist(),
+        t("Région", lang): [names.get(c, "") for c in listed["subdivision"].fillna("")],
+        t("Attack type", lang): [i18n.attack_type_label(a, lang) for a in listed["attack_type"]],
+        t("Care disrupted", lang): listed["is_care_disrupted"].fillna(False).astype(bool).tolist(),
+        t("Source", lang): listed["source_url"].tolist(),
+    })

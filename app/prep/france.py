@@ -32,6 +32,23 @@ def french_rows(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.loc[(frame["country"] == "FR").fillna(False).astype(bool)]
 
 
+def attack_list(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per attack, its curated-list report first (its name and place are checked by hand), newest first."""
+    incidents = (frame.assign(_other=frame["source"] != CURATED)
+                 .sort_values(["_other", "reported_date"], kind="stable").drop_duplicates("incident_id"))
+    return incidents.drop(columns="_other").sort_values("reported_date", ascending=False)
+
+
+def headline(frame: pd.DataFrame) -> tuple[int, int, int, int]:
+    """Attacks in the curated list, other reports' attacks not matched to it, ransomware attacks, attacks that
+    disrupted care (each attack counted once)."""
+    curated_ids = set(frame.loc[frame["source"] == CURATED, "incident_id"])
+    attacks = frame["incident_id"].nunique(dropna=False)
+    return (len(curated_ids), attacks - len(curated_ids),
+            int(frame.loc[frame["attack_type"] == "ransomware", "incident_id"].nunique()),
+            int(frame.loc[frame["is_care_disrupted"].fillna(False).astype(bool), "incident_id"].nunique()))
+
+
 def yearly(frame: pd.DataFrame, table: pd.DataFrame | None, first: int, last: int,
            sources: tuple[str, ...] = ()) -> pd.DataFrame:
     """Per year: attacks (incidents) and reports in the selection, of which in the curated list, and the

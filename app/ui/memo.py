@@ -40,6 +40,9 @@ import streamlit as st
 ENTRIES_KEPT = 512
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # exactly these types: their repr says all of them
+
+
 @dataclass(frozen=True)
 class Keyed:
     """A value hashed by `key` (what it was made from) instead of by its content."""
@@ -163,8 +166,11 @@ def _feed(digest: Any, value: Any) -> None:
         digest.update(repr(value).encode())
     elif isinstance(value, (list, tuple)):
         digest.update(str(len(value)).encode())
-        for item in value:
-            _feed(digest, item)
+        if all(type(item) in _PLAIN for item in value):  # e.g. the filter options: thousands of codes, one repr
+            digest.update(repr(value).encode())
+        else:
+            for item in value:
+                _feed(digest, item)
     elif isinstance(value, Mapping):
         _feed(digest, sorted(value.items(), key=lambda kv: repr(kv[0])))
     elif callable(value):  # a builder or a labelling function, named by where it lives

@@ -28,9 +28,6 @@ def n(value) -> str:
 selection = france_prep.french_rows(filtering.apply_filters(dataset.incidents, selection_filters))
 # Aggregates of the selection are computed once per selection and shared by every reader (app/ui/memo.py).
 selected = memo.keyed(selection, memo.selection_key(dataset, selection_filters, "FR"))
-# One row per attack, its curated-list report first (its name and place are checked by hand).
-incidents = (selection.assign(_other=selection["source"] != france_prep.CURATED)
-             .sort_values(["_other", "reported_date"], kind="stable").drop_duplicates("incident_id"))
 
 st.title(t("Cyberattacks on health organisations in France", lang))
 as_of = t("Data as of {as_of}.", lang, as_of=i18n.format_date(dataset.as_of, lang)) if dataset.as_of is not None else ""
@@ -40,12 +37,9 @@ present = sorted(selection["source"].unique())
 source = common.source_line([i18n.source_short(s, lang) for s in present], dataset.as_of, lang)
 
 columns = st.columns(4)
-curated_ids = set(selection.loc[selection["source"] == france_prep.CURATED, "incident_id"])
 for column, label, value in zip(columns, (N_("Attacks in the curated list"), N_("Other reports, not matched"),
-                                          N_("Ransomware attacks"), N_("Care disrupted")), (
-        len(curated_ids), len(incidents) - len(curated_ids),
-        int(selection.loc[selection["attack_type"] == "ransomware", "incident_id"].nunique()),
-        int(selection.loc[selection["is_care_disrupted"].fillna(False).astype(bool), "incident_id"].nunique()))):
+                                          N_("Ransomware attacks"), N_("Care disrupted")),
+                                memo.frame(france_prep.headline, selected)):
     column.metric(t(label, lang), n(value))
 
 # --- by year, beside the official figures ----------------------------------------------------------------
@@ -229,19 +223,8 @@ with right:
 
 # --- the list ------------------------------------------------------------------------------------------------
 st.subheader(t("The attacks, with their sources", lang))
-names = france_charts.region_names(lang)
-listed = incidents.sort_values("reported_date", ascending=False)
-st.dataframe({
-    t("Date", lang): [i18n.format_date(d, lang) if p != "month" else i18n.format_month(d, lang)
-                             for d, p in zip(listed["incident_date"].fillna(listed["reported_date"]),
-                                             listed["date_precision"].fillna("day"))],
-    t("Organisation", lang): listed["organization"].tolist(),
-    t("Town", lang): listed["locality"].fillna("").tolist(),
-    t("Région", lang): [names.get(c, "") for c in listed["subdivision"].fillna("")],
-    t("Attack type", lang): [i18n.attack_type_label(a, lang) for a in listed["attack_type"]],
-    t("Care disrupted", lang): listed["is_care_disrupted"].fillna(False).astype(bool).tolist(),
-    t("Source", lang): listed["source_url"].tolist(),
-}, hide_index=True, width="stretch", height=layout.table_height(len(listed), 420),
+listed = memo.frame(france_charts.attack_list_display, memo.result(france_prep.attack_list, selected), lang)
+st.dataframe(listed, hide_index=True, width="stretch", height=layout.table_height(len(listed), 420),
     column_config={t("Source", lang): st.column_config.LinkColumn(display_text="↗")})
 st.caption(t("Every row of the curated list cites the pages it was compiled from; open the incident page for every "
              "report of an attack.", lang))
