@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,6 +119,26 @@ def _period_coverage(_table: pd.DataFrame, table_id: int, starts: tuple, ends: t
     another widget does not recompute it."""
     periods = pd.DataFrame({"period_start": list(starts), "period_end": list(ends)})
     return coverage_layer.period_coverage(_table, periods, sources=sources, statuses=statuses, countries=countries)
+
+
+def selection(dataset: Dataset, filters: Filters,
+              rows: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> pd.DataFrame:
+    """The reader's rows: filtering.apply_filters(), then `rows` (a page's own rows: app.prep.us.us_rows,
+    app.prep.france.french_rows). Dated by the report, filtering goes row by row, so the page's rows (selected
+    once per version of the files and shared) are filtered instead: a few thousand rows, not a million. Dated by
+    the attack, a report takes its date from the linked reports of other sources, so the whole frame is needed."""
+    if rows is None:
+        return filtering.apply_filters(dataset.incidents, filters)
+    if filters.date_basis == "reported":
+        name = f"{rows.__module__}.{rows.__qualname__}"
+        return filtering.apply_filters(_rows_of(dataset, dataset.data_dir, dataset.version, name, rows), filters)
+    return rows(filtering.apply_filters(dataset.incidents, filters))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4 * _VERSIONS_KEPT)
+def _rows_of(_dataset: Dataset, data_dir_: str | None, version: tuple, name: str,
+             _select: Callable[[pd.DataFrame], pd.DataFrame]) -> pd.DataFrame:
+    return _select(_dataset.incidents)
 
 
 # --- journalists' views: date basis, dataset fingerprint, search index, vendor roll-up ------------------

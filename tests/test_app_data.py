@@ -220,3 +220,20 @@ def test_bad_url_params_fall_back_to_defaults(dataset):
     assert parsed == everything(dataset, states=("US-CA",))  # 2030 is clamped to the last day
     reversed_range = filters_from_params({"from": ["2024-03-01"], "to": ["2024-01-01"]}, dataset.options)
     assert (reversed_range.start, reversed_range.end) == (dataset.options.first, dataset.options.last)
+
+
+@pytest.mark.parametrize("params", [{}, {"attack": ["ransomware"], "from": ["2021-01-01"]},
+                                    {"basis": ["incident"]}, {"basis": ["incident"], "attack": ["ransomware"]}])
+def test_a_pages_rows_filtered_are_the_filtered_rows_of_the_page(params):
+    """data.selection() filters the page's own rows (made once per version) when that gives the same rows in the
+    same order as filtering everything first, on the committed dataset: HHS filings take their attack date from
+    linked press reports, so dated by the attack the whole frame is filtered."""
+    from app.prep import france as france_prep
+    from app.prep import us as us_prep
+
+    dataset = data.load_dataset()
+    chosen = filters_from_params(params, dataset.options)
+    for rows in (us_prep.us_rows, france_prep.french_rows):
+        expected = rows(filtering.apply_filters(dataset.incidents, chosen))
+        assert len(expected)
+        pd.testing.assert_frame_equal(data.selection(dataset, chosen, rows), expected)

@@ -211,3 +211,23 @@ def filters_to_params(filters: Filters, options: FilterOptions) -> dict[str, lis
     if filters.date_basis != DATE_BASES[0]:
         params["basis"] = [filters.date_basis]
     return params
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a page says of a selection before aggregating it."""
+
+    rows: int
+    countries: int  # distinct countries named
+    sources: tuple[str, ...]  # sources present, sorted
+    per_source: dict[str, int]
+
+    @property
+    def empty(self) -> bool:
+        return self.rows == 0
+
+
+def summary(frame: pd.DataFrame) -> Summary:
+    per_source = frame["source"].value_counts()
+    return Summary(len(frame), int(frame["country"].nunique()), tuple(sorted(per_source.index)),
+                   {str(k): int(v) for k, v in per_source.items()})

@@ -28,6 +28,15 @@ def headline(frame: pd.DataFrame) -> Headline:
     )
 
 
+US_SOURCE = "hhs_ocr"
+
+
+def us_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """The US page's rows: HHS filings, the one source with states and counts of people (other sources' reports,
+    leak-site claims and press, are on the World page)."""
+    return frame.loc[frame["source"] == US_SOURCE]
+
+
 def trend_counts(frame: pd.DataFrame, granularity: str, start, end, date_column: str) -> pd.DataFrame:
     """Breaches per period by attack type (timeseries.counts_by_period), reports dated to the day only for weeks."""
     counted = filtering.day_precise(frame) if granularity == "week" else frame

@@ -27,7 +27,6 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -36,23 +35,39 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import streamlit as st
 
-# Enough for every chart and table of every page in two languages, for a few dozen selections at once.
+# Enough for every chart and table of every page in two languages, for a few dozen selections at once. Figures
+# are kept fewer: a weekly trend's JSON is about 1 MB.
 ENTRIES_KEPT = 512
+FIGURES_KEPT = 96
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})  # exactly these types: their repr says all of them
 
 
-@dataclass(frozen=True)
 class Keyed:
-    """A value hashed by `key` (what it was made from) instead of by its content."""
+    """A value hashed by `key` (what it was made from) instead of by its content. With `make` instead of a value,
+    the value is made the first time a cache misses, so a rerun answered from the caches never makes it (at a
+    million rows, selecting the reader's rows costs more than drawing the page from the caches)."""
 
-    value: Any
-    key: tuple
+    __slots__ = ("key", "_value", "_make")
+
+    def __init__(self, value: Any = None, key: tuple = (), make: Callable[[], Any] | None = None):
+        self.key, self._value, self._make = key, value, make
+
+    @property
+    def value(self) -> Any:
+        if self._make is not None:
+            self._value, self._make = self._make(), None
+        return self._value
 
 
 def keyed(value: Any, key: tuple) -> Keyed:
     return Keyed(value, key)
+
+
+def lazy(make: Callable[[], Any], key: tuple) -> Keyed:
+    """make(), keyed by `key`, made only if a cached call needs it."""
+    return Keyed(key=key, make=make)
 
 
 def by_content(value: Any) -> Keyed:
@@ -134,7 +149,7 @@ def _unwrapped(args: tuple, kwargs: dict) -> tuple[tuple, dict]:
 
 
 # Only `key` is hashed by Streamlit (a leading underscore tells it to skip an argument).
-@st.cache_resource(show_spinner=False, max_entries=ENTRIES_KEPT)
+@st.cache_resource(show_spinner=False, max_entries=FIGURES_KEPT)
 def _shared(key: str, _fn: Callable, _args: tuple, _kwargs: dict) -> Any:
     args, kwargs = _unwrapped(_args, _kwargs)
     return _fn(*args, **kwargs)

@@ -25,15 +25,16 @@ t = i18n.t
 def n(value) -> str:
     """A count as the reader reads it; "–" for a figure the official file does not hold."""
     return "–" if value is None or value != value else i18n.format_int(value, lang)
-selection = france_prep.french_rows(filtering.apply_filters(dataset.incidents, selection_filters))
-# Aggregates of the selection are computed once per selection and shared by every reader (app/ui/memo.py).
-selected = memo.keyed(selection, memo.selection_key(dataset, selection_filters, "FR"))
+# Aggregates of the selection are computed once per selection and shared by every reader (app/ui/memo.py); the
+# selection itself is made only when one of them is not cached yet.
+selected = memo.lazy(lambda: data.selection(dataset, selection_filters, france_prep.french_rows),
+                     memo.selection_key(dataset, selection_filters, "FR"))
 
 st.title(t("Cyberattacks on health organisations in France", lang))
 as_of = t("Data as of {as_of}.", lang, as_of=i18n.format_date(dataset.as_of, lang)) if dataset.as_of is not None else ""
 st.caption(t("Publicly reported attacks on hospitals, clinics, care homes, labs and the vendors serving them, from "
              "the curated list and the other sources, beside the official yearly figures. {as_of}", lang, as_of=as_of))
-present = sorted(selection["source"].unique())
+present = list(memo.frame(filtering.summary, selected).sources)
 source = common.source_line([i18n.source_short(s, lang) for s in present], dataset.as_of, lang)
 
 columns = st.columns(4)

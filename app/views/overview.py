@@ -17,13 +17,12 @@ PLOTLY_CONFIG = {"topojsonURL": "app/static/topojson/", "displaylogo": False}
 lang = filters.current_language()
 dataset = data.load_dataset()
 selection_filters = filters.sidebar_filters(dataset.options, lang)
-# The US page is about HHS filings, the one source with states and counts of people: other sources'
-# reports (leak-site claims, press) are on the World page. Filtering a view, not the shared frame.
-US_SOURCE = "hhs_ocr"
-selection = filtering.apply_filters(dataset.incidents, selection_filters)
-selection = selection.loc[selection["source"] == US_SOURCE]
-# Aggregates of the selection are computed once per selection and shared by every reader (app/ui/memo.py).
-selected = memo.keyed(selection, memo.selection_key(dataset, selection_filters, US_SOURCE))
+US_SOURCE = us_prep.US_SOURCE  # the page counts HHS filings only (us_prep.us_rows)
+# Aggregates of the selection are computed once per selection and shared by every reader (app/ui/memo.py); the
+# selection itself is made only when one of them is not cached yet.
+selected = memo.lazy(lambda: data.selection(dataset, selection_filters, us_prep.us_rows),
+                     memo.selection_key(dataset, selection_filters, US_SOURCE))
+summary = memo.frame(filtering.summary, selected)
 complete_through = dataset.complete_through
 
 st.title(i18n.t("United States: health data breaches reported to HHS", lang))  # the page's own title: it counts HHS filings only
@@ -43,7 +42,7 @@ if complete_through is not None:
 else:
     st.warning(i18n.t("How complete the most recent months are is not known: recent periods may still grow.", lang))
 
-if selection.empty:
+if summary.empty:
     st.info(i18n.t("No breach matches these filters.", lang))
     st.stop()
 
@@ -77,7 +76,7 @@ granularity = filters.granularity_selector(lang)
 counts = memo.result(us_prep.trend_counts, selected, granularity, selection_filters.start, selection_filters.end,
                     filtering.date_column(selection_filters))
 # Every figure names its sources inside it, so an image saved from the chart's menu carries them.
-source = common.source_line([i18n.source_short(s, lang) for s in sorted(selection["source"].unique())],
+source = common.source_line([i18n.source_short(s, lang) for s in summary.sources],
                             dataset.as_of, lang)
 periods = memo.result(timeseries.periods_between, selection_filters.start, selection_filters.end, granularity)
 status = memo.result(timeseries.period_status, periods, selection_filters, dataset.options, complete_through)

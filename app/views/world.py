@@ -21,21 +21,23 @@ TREND_HEADERS = {"region": N_("Over time, by world region (UN M49)"),
 lang = filters.current_language()
 dataset = data.load_dataset()
 selection_filters = filters.sidebar_filters(dataset.options, lang)
-selection = filtering.apply_filters(dataset.incidents, selection_filters)
-# Aggregates of the selection are computed once per selection and shared by every reader (app/ui/memo.py).
-selected = memo.keyed(selection, memo.selection_key(dataset, selection_filters))
+# Aggregates of the selection are computed once per selection and shared by every reader (app/ui/memo.py); the
+# selection itself is made only when one of them is not cached yet.
+selected = memo.lazy(lambda: data.selection(dataset, selection_filters),
+                     memo.selection_key(dataset, selection_filters))
+summary = memo.frame(filtering.summary, selected)
 date_column = filtering.date_column(selection_filters)
 t, n = i18n.t, (lambda value: i18n.format_int(value, lang))
 
 st.title(t("Cyberattacks on healthcare worldwide", lang))
 as_of = t("Data as of {as_of}.", lang, as_of=i18n.format_date(dataset.as_of, lang)) if dataset.as_of is not None else ""
-countries = selection["country"].nunique()
+countries = summary.countries
 st.caption(i18n.nt("Reports of cyberattacks and data breaches at healthcare organisations in {countries} country: "
                    "regulator filings, press and research reports, criminal groups' leak-site claims. {as_of}",
                    "Reports of cyberattacks and data breaches at healthcare organisations in {countries} countries: "
                    "regulator filings, press and research reports, criminal groups' leak-site claims. {as_of}",
                    countries, lang, countries=n(countries), as_of=as_of))
-if selection.empty:
+if summary.empty:
     st.info(t("No report matches these filters.", lang))
     st.stop()
 
@@ -60,10 +62,10 @@ st.caption(t("**Reports**: one source's account of an attack (a regulator filing
              "sources or more.", lang, reports=n(linked.reports), linked_reports=n(linked.linked_reports),
              linked_incidents=n(linked.linked_incidents)))
 
-present = sorted(selection["source"].unique())
+present = list(summary.sources)
 source = world_charts.source_text(present, dataset.as_of, lang)  # every figure names what it counts
 st.subheader(t(MAP_HEADERS[unit], lang))
-hhs_filings = int((selection["source"] == "hhs_ocr").sum())
+hhs_filings = summary.per_source.get("hhs_ocr", 0)
 if hhs_filings:
     st.warning(t("**Not a ranking of attacks.** The United States' figures include {hhs} filings with its "
                  "regulator, HHS OCR: US law requires every breach of health data affecting 500 people or more to "
