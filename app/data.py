@@ -24,7 +24,6 @@ from app.prep.filtering import FilterOptions, Filters
 from collectors import (
     DATA_DIR,
     SourceCoverage,
-    cipher,
     dataset_version,
     incident_types,
     load_coverage,
@@ -32,7 +31,6 @@ from collectors import (
     load_incidents,
     reading,
     schema,
-    vendors,
 )
 from collectors.text import normalise
 
@@ -193,6 +191,8 @@ def search_index(dataset: Dataset | None = None) -> pd.Series:
 
 @st.cache_resource(show_spinner=False, max_entries=_VERSIONS_KEPT)
 def _vendor_rollup(_dataset: Dataset, data_dir_: str | None, version: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
+    from collectors import vendors  # the explorer's and incident page's only: not on the landing page's way
+
     incidents = _dataset.incidents
     members = vendors.rollup(incidents)
     return members, vendors.events(incidents, members)
@@ -207,11 +207,15 @@ def vendor_rollup(dataset: Dataset | None = None) -> tuple[pd.DataFrame, pd.Data
 
 @st.cache_resource(show_spinner=False)
 def _patient_harms(path: str, mtime_ns: int) -> pd.DataFrame | None:
+    from collectors import cipher
+
     return cipher.read_patient_harms(path) if mtime_ns else None
 
 
 def patient_harms() -> pd.DataFrame | None:
     """data/patient_harms.csv (CIPHER's records of harm to patients), shared read-only; None if not built."""
+    from collectors import cipher  # the patient-impact page's only
+
     path = data_dir() / cipher.OUTPUT_FILE
     return _patient_harms(str(path), path.stat().st_mtime_ns if path.exists() else 0)
 

@@ -16,18 +16,22 @@ Decisions:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import re
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
-import pandera.pandas as pa
 
 from collectors.errors import SourceFormatError
 from collectors.files import write_atomic
 from collectors.schema import Column
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 SOURCE = "cipher"
 OUTPUT_FILE = "patient_harms.csv"
@@ -182,19 +186,28 @@ def _one_specialty_each(values: pd.Series) -> pd.Series:
     return values.map(lambda v: all(part in SPECIALTIES for part in v.split("; ")))
 
 
-_SCHEMA = pa.DataFrameSchema(
-    {c.name: pa.Column(c.dtype, nullable=c.nullable, checks=[pa.Check.isin(c.allowed)] if c.allowed else [])
-     for c in COLUMNS},
-    strict=True, ordered=True, unique=["harm_id"],
-)
-_SCHEMA.columns["clinical_impact_score"].checks.append(pa.Check.in_range(1, 10))
-_SCHEMA.columns["specialty"].checks.append(pa.Check(_one_specialty_each, error="specialty codes"))
+@functools.cache
+def _pandera_schema() -> pa.DataFrameSchema:
+    """Built on first use, like collectors.schema's: app.data imports this module, and pandera's import (about
+    0.3 s) should not delay the dashboard's first chart."""
+    import pandera.pandas as pa
+
+    schema = pa.DataFrameSchema(
+        {c.name: pa.Column(c.dtype, nullable=c.nullable, checks=[pa.Check.isin(c.allowed)] if c.allowed else [])
+         for c in COLUMNS},
+        strict=True, ordered=True, unique=["harm_id"],
+    )
+    schema.columns["clinical_impact_score"].checks.append(pa.Check.in_range(1, 10))
+    schema.columns["specialty"].checks.append(pa.Check(_one_specialty_each, error="specialty codes"))
+    return schema
 
 
 def validate(frame: pd.DataFrame) -> pd.DataFrame:
     """Check `frame` against `COLUMNS`; raise one SourceFormatError listing every failure."""
+    import pandera.pandas as pa
+
     try:
-        return _SCHEMA.validate(frame, lazy=True)
+        return _pandera_schema().validate(frame, lazy=True)
     except pa.errors.SchemaErrors as err:
         lines = []
         for (column, check), group in err.failure_cases.groupby(["column", "check"], dropna=False, sort=False):

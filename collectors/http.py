@@ -27,8 +27,8 @@ from requests.adapters import HTTPAdapter
 from urllib3.exceptions import MaxRetryError, NameResolutionError, ResponseError
 from urllib3.util.retry import Retry
 
-from collectors.errors import FetchError, PolicyError
-from collectors.responses import check_length, expect_content, read_capped
+from collectors.errors import FetchError
+from collectors.responses import PolicyError, check_length, expect_content, read_capped
 
 USER_AGENT = (
     "healthcare-cyberattack-observatory/0.1 "

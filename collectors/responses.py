@@ -16,12 +16,17 @@ import requests
 from urllib3.exceptions import DecodeError, ProtocolError, ReadTimeoutError
 from urllib3.exceptions import SSLError as Urllib3SSLError
 
-from collectors.errors import FetchError, PolicyError
+from collectors.errors import FetchError
 
 # Exports larger than this are refused: the whole HHS archive is about 5 MB.
 MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 # A body still arriving after this many seconds is abandoned (a trickling server defeats read timeouts).
 MAX_READ_SECONDS = 300.0
+
+
+class PolicyError(FetchError, requests.RequestException):
+    """A request our fetch policy refuses (collectors/http.py). Also a requests exception, so that code which
+    turns `requests.RequestException` into its own FetchError reports it like any failed request."""
 
 
 class ResponseTooLarge(PolicyError):

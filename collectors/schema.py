@@ -10,12 +10,16 @@ checks a frame against it and reports every failure at once.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
-import pandera.pandas as pa
 
 from collectors.errors import ValidationError
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 ATTACK_TYPES = (
     "ransomware",
@@ -148,7 +152,12 @@ def _record_id_names_its_source(frame: pd.DataFrame) -> pd.Series:
     )
 
 
+@functools.cache
 def _pandera_schema() -> pa.DataFrameSchema:
+    """The pandera schema, built on first use: pandera (and pydantic, typeguard ...) costs about 0.3 s to import,
+    and only validate() needs it, not the dashboard's first chart."""
+    import pandera.pandas as pa
+
     columns = {}
     for col in COLUMNS:
         checks = [pa.Check.isin(col.allowed)] if col.allowed else []
@@ -161,9 +170,6 @@ def _pandera_schema() -> pa.DataFrameSchema:
         unique=["record_id"],
         checks=[pa.Check(_record_id_names_its_source, error="record_id starts with its source")],
     )
-
-
-_SCHEMA = _pandera_schema()
 
 
 def empty_frame() -> pd.DataFrame:
@@ -187,8 +193,10 @@ def coerce(frame: pd.DataFrame) -> pd.DataFrame:
 
 def validate(frame: pd.DataFrame, source: str = "dataset") -> pd.DataFrame:
     """Check `frame` against the schema; raise one ValidationError listing every failure."""
+    import pandera.pandas as pa
+
     try:
-        return _SCHEMA.validate(frame, lazy=True)
+        return _pandera_schema().validate(frame, lazy=True)
     except pa.errors.SchemaErrors as err:
         cases = err.failure_cases
         lines = []
