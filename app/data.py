@@ -19,6 +19,7 @@ import streamlit as st
 
 from app.prep import coverage as coverage_layer
 from app.prep import filtering, search
+from app.prep import methodology as methodology_prep
 from app.prep.filtering import FilterOptions, Filters
 from collectors import (
     DATA_DIR,
@@ -182,6 +183,18 @@ def vendor_rollup(dataset: Dataset | None = None) -> tuple[pd.DataFrame, pd.Data
     per version of the files."""
     dataset = dataset or load_dataset()
     return _vendor_rollup(dataset, dataset.data_dir, dataset.version)
+
+
+@st.cache_resource(show_spinner=False, max_entries=_VERSIONS_KEPT)
+def _methodology_numbers(_dataset: Dataset, data_dir_: str | None, version: tuple) -> methodology_prep.Numbers:
+    members, _ = vendor_rollup(_dataset)
+    return methodology_prep.numbers(_dataset.incidents, _dataset.coverage, _dataset.withdrawn, members,
+                                    _dataset.complete_through, _dataset.coverage_table)
+
+
+def methodology_numbers(dataset: Dataset) -> methodology_prep.Numbers:
+    """What the methodology page counts over the whole dataset (app.prep.methodology), once per version."""
+    return _methodology_numbers(dataset, dataset.data_dir, dataset.version)
 
 
 @st.cache_resource(show_spinner=False)
