@@ -11,8 +11,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -195,6 +197,18 @@ def _methodology_numbers(_dataset: Dataset, data_dir_: str | None, version: tupl
 def methodology_numbers(dataset: Dataset) -> methodology_prep.Numbers:
     """What the methodology page counts over the whole dataset (app.prep.methodology), once per version."""
     return _methodology_numbers(dataset, dataset.data_dir, dataset.version)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4 * _VERSIONS_KEPT)
+def _per_version(_dataset: Dataset, _build: Callable[[Dataset], Any], name: str, data_dir_: str | None,
+                 version: tuple) -> Any:
+    return _build(_dataset)
+
+
+def per_version(dataset: Dataset, name: str, build: Callable[[Dataset], Any]) -> Any:
+    """`build(dataset)`, once per version of the files and `name`, shared by every session: for what a layer
+    above this one (brief/) derives from the whole dataset. The result is shared: never modify it."""
+    return _per_version(dataset, build, name, dataset.data_dir, dataset.version)
 
 
 @st.cache_resource(show_spinner=False)
