@@ -246,14 +246,14 @@ def default_week(frame: pd.DataFrame, coverage: Iterable[SourceCoverage],
     week = _last_full_week(frame, coverage)
     if week is None or coverage_table is None or coverage_table.empty:
         return week
-    return _mature_week(week, _weekly_levels(coverage_table))
+    return _mature_week(week, _Levels.of(_weekly_levels(coverage_table)))
 
 
 def _weekly_levels(table: pd.DataFrame) -> pd.DataFrame:
     return coverage_layer.monthly_levels(table, coverage_layer.streams(table, weekly=True))
 
 
-def _mature_week(week: IsoWeek, levels: pd.DataFrame) -> IsoWeek:
+def _mature_week(week: IsoWeek, levels: _Levels) -> IsoWeek:
     """The latest week, `week` or before it, that a stream covers completely past its posting lag."""
     last = week
     for _ in range(520):  # ten years back at most
@@ -263,28 +263,42 @@ def _mature_week(week: IsoWeek, levels: pd.DataFrame) -> IsoWeek:
     return last
 
 
-def _mature_streams(levels: pd.DataFrame, weeks: list[IsoWeek]) -> tuple[str, ...]:
+def _mature_streams(levels: _Levels, weeks: list[IsoWeek]) -> tuple[str, ...]:
     """Streams complete and past their posting lag in every month the weeks touch."""
     months = sorted({f"{pd.Period(d, 'M')}" for w in weeks for d in (w.start, w.end)})
-    values, filling = _month_rows(levels, months)
+    values, filling = levels.months(months)
     mature = (values == 2).all(axis=0) & ~filling.any(axis=0)
     return tuple(k for k, ok in zip(levels.columns, mature) if ok)
 
 
-def _month_rows(levels: pd.DataFrame, months: list[str], columns: list[str] | None = None
-                ) -> tuple[np.ndarray, np.ndarray]:
-    """levels.reindex(months, fill_value=0)[columns] and the same of levels.attrs['filling'] (False), as arrays:
-    reindexing the frame deep-copies its attrs (the `filling` frame) every time, and a brief asks ~150 times."""
-    where = levels.index.get_indexer(months)
-    found = where >= 0
-    values = np.zeros((len(months), levels.shape[1]), dtype=levels.to_numpy().dtype)
-    filling = np.zeros((len(months), levels.shape[1]), dtype=bool)
-    values[found] = levels.to_numpy()[where[found]]
-    filling[found] = levels.attrs["filling"].to_numpy(dtype=bool)[where[found]]
-    if columns is not None:
-        at = levels.columns.get_indexer(columns)
-        values, filling = values[:, at], filling[:, at]
-    return values, filling
+@dataclass(frozen=True, eq=False)
+class _Levels:
+    """coverage_layer.monthly_levels() of the weekly streams as arrays, months down and streams across (a brief
+    reads it ~150 times: reindexing the frame deep-copies its attrs, the `filling` frame, every time)."""
+
+    columns: tuple[str, ...]
+    month_rows: dict[str, int]
+    column_of: dict[str, int]
+    values: np.ndarray
+    filling: np.ndarray
+
+    @classmethod
+    def of(cls, levels: pd.DataFrame) -> _Levels:
+        return cls(tuple(levels.columns), {str(m): i for i, m in enumerate(levels.index)},
+                   {str(c): j for j, c in enumerate(levels.columns)}, levels.to_numpy(),
+                   levels.attrs["filling"].to_numpy(dtype=bool))
+
+    def months(self, months: list[str], columns: list[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """levels.reindex(months, fill_value=0)[columns], and the same of `filling` (False), as arrays."""
+        where = np.array([self.month_rows.get(m, -1) for m in months], dtype=np.int64)
+        found = where >= 0
+        values = np.zeros((len(months), len(self.columns)), dtype=self.values.dtype)
+        filling = np.zeros((len(months), len(self.columns)), dtype=bool)
+        values[found], filling[found] = self.values[where[found]], self.filling[where[found]]
+        if columns is not None:
+            at = [self.column_of[c] for c in columns]
+            values, filling = values[:, at], filling[:, at]
+        return values, filling
 
 
 def _last_full_week(frame: pd.DataFrame, coverage: Iterable[SourceCoverage]) -> IsoWeek | None:
@@ -339,13 +353,13 @@ def caveats_for(week: IsoWeek, coverage: Iterable[SourceCoverage]) -> tuple[Cave
     return tuple(out)
 
 
-def coverage_caveats(week: IsoWeek, levels: pd.DataFrame, relevant: list[str],
+def coverage_caveats(week: IsoWeek, levels: _Levels, relevant: list[str],
                      coverage: Iterable[SourceCoverage]) -> tuple[Caveat, ...]:
     """From the coverage table: each relevant stream that is silent, partial or still filling in for the week."""
     months = sorted({f"{pd.Period(d, 'M')}" for d in (week.start, week.end)})
     as_of = {c.source: pd.Timestamp(c.data_as_of).normalize() for c in coverage}
     out = []
-    every, fills = _month_rows(levels, months, list(relevant))
+    every, fills = levels.months(months, list(relevant))
     for j, key in enumerate(relevant):
         values, filling = every[:, j], bool(fills[:, j].any())
         if (values == 0).all():
@@ -480,7 +494,7 @@ class Prepared:
     frame: pd.DataFrame
     coverage: tuple[SourceCoverage, ...]
     table: pd.DataFrame | None  # the coverage table, None when absent or empty
-    levels: pd.DataFrame | None  # coverage_layer.monthly_levels of the weekly streams
+    levels: _Levels | None  # coverage_layer.monthly_levels of the weekly streams
     relevant: list[str]  # streams that cover any month
     weeks: tuple[IsoWeek, ...]  # available_weeks()
     last_full_week: IsoWeek | None
@@ -556,8 +570,9 @@ def prepare(frame: pd.DataFrame, coverage: Iterable[SourceCoverage],
     per_week = pd.DataFrame({"start": start, "incident_id": incident_ids}).groupby("start").agg(
         reports=("incident_id", "size"), incidents=("incident_id", "nunique"))
     incident, ids = pd.factorize(incident_ids.to_numpy())
-    levels = _weekly_levels(table) if table is not None else None
-    relevant = [k for k in levels.columns if (levels[k] > 0).any()] if levels is not None else []
+    level_frame = _weekly_levels(table) if table is not None else None
+    relevant = [k for k in level_frame.columns if (level_frame[k] > 0).any()] if level_frame is not None else []
+    levels = _Levels.of(level_frame) if level_frame is not None else None
     kept_rows = frame.loc[kept, ["source", "reported_date"]]
     newest = kept_rows.groupby("source")["reported_date"].max()  # every source, month-precise too
     last_full_week = _last_full_week(frame, coverage)
@@ -648,7 +663,7 @@ def brief_for(prepared: Prepared, week: IsoWeek | str | None = None) -> Brief:
             growing, no_data, upper = bool(caveats_for(w, coverage)), False, None
         else:
             months = sorted({f"{pd.Period(d, 'M')}" for d in (w.start, w.end)})
-            covered, filling = _month_rows(levels, months, relevant)
+            covered, filling = levels.months(months, relevant)
             no_data, growing = bool((covered == 0).all()), bool(filling.any())
             upper = flag.upper if (w == week and flag is not None) else None
         history.append(WeekPoint(w, int(n["reports"]) if n is not None else 0,
@@ -713,7 +728,7 @@ def _flag(p: Prepared, week: IsoWeek) -> tuple[unusual.Flag | None, tuple[str, .
         if _mature_streams(levels, [week]):
             return None, (), "short_baseline"
         months = sorted({f"{pd.Period(d, 'M')}" for d in (week.start, week.end)})
-        covered = (_month_rows(levels, months)[0] > 0).any()
+        covered = (levels.months(months)[0] > 0).any()
         return None, (), "filling" if covered else "no_coverage"
     mine = p.start.iloc[p.of_streams(eligible, baseline[0], week)].value_counts()
     counts = [int(mine.get(w.start, 0)) for w in baseline]
