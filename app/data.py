@@ -14,12 +14,14 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from app.prep import coverage as coverage_layer
 from app.prep import filtering, search
+from app.prep import methodology as methodology_prep
 from app.prep.filtering import FilterOptions, Filters
 from collectors import (
     DATA_DIR,
@@ -203,6 +205,30 @@ def vendor_rollup(dataset: Dataset | None = None) -> tuple[pd.DataFrame, pd.Data
     per version of the files."""
     dataset = dataset or load_dataset()
     return _vendor_rollup(dataset, dataset.data_dir, dataset.version)
+
+
+@st.cache_resource(show_spinner=False, max_entries=_VERSIONS_KEPT)
+def _methodology_numbers(_dataset: Dataset, data_dir_: str | None, version: tuple) -> methodology_prep.Numbers:
+    members, _ = vendor_rollup(_dataset)
+    return methodology_prep.numbers(_dataset.incidents, _dataset.coverage, _dataset.withdrawn, members,
+                                    _dataset.complete_through, _dataset.coverage_table)
+
+
+def methodology_numbers(dataset: Dataset) -> methodology_prep.Numbers:
+    """What the methodology page counts over the whole dataset (app.prep.methodology), once per version."""
+    return _methodology_numbers(dataset, dataset.data_dir, dataset.version)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4 * _VERSIONS_KEPT)
+def _per_version(_dataset: Dataset, _build: Callable[[Dataset], Any], name: str, data_dir_: str | None,
+                 version: tuple) -> Any:
+    return _build(_dataset)
+
+
+def per_version(dataset: Dataset, name: str, build: Callable[[Dataset], Any]) -> Any:
+    """`build(dataset)`, once per version of the files and `name`, shared by every session: for what a layer
+    above this one (brief/) derives from the whole dataset. The result is shared: never modify it."""
+    return _per_version(dataset, build, name, dataset.data_dir, dataset.version)
 
 
 @st.cache_resource(show_spinner=False)

@@ -15,12 +15,15 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
+import numpy as np
 import pandas as pd
 
 from app.prep import coverage as coverage_layer
+from app.prep import rows as row_access
 from brief import unusual
 from collectors import schema
 from collectors.coverage import SourceCoverage
@@ -243,20 +246,59 @@ def default_week(frame: pd.DataFrame, coverage: Iterable[SourceCoverage],
     week = _last_full_week(frame, coverage)
     if week is None or coverage_table is None or coverage_table.empty:
         return week
-    levels = coverage_layer.monthly_levels(coverage_table, coverage_layer.streams(coverage_table, weekly=True))
+    return _mature_week(week, _Levels.of(_weekly_levels(coverage_table)))
+
+
+def _weekly_levels(table: pd.DataFrame) -> pd.DataFrame:
+    return coverage_layer.monthly_levels(table, coverage_layer.streams(table, weekly=True))
+
+
+def _mature_week(week: IsoWeek, levels: _Levels) -> IsoWeek:
+    """The latest week, `week` or before it, that a stream covers completely past its posting lag."""
+    last = week
     for _ in range(520):  # ten years back at most
         if _mature_streams(levels, [week]):
             return week
         week = week.shift(-1)
-    return _last_full_week(frame, coverage)
+    return last
 
 
-def _mature_streams(levels: pd.DataFrame, weeks: list[IsoWeek]) -> tuple[str, ...]:
+def _mature_streams(levels: _Levels, weeks: list[IsoWeek]) -> tuple[str, ...]:
     """Streams complete and past their posting lag in every month the weeks touch."""
     months = sorted({f"{pd.Period(d, 'M')}" for w in weeks for d in (w.start, w.end)})
-    rows = levels.reindex(months, fill_value=0)
-    filling = levels.attrs["filling"].reindex(months, fill_value=False)
-    return tuple(k for k in levels.columns if (rows[k] == 2).all() and not filling[k].any())
+    values, filling = levels.months(months)
+    mature = (values == 2).all(axis=0) & ~filling.any(axis=0)
+    return tuple(k for k, ok in zip(levels.columns, mature) if ok)
+
+
+@dataclass(frozen=True, eq=False)
+class _Levels:
+    """coverage_layer.monthly_levels() of the weekly streams as arrays, months down and streams across (a brief
+    reads it ~150 times: reindexing the frame deep-copies its attrs, the `filling` frame, every time)."""
+
+    columns: tuple[str, ...]
+    month_rows: dict[str, int]
+    column_of: dict[str, int]
+    values: np.ndarray
+    filling: np.ndarray
+
+    @classmethod
+    def of(cls, levels: pd.DataFrame) -> _Levels:
+        return cls(tuple(levels.columns), {str(m): i for i, m in enumerate(levels.index)},
+                   {str(c): j for j, c in enumerate(levels.columns)}, levels.to_numpy(),
+                   levels.attrs["filling"].to_numpy(dtype=bool))
+
+    def months(self, months: list[str], columns: list[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """levels.reindex(months, fill_value=0)[columns], and the same of `filling` (False), as arrays."""
+        where = np.array([self.month_rows.get(m, -1) for m in months], dtype=np.int64)
+        found = where >= 0
+        values = np.zeros((len(months), len(self.columns)), dtype=self.values.dtype)
+        filling = np.zeros((len(months), len(self.columns)), dtype=bool)
+        values[found], filling[found] = self.values[where[found]], self.filling[where[found]]
+        if columns is not None:
+            at = [self.column_of[c] for c in columns]
+            values, filling = values[:, at], filling[:, at]
+        return values, filling
 
 
 def _last_full_week(frame: pd.DataFrame, coverage: Iterable[SourceCoverage]) -> IsoWeek | None:
@@ -274,8 +316,13 @@ def available_weeks(frame: pd.DataFrame, coverage: Iterable[SourceCoverage],
                     coverage_table: pd.DataFrame | None = None) -> list[IsoWeek]:
     """Weeks a brief can be asked for, newest first: from the oldest report's week to the last full week of
     the data (the default week, chosen by coverage, may be earlier)."""
-    newest = _last_full_week(frame, coverage)
-    dates = _counted(frame)[0]["reported_date"].dropna()
+    removed, repeated = schema.uncounted(frame)
+    return _weeks_back(_last_full_week(frame, coverage), frame["reported_date"].loc[~(removed | repeated)])
+
+
+def _weeks_back(newest: IsoWeek | None, reported: pd.Series) -> list[IsoWeek]:
+    """From `newest` back to the week of the oldest of the counted reports' dates, newest first."""
+    dates = reported.dropna()
     if newest is None:
         return []
     oldest = IsoWeek.containing(dates.min()) if not dates.empty else newest
@@ -306,15 +353,15 @@ def caveats_for(week: IsoWeek, coverage: Iterable[SourceCoverage]) -> tuple[Cave
     return tuple(out)
 
 
-def coverage_caveats(week: IsoWeek, levels: pd.DataFrame, relevant: list[str],
+def coverage_caveats(week: IsoWeek, levels: _Levels, relevant: list[str],
                      coverage: Iterable[SourceCoverage]) -> tuple[Caveat, ...]:
     """From the coverage table: each relevant stream that is silent, partial or still filling in for the week."""
     months = sorted({f"{pd.Period(d, 'M')}" for d in (week.start, week.end)})
     as_of = {c.source: pd.Timestamp(c.data_as_of).normalize() for c in coverage}
     out = []
-    for key in relevant:
-        values = levels[key].reindex(months, fill_value=0)
-        filling = bool(levels.attrs["filling"][key].reindex(months, fill_value=False).any())
+    every, fills = levels.months(months, list(relevant))
+    for j, key in enumerate(relevant):
+        values, filling = every[:, j], bool(fills[:, j].any())
         if (values == 0).all():
             kind = ABSENT
         elif filling:
@@ -359,25 +406,45 @@ def _breakdown(rows: pd.DataFrame, key: str, group: str | None = None, order: tu
                                                        rank.get(b.key, len(rank)), b.key)))
 
 
-def _notable(week_rows: pd.DataFrame, counted: pd.DataFrame) -> tuple[list[Notable], int]:
-    if week_rows.empty:
+# The columns of a week's rows the brief reads, and of the reports it lists under a notable incident.
+WEEK_COLUMNS = ("record_id", "incident_id", "source", "organization", "organization_type", "country", "subdivision",
+                "region", "subregion", "attack_type", "status", "reported_date", "individuals_affected",
+                "is_placeholder_count", "is_care_disrupted")
+REF_COLUMNS = ("incident_id", "source", "source_url", "status", "reported_date")
+_LEAD_COLUMNS = ("organization", "organization_type", "country", "subdivision", "attack_type", "is_placeholder_count")
+
+
+def _notable(week_rows: pd.DataFrame, refs_of: Callable[[list[str]], pd.DataFrame]) -> tuple[list[Notable], int]:
+    """`refs_of(incident_ids)`: the counted reports of those incidents, any week (REF_COLUMNS), in dataset order."""
+    rows = week_rows.loc[week_rows["incident_id"].notna()]  # an incident with no id is no incident
+    if rows.empty:
         return [], 0
-    rows = week_rows.assign(
-        _count=week_rows["individuals_affected"].astype("Float64"),
-        _care=week_rows["is_care_disrupted"].fillna(False).astype(bool),
-        _hospital=(week_rows["organization_type"] == HOSPITAL_TYPE).fillna(False).astype(bool),
+    rows = rows.assign(
+        _count=rows["individuals_affected"].astype("Float64"),
+        _care=rows["is_care_disrupted"].fillna(False).astype(bool),
+        _hospital=(rows["organization_type"] == HOSPITAL_TYPE).fillna(False).astype(bool),
     )
+    # The report that speaks for each incident: the largest count, then the earliest, then by id. One stable
+    # sort of the week's rows, incident by incident, orders each incident's rows as sorting them apart would.
+    ranked = rows.assign(_has=rows["_count"].notna()).sort_values(
+        ["incident_id", "_has", "_count", "reported_date", "record_id"], ascending=[True, False, False, True, True],
+        kind="stable")
+    leads = ranked.drop_duplicates("incident_id")
+    ids = leads["incident_id"].tolist()
+    grouped = rows.groupby("incident_id", sort=True)
+    care, hospital = grouped["_care"].any().loc[ids].tolist(), grouped["_hospital"].any().loc[ids].tolist()
+    first = grouped["reported_date"].min().loc[ids].tolist()
+    has = {s: rows["status"].eq(s).fillna(False).astype(bool).groupby(rows["incident_id"]).any().loc[ids].tolist()
+           for s in STATUSES}
+    values = {c: leads[c].tolist() for c in _LEAD_COLUMNS}
+    counts = leads["_count"].tolist()
     incidents = []
-    for incident_id, part in rows.groupby("incident_id", sort=True):
-        # The report that speaks for the incident: the largest count, then the earliest, then by id.
-        ranked = part.assign(_has=part["_count"].notna()).sort_values(
-            ["_has", "_count", "reported_date", "record_id"], ascending=[False, False, True, True], kind="stable")
-        lead = ranked.iloc[0]
-        count = None if pd.isna(lead["_count"]) else int(lead["_count"])
+    for k, incident_id in enumerate(ids):
         incidents.append({
-            "incident_id": str(incident_id), "lead": lead, "count": count,
-            "care": bool(part["_care"].any()), "hospital": bool(part["_hospital"].any()),
-            "first": part["reported_date"].min(), "statuses": tuple(s for s in STATUSES if s in set(part["status"])),
+            "incident_id": str(incident_id), "lead": {c: values[c][k] for c in _LEAD_COLUMNS},
+            "count": None if pd.isna(counts[k]) else int(counts[k]),
+            "care": bool(care[k]), "hospital": bool(hospital[k]), "first": first[k],
+            "statuses": tuple(s for s in STATUSES if has[s][k]),
         })
     with_count = sorted((i for i in incidents if i["count"] is not None),
                         key=lambda i: (-i["count"], i["first"], str(i["lead"]["organization"]), i["incident_id"]))
@@ -391,8 +458,7 @@ def _notable(week_rows: pd.DataFrame, counted: pd.DataFrame) -> tuple[list[Notab
     # The cut never drops one of the largest: the narrative names the largest of all.
     rest = sorted((i for i in chosen if i["incident_id"] not in largest), key=order)
     chosen = sorted([i for i in chosen if i["incident_id"] in largest] + rest[:MAX_NOTABLE - len(largest)], key=order)
-    refs = counted.loc[counted["incident_id"].isin([i["incident_id"] for i in chosen]),
-                       ["incident_id", "source", "source_url", "status", "reported_date"]]
+    refs = refs_of([i["incident_id"] for i in chosen])
     refs = refs.sort_values(["incident_id", "reported_date", "source", "source_url"], kind="stable")
     sources: dict[str, list[SourceRef]] = {}
     for r in refs.itertuples(index=False):
@@ -414,18 +480,127 @@ def _notable(week_rows: pd.DataFrame, counted: pd.DataFrame) -> tuple[list[Notab
     return out, total
 
 
-def _changes(counted: pd.DataFrame, week: IsoWeek) -> Changes:
-    first_seen = counted["first_seen_at"].dt.normalize()
-    collected = counted["collected_at"].dt.normalize()
-    new = first_seen.between(week.start, week.end)
-    revised = collected.between(week.start, week.end) & (first_seen < week.start)
+def _within(days: pd.Series, first: pd.Timestamp, last: pd.Timestamp) -> np.ndarray:
+    return ((days >= first) & (days <= last)).to_numpy(dtype=bool)
 
-    def by_source(mask: pd.Series) -> tuple[tuple[str, int], ...]:
-        return tuple((str(s), int(n)) for s, n in sorted(counted.loc[mask, "source"].value_counts().items()))
+
+@dataclass(frozen=True, eq=False)
+class Prepared:
+    """What every week's brief needs from the dataset, built once (`prepare`): one brief for a week
+    (`brief_for`) then reads only the rows of the weeks it compares. The counted reports with a day (the
+    rows compute_brief counts) are `positions` in `frame`; the series below are theirs, in that order (index
+    0..n-1). Nothing is copied from `frame`, which must not change while this is in use."""
+
+    frame: pd.DataFrame
+    coverage: tuple[SourceCoverage, ...]
+    table: pd.DataFrame | None  # the coverage table, None when absent or empty
+    levels: _Levels | None  # coverage_layer.monthly_levels of the weekly streams
+    relevant: list[str]  # streams that cover any month
+    weeks: tuple[IsoWeek, ...]  # available_weeks()
+    last_full_week: IsoWeek | None
+    positions: np.ndarray
+    reported: pd.Series  # reported_date
+    day: pd.Series  # ... normalised
+    start: pd.Series  # Monday of its week
+    first_seen: pd.Series  # normalised
+    collected: pd.Series  # normalised
+    incident: np.ndarray  # codes of incident_id (-1: none), in `incident_ids`
+    incident_ids: pd.Index
+    stream: np.ndarray  # codes of the stream (coverage_layer.stream_of_rows), in `stream_keys`
+    stream_keys: pd.Index
+    per_week: pd.DataFrame  # reports and incidents per week start
+    first_week: IsoWeek | None
+    removed_days: pd.Series  # reported day of the reports the source withdrew
+    newest: tuple[tuple[str, pd.Timestamp], ...]
+    sources: tuple[str, ...]
+
+    @cached_property
+    def default_week(self) -> IsoWeek | None:
+        """default_week() of the dataset."""
+        week = self.last_full_week
+        if week is None or self.levels is None:
+            return week
+        return _mature_week(week, self.levels)
+
+    def rows(self, mask: np.ndarray, columns: Iterable[str] = WEEK_COLUMNS) -> pd.DataFrame:
+        """The counted reports where `mask` (over `positions`) holds, as frame.loc would give them."""
+        return row_access.take(self.frame, self.positions[mask], list(columns))
+
+    def incident_series(self, where: np.ndarray) -> pd.Series:
+        """Incident codes of the rows at `where` (NaN for a report of no incident), for counting distinct ones."""
+        codes = pd.Series(self.incident[where])
+        return codes.where(codes >= 0)
+
+    def of_streams(self, eligible: Iterable[str], first: IsoWeek, last: IsoWeek) -> np.ndarray:
+        """Indices of the rows of the `eligible` streams in the weeks from `first` to `last`."""
+        wanted = self.stream_keys.get_indexer(list(eligible))
+        in_weeks = _within(self.start, first.start, last.start)
+        return np.flatnonzero(in_weeks & np.isin(self.stream, wanted[wanted >= 0]))
+
+    def refs_of(self, incident_ids: list[str]) -> pd.DataFrame:
+        wanted = self.incident_ids.get_indexer(incident_ids)
+        return self.rows(np.isin(self.incident, wanted[wanted >= 0]), REF_COLUMNS)
+
+
+def prepare(frame: pd.DataFrame, coverage: Iterable[SourceCoverage],
+            coverage_table: pd.DataFrame | None = None) -> Prepared:
+    """What compute_brief reads from the whole dataset, for any week (see Prepared)."""
+    coverage = tuple(coverage)
+    table = coverage_table if coverage_table is not None and not coverage_table.empty else None
+    removed, repeated = schema.uncounted(frame)
+    kept = ~(removed | repeated)
+    counted = kept
+    # A report dated only to the month has no week: counting it would pile the month into its first week.
+    if "date_precision" in frame.columns:
+        counted = kept & ~frame["date_precision"].eq("month").fillna(False).astype(bool)
+    positions = np.flatnonzero(counted.to_numpy(dtype=bool))
+
+    def column(name: str) -> pd.Series:
+        return frame[name].iloc[positions].reset_index(drop=True)
+
+    reported = column("reported_date")
+    day = reported.dt.normalize()
+    start = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
+    incident_ids = column("incident_id")
+    if table is not None:
+        streams = coverage_layer.stream_of_rows(row_access.take(frame, positions, ["source", "source_list"]))
+        stream, stream_keys = pd.factorize(streams.to_numpy())
+    else:
+        stream, stream_keys = np.zeros(len(positions), dtype=np.int64), pd.Index([""])
+    per_week = pd.DataFrame({"start": start, "incident_id": incident_ids}).groupby("start").agg(
+        reports=("incident_id", "size"), incidents=("incident_id", "nunique"))
+    incident, ids = pd.factorize(incident_ids.to_numpy())
+    level_frame = _weekly_levels(table) if table is not None else None
+    relevant = [k for k in level_frame.columns if (level_frame[k] > 0).any()] if level_frame is not None else []
+    levels = _Levels.of(level_frame) if level_frame is not None else None
+    kept_rows = frame.loc[kept, ["source", "reported_date"]]
+    newest = kept_rows.groupby("source")["reported_date"].max()  # every source, month-precise too
+    last_full_week = _last_full_week(frame, coverage)
+    return Prepared(
+        frame=frame, coverage=coverage, table=table, levels=levels, relevant=relevant,
+        weeks=tuple(_weeks_back(last_full_week, kept_rows["reported_date"])), last_full_week=last_full_week,
+        positions=positions, reported=reported, day=day, start=start,
+        first_seen=column("first_seen_at").dt.normalize(), collected=column("collected_at").dt.normalize(),
+        incident=incident, incident_ids=pd.Index(ids), stream=np.asarray(stream), stream_keys=pd.Index(stream_keys),
+        per_week=per_week, first_week=IsoWeek.containing(day.min()) if len(day.dropna()) else None,
+        removed_days=frame.loc[removed, "reported_date"].dt.normalize(),
+        newest=tuple((str(s), pd.Timestamp(d)) for s, d in sorted(newest.items())),
+        sources=tuple(sorted({c.source for c in coverage} | set(frame["source"].dropna().astype(str).unique()))),
+    )
+
+
+def _changes(prepared: Prepared, week: IsoWeek) -> Changes:
+    first_seen, collected = prepared.first_seen, prepared.collected
+    new = _within(first_seen, week.start, week.end)
+    revised = _within(collected, week.start, week.end) & (first_seen < week.start).to_numpy(dtype=bool)
+
+    def by_source(mask: np.ndarray) -> tuple[tuple[str, int], ...]:
+        sources = prepared.rows(mask, ["source"])["source"]
+        return tuple((str(s), int(n)) for s, n in sorted(sources.value_counts().items()))
 
     return Changes(
         new_reports=int(new.sum()),
-        new_about_earlier_weeks=int((new & (counted["reported_date"] < week.start)).sum()),
+        new_about_earlier_weeks=int((new & (prepared.reported < week.start).to_numpy(dtype=bool)).sum()),
         revised_reports=int(revised.sum()),
         new_by_source=by_source(new),
         revised_by_source=by_source(revised),
@@ -437,72 +612,66 @@ def compute_brief(frame: pd.DataFrame, coverage: Iterable[SourceCoverage], week:
     """Every number of the weekly brief for `week` (default: `default_week`).
 
     With `coverage_table` (data/coverage.csv), comparisons are like for like (see Average), caveats name the
-    sources that are silent or still filling in, and the unusual-week flag is computed where coverage allows."""
-    coverage = tuple(coverage)
-    table = coverage_table if coverage_table is not None and not coverage_table.empty else None
+    sources that are silent or still filling in, and the unusual-week flag is computed where coverage allows.
+    Several weeks of one dataset: `brief_for(prepare(frame, coverage, coverage_table), week)`, prepared once."""
+    return brief_for(prepare(frame, coverage, coverage_table), week)
+
+
+def _counts_at(prepared: Prepared, where: np.ndarray) -> Counts:
+    return Counts(reports=len(where), incidents=int(prepared.incident_series(where).nunique()))
+
+
+def brief_for(prepared: Prepared, week: IsoWeek | str | None = None) -> Brief:
+    """compute_brief() of the prepared dataset."""
+    p, coverage, levels, relevant = prepared, prepared.coverage, prepared.levels, prepared.relevant
     if isinstance(week, str):
         week = IsoWeek.parse(week)
     if week is None:
-        week = default_week(frame, coverage, table)
+        week = p.default_week
         if week is None:
             raise ValueError("the dataset is empty: there is no week to brief on")
-    counted, removed = _counted(frame)
-    # A report dated only to the month has no week: counting it would pile the month into its first week.
-    if "date_precision" in counted.columns:
-        counted = counted.loc[~counted["date_precision"].eq("month").fillna(False).astype(bool)]
-    day = counted["reported_date"].dt.normalize()
-    week_start = day - pd.to_timedelta(day.dt.day_of_week, unit="D")
-    streams = (coverage_layer.stream_of_rows(counted) if table is not None
-               else pd.Series("", index=counted.index, dtype="str"))
-    weekly = pd.DataFrame({"start": week_start, "incident_id": counted["incident_id"], "stream": streams})
-    per_week = weekly.groupby("start").agg(reports=("incident_id", "size"), incidents=("incident_id", "nunique"))
-    first_week = IsoWeek.containing(day.min()) if len(day.dropna()) else None
-    levels = (coverage_layer.monthly_levels(table, coverage_layer.streams(table, weekly=True))
-              if table is not None else None)
-    relevant = [k for k in levels.columns if (levels[k] > 0).any()] if levels is not None else []
-
-    in_week = (day >= week.start) & (day <= week.end)
-    rows = counted.loc[in_week]
-    removed_days = frame.loc[removed, "reported_date"].dt.normalize()
+    in_week = _within(p.day, week.start, week.end)
+    rows = p.rows(in_week)
     year_ago_week = week.year_earlier()
 
     def compared(weeks: list[IsoWeek]) -> Average:
         if levels is None:
-            return _average(per_week, weeks, first_week)
+            return _average(p.per_week, weeks, p.first_week)
         eligible = _mature_streams(levels, [week, *weeks])
         if not eligible:
             return Average(math.nan, math.nan, 0, 0, ())
-        mine = weekly.loc[weekly["stream"].isin(eligible)]
+        # Only the rows of the weeks compared: the same per-week counts as over every row of those streams.
+        where = p.of_streams(eligible, min(weeks), week)
+        starts = p.start.iloc[where].reset_index(drop=True)
+        mine = pd.DataFrame({"start": starts, "incident_id": p.incident_series(where)})
         table_ = mine.groupby("start").agg(reports=("incident_id", "size"), incidents=("incident_id", "nunique"))
         base = _average(table_, weeks, IsoWeek(1900, 1))
-        return Average(base.reports, base.incidents, base.weeks, int((mine["start"] == week.start).sum()), eligible)
+        return Average(base.reports, base.incidents, base.weeks, int((starts == week.start).sum()), eligible)
 
     counts_by_incident = rows.groupby("incident_id")["individuals_affected"].max()
     care = rows["is_care_disrupted"].fillna(False).astype(bool)
     hospital = (rows["organization_type"] == HOSPITAL_TYPE).fillna(False).astype(bool)
-    notable, notable_total = _notable(rows, counted)
+    notable, notable_total = _notable(rows, p.refs_of)
     us = rows.loc[(rows["country"] == "US").fillna(False).astype(bool)]
-    year_ago, year_ago_compared = _year_ago(counted, day, weekly, week, year_ago_week, levels, first_week)
-    flag, flag_streams, flag_reason = _flag(weekly, week, levels)
+    year_ago, year_ago_compared = _year_ago(p, week, year_ago_week)
+    flag, flag_streams, flag_reason = _flag(p, week)
     history = []
     for k in range(LONG_WINDOW, -1, -1):
         w = week.shift(-k)
-        n = per_week.loc[w.start] if w.start in per_week.index else None
+        n = p.per_week.loc[w.start] if w.start in p.per_week.index else None
         if levels is None:
             growing, no_data, upper = bool(caveats_for(w, coverage)), False, None
         else:
             months = sorted({f"{pd.Period(d, 'M')}" for d in (w.start, w.end)})
-            covered = levels.reindex(months, fill_value=0)[relevant]
-            no_data = bool((covered == 0).all().all())
-            growing = bool(levels.attrs["filling"].reindex(months, fill_value=False)[relevant].any().any())
+            covered, filling = levels.months(months, relevant)
+            no_data, growing = bool((covered == 0).all()), bool(filling.any())
             upper = flag.upper if (w == week and flag is not None) else None
         history.append(WeekPoint(w, int(n["reports"]) if n is not None else 0,
                                  int(n["incidents"]) if n is not None else 0, growing, no_data, upper))
-    newest = _counted(frame)[0].groupby("source")["reported_date"].max()  # every source, month-precise too
     return Brief(
         week=week,
         data_as_of=data_as_of(coverage),
-        first_week=first_week,
+        first_week=p.first_week,
         counts=_counts(rows),
         short_average=compared([week.shift(-k) for k in range(1, SHORT_WINDOW + 1)]),
         long_average=compared([week.shift(-k) for k in range(1, LONG_WINDOW + 1)]),
@@ -519,39 +688,38 @@ def compute_brief(frame: pd.DataFrame, coverage: Iterable[SourceCoverage], week:
         by_status=_breakdown(rows, "status", order=STATUSES, keep_zeros=True),
         notable=tuple(notable),
         notable_total=notable_total,
-        changes=_changes(counted, week),
+        changes=_changes(p, week),
         caveats=(coverage_caveats(week, levels, relevant, coverage) if levels is not None
                  else caveats_for(week, coverage)),
         history=tuple(history),
-        withdrawn=int(((removed_days >= week.start) & (removed_days <= week.end)).sum()),
-        sources=tuple(sorted({c.source for c in coverage} | set(frame["source"].dropna().astype(str)))),
+        withdrawn=int(((p.removed_days >= week.start) & (p.removed_days <= week.end)).sum()),
+        sources=p.sources,
         year_ago_compared=year_ago_compared,
         flag=flag,
         flag_streams=flag_streams,
         flag_reason=flag_reason,
-        newest_by_source=tuple((str(s), pd.Timestamp(d)) for s, d in sorted(newest.items())),
+        newest_by_source=p.newest,
         by_fr_region=_breakdown(rows.loc[(rows["country"] == "FR").fillna(False).astype(bool)], "subdivision"),
     )
 
 
-def _year_ago(counted: pd.DataFrame, day: pd.Series, weekly: pd.DataFrame, week: IsoWeek, year_ago_week: IsoWeek,
-              levels: pd.DataFrame | None, first_week: IsoWeek | None) -> tuple[Counts | None, int | None]:
+def _year_ago(p: Prepared, week: IsoWeek, year_ago_week: IsoWeek) -> tuple[Counts | None, int | None]:
     """The same week a year earlier, over the streams that cover both weeks completely (None: none does)."""
-    if first_week is None or year_ago_week < first_week:
+    if p.first_week is None or year_ago_week < p.first_week:
         return None, None
-    then = (day >= year_ago_week.start) & (day <= year_ago_week.end)
-    if levels is None:
-        return _counts(counted.loc[then]), None
-    eligible = _mature_streams(levels, [week, year_ago_week])
+    if p.levels is None:
+        return _counts_at(p, np.flatnonzero(_within(p.day, year_ago_week.start, year_ago_week.end))), None
+    eligible = _mature_streams(p.levels, [week, year_ago_week])
     if not eligible:
         return None, None
-    same = weekly["stream"].isin(eligible)
-    return _counts(counted.loc[then & same]), int((same & (weekly["start"] == week.start)).sum())
+    then = p.of_streams(eligible, year_ago_week, year_ago_week)
+    now = p.of_streams(eligible, week, week)
+    return _counts_at(p, then), len(now)
 
 
-def _flag(weekly: pd.DataFrame, week: IsoWeek, levels: pd.DataFrame | None
-          ) -> tuple[unusual.Flag | None, tuple[str, ...], str]:
+def _flag(p: Prepared, week: IsoWeek) -> tuple[unusual.Flag | None, tuple[str, ...], str]:
     """EARS C2 (brief/unusual.py) over the streams that cover the week and its whole baseline, mature."""
+    levels = p.levels
     if levels is None:
         return None, (), "no_coverage"
     baseline = [week.shift(-(unusual.GUARD_WEEKS + k)) for k in range(unusual.BASELINE_WEEKS, 0, -1)]
@@ -560,8 +728,8 @@ def _flag(weekly: pd.DataFrame, week: IsoWeek, levels: pd.DataFrame | None
         if _mature_streams(levels, [week]):
             return None, (), "short_baseline"
         months = sorted({f"{pd.Period(d, 'M')}" for d in (week.start, week.end)})
-        covered = (levels.reindex(months, fill_value=0) > 0).any().any()
+        covered = (levels.months(months)[0] > 0).any()
         return None, (), "filling" if covered else "no_coverage"
-    mine = weekly.loc[weekly["stream"].isin(eligible), "start"].value_counts()
+    mine = p.start.iloc[p.of_streams(eligible, baseline[0], week)].value_counts()
     counts = [int(mine.get(w.start, 0)) for w in baseline]
     return unusual.flag_week(counts, int(mine.get(week.start, 0))), eligible, "ok"

@@ -71,9 +71,3 @@ def false_alarm_rate(counts: pd.Series) -> tuple[float, int]:
     result = c2(counts).dropna(subset=["upper"])
     return (float(result["is_unusual"].mean()) if len(result) else math.nan), len(result)
 
-
-def weekly_series(dates: pd.Series, first: pd.Timestamp, last: pd.Timestamp) -> pd.Series:
-    """Reports per ISO week (Monday starts) from the week of `first` to the week of `last`, zeros included."""
-    starts = (dates.dt.normalize() - pd.to_timedelta(dates.dt.day_of_week, unit="D")).value_counts()
-    first = first - pd.Timedelta(days=first.day_of_week)
-    return starts.reindex(pd.date_range(first, last, freq="W-MON"), fill_value=0).astype("int64")

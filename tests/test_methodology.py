@@ -15,8 +15,10 @@ from app.charts import common
 from app.charts import methodology as methodology_charts
 from app.charts import us as us_charts
 from app.prep import counting, lag
+from app.prep import coverage as coverage_layer
+from app.prep import methodology as methodology_prep
 from app.prep import us as us_prep
-from collectors import DATA_DIR, registry, vendors
+from collectors import DATA_DIR, incident_types, load_coverage, load_coverage_table, load_incidents, registry, vendors
 from tests.support.frames import data_dir_fixture
 from tests.support.frames import journalist as frames
 
@@ -129,3 +131,49 @@ def test_filing_lags_of_a_selection_with_filings_only_is_empty_not_an_error():
     only_filings = dashboard_frames.incidents()  # the overview's hand-made HHS frame: every report confirmed
     assert lag.filing_lags(only_filings).empty
     assert lag.summarise(lag.filing_lags(only_filings), "year").empty
+
+
+def _same(a, b) -> bool:
+    return (a is None and b is None) or (a is not None and b is not None and (a == b or (pd.isna(a) and pd.isna(b))))
+
+
+@pytest.mark.parametrize("which", ["hand-made", "committed"])
+def test_methodology_numbers_computed_once_are_the_page_s_plain_computations(which):
+    """What app.data caches per version for the page (app.prep.methodology) equals the calls the page made."""
+    if which == "hand-made":
+        frame, coverage, table, through = frames.incidents(), frames.COVERAGE, None, None
+    else:
+        dataset = data.build_dataset(incident_types.for_counting(load_incidents(DATA_DIR)), load_coverage(DATA_DIR),
+                                     load_coverage_table(DATA_DIR))
+        frame, coverage, table, through = (dataset.incidents, dataset.coverage, dataset.coverage_table,
+                                           dataset.complete_through)
+    members = vendors.rollup(frame)
+    numbers = methodology_prep.numbers(frame, coverage, 3, members, through, table)
+    assert numbers.rows_by_source == frame["source"].value_counts().to_dict()
+    for cov in coverage:
+        mine = frame.loc[frame["source"] == cov.source, "reported_date"]
+        span = numbers.spans[cov.source]
+        assert span.reports == len(mine), cov.source
+        assert _same(span.first, mine.min() if len(mine) else None) and _same(span.last, mine.max() if len(mine) else None)
+    pd.testing.assert_frame_equal(numbers.completeness,
+                                  counting.completeness_table(counting.completeness_by_year(frame, coverage)))
+    assert numbers.facts == counting.counting_facts(frame, 3, members)
+    assert numbers.undated_sources == tuple(sorted(lag.undated_sources(frame)))
+    for by in methodology_prep.LAG_BYS:
+        pd.testing.assert_frame_equal(numbers.lags[by]["reporting"], lag.summarise(lag.reporting_lags(frame), by))
+        pd.testing.assert_frame_equal(numbers.lags[by]["filing"], lag.summarise(lag.filing_lags(frame), by))
+    assert numbers.sources == tuple(sorted(frame["source"].unique()))
+    pd.testing.assert_frame_equal(numbers.clusters, vendors.possible_clusters(frame, members))
+    for history in numbers.flag_histories:
+        exact = frame.loc[(frame["source"] == history.source) & frame["date_precision"].ne("month").fillna(True)
+                          .astype(bool), "reported_date"]
+        weeks = exact.dt.to_period("W-SUN").dt.start_time.value_counts()  # Monday to Sunday
+        assert history.weekly[history.weekly > 0].to_dict() == {
+            k: v for k, v in weeks.items() if history.weekly.index[0] <= k <= history.weekly.index[-1]}
+    if table is not None:
+        assert [s.key for s in numbers.streams] == [s.key for s in coverage_layer.streams(table)]
+        for stream in numbers.streams:
+            source, source_list = stream.key.split(":", 1)
+            mine = table[(table["source"] == source) & (table["source_list"] == source_list)]
+            assert (stream.scopes, stream.first_month, stream.last_month) == (
+                mine["scope"].nunique(), mine["month"].min(), mine["month"].max())

@@ -10,8 +10,8 @@ import streamlit as st
 from app import data, i18n
 from app.i18n import N_
 from app.ui import filters
-from brief import narrative, render
-from brief.compute import IsoWeek, available_weeks, compute_brief, default_week
+from brief import compute, narrative, render
+from brief.compute import IsoWeek
 
 DOWNLOAD_LABELS = {
     "md": N_("Download (Markdown, for email)"),
@@ -28,8 +28,10 @@ def _escaped(text: str) -> str:
 
 lang = filters.current_language()
 dataset = data.load_dataset()
-weeks = [str(w) for w in available_weeks(dataset.incidents, dataset.coverage, dataset.coverage_table)]
-default = default_week(dataset.incidents, dataset.coverage, dataset.coverage_table)
+# What every week's brief reads from the whole dataset, prepared once per version of the files.
+prepared = data.per_version(dataset, "brief", lambda d: compute.prepare(d.incidents, d.coverage, d.coverage_table))
+weeks = [str(w) for w in prepared.weeks]
+default = prepared.default_week
 if not weeks:
     st.title(i18n.t("Cyberattacks on healthcare: weekly brief", lang))
     st.info(i18n.t("The dataset is empty: there is no week to brief on yet.", lang))
@@ -42,7 +44,7 @@ week = st.sidebar.selectbox(
     format_func=lambda w: f"{w} · {narrative.week_range(IsoWeek.parse(w), lang, long=False)}")
 filters.keep_in_url(WEEK_PARAM, week, start_week)
 
-brief = compute_brief(dataset.incidents, dataset.coverage, week, dataset.coverage_table)
+brief = compute.brief_for(prepared, week)
 doc = render.document(brief, lang)
 st.title(doc.title)
 st.caption(doc.subtitle)

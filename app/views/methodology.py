@@ -8,17 +8,17 @@ from app import data, i18n
 from app.charts import common
 from app.charts import methodology as methodology_charts
 from app.i18n import N_
-from app.prep import counting, explore, lag
-from app.prep import coverage as coverage_layer
+from app.prep import counting, explore
+from app.prep import methodology as methodology_prep
 from app.ui import filters, share
 from brief import unusual
 from collectors import health, vendors
 
 lang = filters.current_language()
 dataset = data.load_dataset()
-incidents = dataset.incidents
-members, events = data.vendor_rollup(dataset)
-LAG_PARAM, LAG_BYS = "lag", ("year", "source")
+events = data.vendor_rollup(dataset)[1]  # (members, events), cached per version
+numbers = data.methodology_numbers(dataset)  # everything counted over the whole dataset, once per version
+LAG_PARAM, LAG_BYS = "lag", methodology_prep.LAG_BYS
 LAG_GROUPS = {"year": N_("Year"), "source": N_("Source")}
 
 
@@ -36,11 +36,10 @@ st.markdown(t("How every number on this site is counted, what each source covers
 
 # --- sources ----------------------------------------------------------------------------------------
 st.header(t("Sources"))
-rows_by_source = incidents["source"].value_counts().to_dict()
-checks = {h.source: h for h in health.assess(dataset.coverage, rows=rows_by_source)}
+checks = {h.source: h for h in health.assess(dataset.coverage, rows=numbers.rows_by_source)}
 for cov in dataset.coverage:
     info = i18n.source_description(cov.source, lang)
-    mine = incidents.loc[incidents["source"] == cov.source, "reported_date"]
+    span = numbers.spans[cov.source]
     check = checks.get(cov.source)
     with st.container(border=True):
         st.subheader(i18n.source_short(cov.source, lang))
@@ -51,8 +50,7 @@ for cov in dataset.coverage:
                             "{completeness}; {exports} export merged.",
                             "{rows} reports, reported from {first} to {last}. Data as of {as_of}; "
                             "{completeness}; {exports} exports merged.", cov.exports, lang,
-                            rows=i18n.format_int(len(mine), lang),
-                      first=date(mine.min() if len(mine) else None), last=date(mine.max() if len(mine) else None),
+                            rows=i18n.format_int(span.reports, lang), first=date(span.first), last=date(span.last),
                       as_of=date(cov.data_as_of), completeness=i18n.completeness(cov.complete_through, lang), exports=cov.exports))
         if check is not None:
             fresh = t(N_("Stale: the newest data are {days} days old, but this source should be refreshed every "
@@ -71,7 +69,7 @@ st.header(t("Completeness by year"))
 st.markdown(t("Reports per year (by date reported) and source. **partial**: the year ends after the date up to "
               "which the source is complete, so its count may still grow. **completeness unknown**: the source "
               "never says what it misses (leak-site claims, press, research databases)."))
-table = counting.completeness_table(counting.completeness_by_year(incidents, dataset.coverage))
+table = numbers.completeness
 sources = [c for c in table.columns if not c.endswith("_state")]
 marks = {"complete": "", "partial": " · " + t("partial"), "unknown": " · " + t("completeness unknown")}
 st.dataframe(pd.DataFrame(
@@ -81,7 +79,7 @@ st.dataframe(pd.DataFrame(
 
 # --- counting rules -----------------------------------------------------------------------------------
 st.header(t("Counting rules"))
-facts = counting.counting_facts(incidents, dataset.withdrawn, members)
+facts = numbers.facts
 st.markdown(t("- **Reports, not attacks.** A row is one report by one source: {reports} reports are counted. "
               "Reports of one attack by several sources share an incident id: {incidents} distinct incidents, "
               "{linked_incidents} of them confirmed by two sources or more ({reports_in_linked} reports). Charts count "
@@ -106,14 +104,13 @@ st.markdown(t("{dated} reports can be placed on the date of the attack; {undated
               "report of an attack (a claim, a press article) to the regulator filing, for filings linked to one.",
               dated=i18n.format_int(facts.with_attack_date, lang),
               undated=i18n.format_int(facts.reports - facts.with_attack_date, lang),
-              excluded=", ".join(i18n.source_short(s, lang) for s in sorted(lag.undated_sources(incidents))) or "–"))
+              excluded=", ".join(i18n.source_short(s, lang) for s in numbers.undated_sources) or "–"))
 filters.seed_from_url("m_lag", LAG_PARAM, LAG_BYS, LAG_BYS[0])
 by = st.radio(t("Group by"), LAG_BYS, horizontal=True, key="m_lag", persist_state="session",
               format_func=lambda code: t(LAG_GROUPS[code]))
 filters.keep_in_url(LAG_PARAM, by, LAG_BYS[0])
-series = {"reporting": lag.summarise(lag.reporting_lags(incidents), by),
-          "filing": lag.summarise(lag.filing_lags(incidents), by)}
-source_line = common.source_line([i18n.source_short(s, lang) for s in sorted(incidents["source"].unique())],
+series = numbers.lags[by]  # shared by every session: read, never modified
+source_line = common.source_line([i18n.source_short(s, lang) for s in numbers.sources],
                                  dataset.as_of, lang)
 if all(s.empty for s in series.values()):
     st.info(t("No report gives both dates yet."))
@@ -151,7 +148,7 @@ st.dataframe(pd.DataFrame({
     t("Incident"): [explore.vendor_link(v, lang) for v in top["vendor_event_id"]],
 }), hide_index=True, width="stretch",
     column_config={t("Incident"): st.column_config.LinkColumn(display_text=t("open"))})
-clusters = vendors.possible_clusters(incidents, members)
+clusters = numbers.clusters
 if len(clusters):
     st.markdown(t("Weeks with {n} or more business-associate filings of one attack type that name no vendor: "
                   "possibly one vendor's breach (Blackbaud in September 2020), but the data cannot say which, so "
@@ -169,17 +166,12 @@ st.markdown(t("Every count on this site says which sources stand behind it. `dat
               "source list, country and month, whether the source looked completely, partly or not at all; a "
               "period no selected source looked at is shown as **no data**, never as zero. How each status is "
               "decided is in data/README.md."))
-table = dataset.coverage_table
-if table is not None and not table.empty:
-    rows = []
-    for stream in coverage_layer.streams(table):
-        mine = table[(table["source"] == stream.source) & (table["source_list"] == stream.source_list)]
-        complete = mine.loc[mine["status"] == "complete", "month"]
-        rows.append({t("Source"): i18n.stream_label(stream.key, lang),
-                     t("Countries (or worldwide)"): i18n.format_int(mine["scope"].nunique(), lang),
-                     t("First month"): mine["month"].min(), t("Last month"): mine["month"].max(),
-                     t("Complete months"): (f"{complete.min()} – {complete.max()}" if len(complete) else "–")})
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+if numbers.streams:
+    st.dataframe(pd.DataFrame([{t("Source"): i18n.stream_label(s.key, lang),
+                                t("Countries (or worldwide)"): i18n.format_int(s.scopes, lang),
+                                t("First month"): s.first_month, t("Last month"): s.last_month,
+                                t("Complete months"): s.complete} for s in numbers.streams]),
+                 hide_index=True, width="stretch")
 
 st.header(t("Is this week unusual?"))
 st.markdown(t("The brief flags a week with the **EARS C2** rule that public-health agencies use on surveillance "
@@ -190,15 +182,10 @@ st.markdown(t("The brief flags a week with the **EARS C2** rule that public-heal
               "week completely, past their posting lag; otherwise there is no flag, and the brief says why.", weeks=unusual.BASELINE_WEEKS, guard=unusual.GUARD_WEEKS,
               k=i18n.format_decimal(unusual.THRESHOLD, lang)))
 tested = []
-for source, first, last in (("hhs_ocr", "2010-01-04", str(dataset.complete_through or "2022-06-27")[:10]),
-                            ("curated_fr", "2019-01-07", "2025-12-22")):
-    dates = incidents.loc[(incidents["source"] == source) & incidents["date_precision"].ne("month").fillna(True)
-                          .astype(bool), "reported_date"]
-    if dates.empty:
-        continue
-    rate, weeks = unusual.false_alarm_rate(unusual.weekly_series(dates, pd.Timestamp(first), pd.Timestamp(last)))
-    tested.append({t("Source"): i18n.source_short(source, lang),
-                   t("Weeks tested"): f"{first} – {last}",
+for history in numbers.flag_histories:
+    rate, weeks = unusual.false_alarm_rate(history.weekly)
+    tested.append({t("Source"): i18n.source_short(history.source, lang),
+                   t("Weeks tested"): f"{history.first} – {history.last}",
                    t("Weeks"): i18n.format_int(weeks, lang),
                    t("Weeks flagged"): i18n.format_percent(rate, lang, digits=1)})
 if tested:
@@ -217,4 +204,4 @@ else:
     st.dataframe(log.rename(columns={"date": t("Date"), "what_changed": t("What changed"),
                                      "rows_affected": t("Rows affected")}), hide_index=True, width="stretch")
 
-share.citation_block(share.provenance("methodology", lang, sorted(incidents["source"].unique())), lang)
+share.citation_block(share.provenance("methodology", lang, list(numbers.sources)), lang)
