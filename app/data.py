@@ -19,7 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from app.prep import coverage as coverage_layer
-from app.prep import explore_index, filtering, search
+from app.prep import explore_index, filtering, search, timeline
 from app.prep.filtering import FilterOptions, Filters
 from collectors import (
     DATA_DIR,
@@ -238,6 +238,16 @@ def vendor_labels(dataset: Dataset) -> tuple[dict[str, str], dict[str, str]]:
     """The vendor_rollup() as look-ups, built once per version: the vendor of each record in an event, and
     of each event (do not modify them: they are shared)."""
     return _vendor_labels(dataset, dataset.data_dir, dataset.version)
+
+
+@st.cache_resource(show_spinner=False, max_entries=_VERSIONS_KEPT)
+def _multi_source_incidents(_dataset: Dataset, data_dir_: str | None, version: tuple) -> pd.DataFrame:
+    return timeline.multi_source_incidents(_dataset.incidents)
+
+
+def multi_source_incidents(dataset: Dataset) -> pd.DataFrame:
+    """timeline.multi_source_incidents() of the dataset (the incident page's entry points), once per version."""
+    return _multi_source_incidents(dataset, dataset.data_dir, dataset.version)
 
 
 @st.cache_resource(show_spinner=False)
