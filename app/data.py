@@ -19,7 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from app.prep import coverage as coverage_layer
-from app.prep import explore_index, filtering, search, timeline
+from app.prep import explore_index, filtering, lag, search, timeline
 from app.prep.filtering import FilterOptions, Filters
 from collectors import (
     DATA_DIR,
@@ -197,6 +197,17 @@ def _sort_rank(_dataset: Dataset, data_dir_: str | None, version: tuple, column:
 def sort_rank(dataset: Dataset, column: str) -> np.ndarray:
     """Rank of every report by `column` (explore_index.sort_rank), computed the first time a reader sorts by it."""
     return _sort_rank(dataset, dataset.data_dir, dataset.version, column)
+
+
+@st.cache_resource(show_spinner=False, max_entries=_VERSIONS_KEPT)
+def _attack_dates(_dataset: Dataset, data_dir_: str | None, version: tuple) -> pd.Series:
+    return lag.attack_dates(_dataset.incidents)
+
+
+def with_attack_dates(dataset: Dataset) -> pd.DataFrame:
+    """dataset.incidents with its `attack_date` column (lag.attack_dates), as apply_filters() adds it on the
+    incident basis; the dates computed once per version (a group-by over every incident)."""
+    return dataset.incidents.assign(attack_date=_attack_dates(dataset, dataset.data_dir, dataset.version))
 
 
 # A million reports: 1 MB a search; the last few searches are kept, so paging or sorting them costs nothing.

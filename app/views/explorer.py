@@ -45,15 +45,16 @@ if vendor_event:
 
 state = ExplorerState(query=query.strip(), vendor_event=vendor_event, sort=sort, descending=descending,
                       page_size=page_size)
-selected = filtering.apply_filters(dataset.incidents, selection_filters)
-# explore.sort_rows(explore.select(selected, ...)) as positions (app.prep.explore_index): no sort of every row.
+# explore.sort_rows(explore.select(filtering.apply_filters(...), ...)) as positions in the dataset
+# (app.prep.explore_index): no copy and no sort of every row on a rerun.
+frame = data.with_attack_dates(dataset) if selection_filters.date_basis == "incident" else dataset.incidents
 index = data.row_index(dataset)
-in_dataset = explore_index.positions_of(dataset.incidents, selected)
-local = explore_index.kept(selected, data.query_mask(dataset, state.query)[in_dataset] if state.query else None,
+where = np.flatnonzero(filtering.selection_mask(frame, selection_filters).to_numpy(dtype=bool))
+where = explore_index.kept(frame, where, data.query_mask(dataset, state.query) if state.query else None,
                            set(members.loc[members["vendor_event_id"] == state.vendor_event, "record_id"])
                            if state.vendor_event else None, state)
-keys = explore_index.order_keys(data.sort_rank(dataset, sort), index, in_dataset[local], descending)
-count = len(local)
+keys = explore_index.order_keys(data.sort_rank(dataset, sort), index, where, descending)
+count = len(where)
 pages = explore.page_count(count, page_size)
 # A new selection starts on page 1; a page past the end (fewer rows now) becomes the last one.
 signature = (selection_filters, state.query, state.vendor_event, sort, descending, page_size)
@@ -63,7 +64,7 @@ st.session_state["x_signature"] = signature
 st.session_state["x_page"] = min(max(1, int(st.session_state.get("x_page") or 1)), pages)
 
 st.markdown(i18n.nt("**{rows}** report matches, **{incidents}** incident.", "**{rows}** reports match, about **{incidents}** distinct incidents.", count, lang, rows=i18n.format_int(count, lang),
-                          incidents=i18n.format_int(explore_index.distinct_incidents(index, in_dataset[local]), lang)))
+                          incidents=i18n.format_int(explore_index.distinct_incidents(index, where), lang)))
 page = st.number_input(i18n.t("Page (of {pages})", lang, pages=i18n.format_int(pages, lang)), min_value=1,
                        max_value=pages, step=1, key="x_page", persist_state="session", width=220)
 state = ExplorerState(**{**state.__dict__, "page": int(page)})
@@ -74,7 +75,7 @@ if not count:
     st.info(i18n.t("No breach matches these filters.", lang))
 else:
     attack_basis = selection_filters.date_basis == "incident"
-    page_rows = selected.iloc[local[explore_index.page_order(keys, state.page, page_size)]]
+    page_rows = explore_index.take_rows(frame, where[explore_index.page_order(keys, state.page, page_size)])
     shown = explore.display_table(page_rows, lang, vendor_labels, attack_basis)
     st.dataframe(shown, hide_index=True, width="stretch", height="content", column_config={
         i18n.t("Reported", lang): st.column_config.TextColumn(width=100),
@@ -92,8 +93,8 @@ else:
 st.subheader(i18n.t("Download these rows", lang))
 described = explore.describe_filters(selection_filters, dataset.options, lang, state,
                                      event_labels.get(state.vendor_event, ""))
-prov = share.provenance("explorer", lang, explore_index.sources_of(index, in_dataset[local]), described)
+prov = share.provenance("explorer", lang, explore_index.sources_of(index, where), described)
 # Every matching row in the reader's order, sorted only when a download is asked for.
-share.download_buttons(lambda: selected.iloc[local[np.argsort(keys, kind="stable")]], prov, lang, key="explorer",
+share.download_buttons(lambda: frame.iloc[where[np.argsort(keys, kind="stable")]], prov, lang, key="explorer",
                        count=count)
 share.citation_block(prov, lang)

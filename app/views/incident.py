@@ -52,7 +52,8 @@ def finish(rows: pd.DataFrame, what: str) -> None:
 
 
 if kind == "incident":
-    reports = incidents.iloc[np.flatnonzero(explore_index.text_in(incidents["incident_id"], {identifier}))]
+    reports = explore_index.take_rows(incidents, np.flatnonzero(explore_index.text_in(incidents["incident_id"],
+                                                                                      {identifier})))
     if reports.empty:
         st.warning(t("No report has the id {id} (it may belong to a report the source has since withdrawn, or to "
                      "an older version of the data).", id=identifier))
@@ -115,8 +116,8 @@ elif kind == "vendor":
                      "an older version of the data).", id=identifier))
         st.stop()
     event = event_rows.iloc[0]
-    reports = incidents.iloc[np.flatnonzero(explore_index.text_in(
-        incidents["record_id"], set(members.loc[members["vendor_event_id"] == identifier, "record_id"])))]
+    reports = explore_index.take_rows(incidents, np.flatnonzero(explore_index.text_in(
+        incidents["record_id"], set(members.loc[members["vendor_event_id"] == identifier, "record_id"]))))
     st.header(t("Breach at {vendor}", vendor=safe_text.plain(event["vendor"])))
     st.markdown(i18n.nt("One breach at a vendor (a business associate), reported in **{reports}** filings by "
                         "**{organizations}** organisation between {first} and {last}. Read it as one event with many "
