@@ -3,7 +3,7 @@ a sort or a copy of the whole frame on every rerun. Pure functions.
 
 A million reports: sorting them all (sort_rows) takes seconds and copies every column; the page shows 50. Here
 the dataset is read once into small arrays (codes of the incident and the source, a rank of every report by
-record_id, a rank by each sort column: 4 bytes a report each), and a rerun works on positions (rows of
+record_id, a rank by each sort column: 4 or 8 bytes a report each), and a rerun works on positions (rows of
 `dataset.incidents`, in its order): the rows kept, then only the page is placed (np.argpartition), then only
 the page's rows are taken from the frame. The whole order is computed when a download asks for it.
 The tests check every result against select() and sort_rows().
@@ -33,9 +33,10 @@ class RowIndex:
 
 
 def build(frame: pd.DataFrame) -> RowIndex:
-    record_codes, _ = pd.factorize(frame["record_id"], sort=True, use_na_sentinel=True)
+    by_record = sort_rank(frame["record_id"])
+    by_record = np.where(by_record < 0, len(frame), by_record)  # a missing record_id last, as sort_values puts it
     record_rank = np.empty(len(frame), dtype=np.int64)
-    record_rank[np.argsort(record_codes, kind="stable")] = np.arange(len(frame))
+    record_rank[np.argsort(by_record, kind="stable")] = np.arange(len(frame))
     incident_codes, incident_ids = pd.factorize(frame["incident_id"], use_na_sentinel=True)
     source_codes, sources = pd.factorize(frame["source"], use_na_sentinel=True)
     return RowIndex(record_rank, incident_codes.astype(np.int32), len(incident_ids),
