@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from app.prep import coverage as coverage_layer
-from app.prep import filtering, search
+from app.prep import explore_index, filtering, lag, search, timeline
 from app.prep import methodology as methodology_prep
 from app.prep.filtering import FilterOptions, Filters
 from collectors import (
@@ -191,6 +192,59 @@ def search_index(dataset: Dataset | None = None) -> pd.Series:
     return _search_index(dataset, dataset.data_dir, dataset.version)
 
 
+def _read_only(value):
+    """Arrays shared by every session are made read-only: a page that wrote to one would change them all."""
+    for array in (value.__dict__.values() if dataclasses.is_dataclass(value) else (value,)):
+        if isinstance(array, np.ndarray):
+            array.setflags(write=False)
+    return value
+
+
+@st.cache_resource(show_spinner=False, max_entries=_VERSIONS_KEPT)
+def _row_index(_dataset: Dataset, data_dir_: str | None, version: tuple) -> explore_index.RowIndex:
+    return _read_only(explore_index.build(_dataset.incidents))
+
+
+def row_index(dataset: Dataset) -> explore_index.RowIndex:
+    """The explorer's arrays over `dataset.incidents` (app.prep.explore_index), built once per version."""
+    return _row_index(dataset, dataset.data_dir, dataset.version)
+
+
+@st.cache_resource(show_spinner=False, max_entries=_VERSIONS_KEPT * 8)
+def _sort_rank(_dataset: Dataset, data_dir_: str | None, version: tuple, column: str) -> np.ndarray:
+    return _read_only(explore_index.sort_rank(_dataset.incidents[column]))
+
+
+def sort_rank(dataset: Dataset, column: str) -> np.ndarray:
+    """Rank of every report by `column` (explore_index.sort_rank), computed the first time a reader sorts by it."""
+    return _sort_rank(dataset, dataset.data_dir, dataset.version, column)
+
+
+@st.cache_resource(show_spinner=False, max_entries=_VERSIONS_KEPT)
+def _attack_dates(_dataset: Dataset, data_dir_: str | None, version: tuple) -> pd.Series:
+    return lag.attack_dates(_dataset.incidents)
+
+
+def with_attack_dates(dataset: Dataset) -> pd.DataFrame:
+    """dataset.incidents with its `attack_date` column (lag.attack_dates), as apply_filters() adds it on the
+    incident basis; the dates computed once per version (a group-by over every incident)."""
+    return dataset.incidents.assign(attack_date=_attack_dates(dataset, dataset.data_dir, dataset.version))
+
+
+# A million reports: 1 MB a search; the last few searches are kept, so paging or sorting them costs nothing.
+_SEARCHES_KEPT = 16
+
+
+@st.cache_resource(show_spinner=False, max_entries=_SEARCHES_KEPT)
+def _query_mask(_dataset: Dataset, data_dir_: str | None, version: tuple, query: str) -> np.ndarray:
+    return _read_only(search.matches(search_index(_dataset), query).to_numpy(dtype=bool))
+
+
+def query_mask(dataset: Dataset, query: str) -> np.ndarray:
+    """search.matches(search_index(dataset), query) as a bool array over `dataset.incidents`."""
+    return _query_mask(dataset, dataset.data_dir, dataset.version, query)
+
+
 @st.cache_resource(show_spinner=False, max_entries=_VERSIONS_KEPT)
 def _vendor_rollup(_dataset: Dataset, data_dir_: str | None, version: tuple) -> tuple[pd.DataFrame, pd.DataFrame]:
     from collectors import vendors  # the explorer's and incident page's only: not on the landing page's way
@@ -229,6 +283,29 @@ def per_version(dataset: Dataset, name: str, build: Callable[[Dataset], Any]) ->
     """`build(dataset)`, once per version of the files and `name`, shared by every session: for what a layer
     above this one (brief/) derives from the whole dataset. The result is shared: never modify it."""
     return _per_version(dataset, build, name, dataset.data_dir, dataset.version)
+
+
+@st.cache_resource(show_spinner=False, max_entries=_VERSIONS_KEPT)
+def _vendor_labels(_dataset: Dataset, data_dir_: str | None, version: tuple) -> tuple[dict[str, str], dict[str, str]]:
+    members, events = vendor_rollup(_dataset)
+    return (dict(zip(members["record_id"].tolist(), members["vendor"].tolist())),
+            dict(zip(events["vendor_event_id"].tolist(), events["vendor"].tolist())))
+
+
+def vendor_labels(dataset: Dataset) -> tuple[dict[str, str], dict[str, str]]:
+    """The vendor_rollup() as look-ups, built once per version: the vendor of each record in an event, and
+    of each event (do not modify them: they are shared)."""
+    return _vendor_labels(dataset, dataset.data_dir, dataset.version)
+
+
+@st.cache_resource(show_spinner=False, max_entries=_VERSIONS_KEPT)
+def _multi_source_incidents(_dataset: Dataset, data_dir_: str | None, version: tuple) -> pd.DataFrame:
+    return timeline.multi_source_incidents(_dataset.incidents)
+
+
+def multi_source_incidents(dataset: Dataset) -> pd.DataFrame:
+    """timeline.multi_source_incidents() of the dataset (the incident page's entry points), once per version."""
+    return _multi_source_incidents(dataset, dataset.data_dir, dataset.version)
 
 
 @st.cache_resource(show_spinner=False)

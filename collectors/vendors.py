@@ -23,7 +23,10 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from collectors.text.normalise import name_key
 
@@ -109,6 +112,39 @@ def vendor_key(name: str) -> str:
     return name_key(display_name(name))
 
 
+# Names vendor_key() reads as name_key() of the name itself: printable ASCII, no trade name, brackets, legal
+# form or leading "the" (the same patterns as display_name's, in RE2, which reads ASCII as Python's re does).
+_KEPT_AS_IS = r"^[\x20-\x7e]*$"
+_CHANGED = (r"(?i)(?:\bd/b/a\b|\bd\.b\.a\.|\bdba\b|\bdoing\s+business\s+as\b|\(|^[ ,]*the\s|"
+            r"(?:[,\s]+(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|co|corp|corporation|company|pc|p\.c|pllc|lp|plc|"
+            r"n\.a)\.?)+\s*$)")
+_ALNUM_BYTE = np.zeros(256, dtype=np.uint8)  # the lower-case byte, 0 for a byte name_key() drops
+for _ch in "0123456789abcdefghijklmnopqrstuvwxyz":
+    _ALNUM_BYTE[ord(_ch)] = _ALNUM_BYTE[ord(_ch.upper())] = ord(_ch)
+
+
+def vendor_keys(names: list[str]) -> list[str]:
+    """[vendor_key(n) for n in names], most of them computed on their bytes: a name of plain ASCII that
+    display_name() would leave alone (most are) has as key its letters and digits in lower case."""
+    text = pa.array(names, type=pa.large_string())
+    plain = pc.and_(pc.match_substring_regex(text, _KEPT_AS_IS), pc.invert(pc.match_substring_regex(text, _CHANGED)))
+    offsets = np.frombuffer(text.buffers()[1], dtype=np.int64)[:len(text) + 1]
+    data = text.buffers()[2]
+    folded = _ALNUM_BYTE[np.frombuffer(data, dtype=np.uint8)[:offsets[-1]] if data is not None else np.zeros(0, np.uint8)]
+    keep = folded != 0
+    kept = np.r_[0, keep.astype(np.int64).cumsum()][offsets]
+    keys = pa.LargeStringArray.from_buffers(len(text), pa.py_buffer(kept), pa.py_buffer(folded[keep].tobytes())).to_pylist()
+    return [key if simple else vendor_key(name) for name, key, simple in zip(names, keys, plain.to_pylist())]
+
+
+def _is_in(values: pd.Series, wanted) -> np.ndarray:
+    """values.isin(wanted) for a text column, in Arrow (pandas' isin checks every wanted value in Python)."""
+    array = values.array.__arrow_array__() if hasattr(values.array, "__arrow_array__") else pa.array(
+        values.astype("object").tolist())
+    found = pc.is_in(array.cast(pa.large_string()), value_set=pa.array(list(wanted), type=pa.large_string()))
+    return found.to_numpy(zero_copy_only=False).astype(bool)
+
+
 def acronym(name: str) -> str | None:
     """'American Medical Collection Agency (AMCA)' -> 'amca' (three letters or more)."""
     found = re.search(r"\(([A-Z][A-Za-z&]{2,9})\)\s*$", name.strip(" ,"))
@@ -136,58 +172,79 @@ def rollup(frame: pd.DataFrame) -> pd.DataFrame:
     columns = ["record_id", "vendor_event_id", "vendor", "role"]
     if frame.empty or "vendor" not in frame.columns:
         return pd.DataFrame({c: pd.Series(dtype="str") for c in columns})
-    rows = frame.loc[:, ["record_id", "organization", "organization_type", "attack_type", "reported_date", "vendor"]]
+    # Only reports that name a vendor and business associates' own filings can join an event (and the rows
+    # that share their record_id, for a vendor's role): a million reports hold about 150k of them. Names are
+    # keyed once per distinct name.
+    business_associate = frame["organization_type"] == "business_associate"
+    candidates = frame["vendor"].notna() | business_associate
+    needed = _is_in(frame["record_id"], frame.loc[candidates, "record_id"].unique())
+    rows = frame.loc[needed, ["record_id", "organization", "organization_type", "attack_type", "reported_date",
+                              "vendor"]]
     rows = rows.assign(_family=rows["attack_type"].isin(PHYSICAL).map({True: "physical", False: "digital"}))
     named = rows.loc[rows["vendor"].notna()]
+    vendor_names = list(named["vendor"].unique())
     aliases: dict[str, set[str]] = defaultdict(set)
-    for name in named["vendor"].unique():
+    for name, key in zip(vendor_names, vendor_keys(vendor_names)):
         short = acronym(name)
         if short:
-            aliases[short].add(vendor_key(name))
+            aliases[short].add(key)
     alias = {short: next(iter(keys)) for short, keys in aliases.items() if len(keys) == 1}
 
-    def key_of(name: str) -> str:
-        key = vendor_key(name)
-        return alias.get(key, key)
+    def keys_of(names: list[str]) -> dict[str, str]:
+        return {name: alias.get(key, key) for name, key in zip(names, vendor_keys(names))}
 
-    org_keys = rows["organization"].map(key_of)
-    named = named.assign(_key=named["vendor"].map(key_of))
+    org_keys = rows["organization"].map(keys_of(list(rows["organization"].dropna().unique())))
+    named = named.assign(_key=named["vendor"].map(keys_of(vendor_names)))
     named = named.loc[~named["_key"].isin(UMBRELLA_NAMES)]
+    shown = {name: display_name(name) for name in vendor_names}
     names_by_key: dict[str, Counter] = defaultdict(Counter)
-    for key, name in zip(named["_key"], named["vendor"]):
-        names_by_key[key][display_name(name)] += 1
+    for key, name in zip(named["_key"].tolist(), named["vendor"].tolist()):
+        names_by_key[key][shown[name]] += 1
     own_filings = rows.assign(_key=org_keys).loc[
         rows["vendor"].isna() & (rows["organization_type"] == "business_associate")]
+    own_by_key: dict[tuple[str, str], list[tuple[pd.Timestamp, str]]] = defaultdict(list)
+    for key, family, day, record in zip(own_filings["_key"].tolist(), own_filings["_family"].tolist(),
+                                        own_filings["reported_date"].tolist(), own_filings["record_id"].tolist()):
+        own_by_key[(key, family)].append((day, record))
+    records_by_key: dict[str, set[str]] = defaultdict(set)
+    for key, record in zip(org_keys.tolist(), rows["record_id"].tolist()):
+        records_by_key[key].add(record)
 
     members: dict[str, list[tuple[str, str]]] = {}
     labels: dict[str, str] = {}
     taken: set[str] = set()
-    for (key, family), group in named.groupby(["_key", "_family"], sort=True):
-        group = group.sort_values(["reported_date", "record_id"])
-        spans: list[list] = []
-        for record, day in zip(group["record_id"], group["reported_date"]):
-            if spans and (day - spans[-1][2]).days <= EVENT_GAP_DAYS:
-                spans[-1][0].append(record)
-                spans[-1][2] = day
-            else:
-                spans.append([[record], day, day])
-        own = own_filings.loc[(own_filings["_key"] == key) & (own_filings["_family"] == family)]
-        margin = pd.Timedelta(days=OWN_FILING_DAYS)
+    margin = pd.Timedelta(days=OWN_FILING_DAYS)
+    # By vendor key and family, then in time: one pass over the named reports (a group-by would cost a few
+    # milliseconds a vendor, and a million reports name thousands).
+    named = named.sort_values(["_key", "_family", "reported_date", "record_id"])
+    groups: dict[tuple[str, str], list[list]] = {}
+    for key, family, record, day in zip(named["_key"].tolist(), named["_family"].tolist(),
+                                        named["record_id"].tolist(), named["reported_date"].tolist()):
+        spans = groups.setdefault((key, family), [])
+        if spans and (day - spans[-1][2]).days <= EVENT_GAP_DAYS:
+            spans[-1][0].append(record)
+            spans[-1][2] = day
+        else:
+            spans.append([[record], day, day])
+    for (key, family), spans in groups.items():
+        own = own_by_key.get((key, family), [])
         for records, first, last in spans:
-            near = own.loc[own["reported_date"].between(first - margin, last + margin)]
-            everyone = records + [r for r in near["record_id"] if r not in taken]
+            near = [record for day, record in own if first - margin <= day <= last + margin]
+            everyone = records + [r for r in near if r not in taken]
             if len(everyone) < 2:
                 continue
             event = _event_id(key, family, first)
-            vendor_own = set(rows.loc[org_keys == key, "record_id"])
+            vendor_own = records_by_key.get(key, set())
             members[event] = [(r, "vendor" if r in vendor_own else "client") for r in everyone]
             labels[event] = names_by_key[key].most_common(1)[0][0]
             taken.update(everyone)
 
     # Rule 3: one business associate, several filings on one day, none in an event yet.
     free = rows.assign(_key=org_keys).loc[
-        ~rows["record_id"].isin(taken) & (rows["organization_type"] == "business_associate")]
-    for (key, day, family), group in free.groupby(["_key", "reported_date", "_family"], sort=True):
+        ~_is_in(rows["record_id"], taken) & (rows["organization_type"] == "business_associate")]
+    by_day = ["_key", "reported_date", "_family"]
+    free = free.loc[free.groupby(by_day, sort=False)["record_id"].transform("size").fillna(0).to_numpy() >= 2]
+    for (key, day, family), group in free.groupby(by_day, sort=True):
         if len(group) < 2 or key in UMBRELLA_NAMES:
             continue
         event = _event_id(key, family, day)
@@ -202,8 +259,8 @@ def events(frame: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
     """One row per vendor event: vendor, first and last filing, reports, reporting organisations, and the
     sum of individuals the reports give (clients may count the same people twice: an upper bound)."""
     columns = ["record_id", "reported_date", "organization", "individuals_affected"]
-    joined = members.rename(columns={"vendor": "event_vendor"}).merge(frame.loc[:, columns], on="record_id",
-                                                                      how="left")
+    filings = frame.loc[_is_in(frame["record_id"], members["record_id"].unique()), columns]  # not 4 whole columns
+    joined = members.rename(columns={"vendor": "event_vendor"}).merge(filings, on="record_id", how="left")
     table = joined.groupby("vendor_event_id", sort=False).agg(
         vendor=("event_vendor", "first"),
         first_reported=("reported_date", "min"),

@@ -174,3 +174,40 @@ def test_every_event_of_several_reporters_shares_one_vendor_name(hhs_rows):
         keys |= {vendors.vendor_key(o) for o in group.loc[group["role"] == "vendor", "organization"]}
         aliases = {vendors.acronym(v) for v in group["vendor"].dropna()} - {None}
         assert len(keys - aliases) == 1, group
+
+
+# --- the fast roll-up against the plain one (tests/support/plain_vendors.py) ----------------------------
+
+@pytest.fixture(scope="module")
+def counted_frames():
+    """The committed dataset as the dashboard counts it, and 10k synthetic reports drawn from it (bench/)."""
+    from bench import synthetic
+    from collectors import incident_types, load_incidents
+
+    committed = incident_types.for_counting(load_incidents())
+    return {"committed": committed, "synthetic": incident_types.for_counting(synthetic.synthetic_incidents(10_000))}
+
+
+@pytest.mark.slow  # the plain roll-up takes seconds on 10k reports
+@pytest.mark.parametrize("name", ["committed", "synthetic"])
+def test_the_fast_rollup_gives_the_plain_members_and_events(counted_frames, name):
+    from tests.support import plain_vendors
+
+    frame = counted_frames[name]
+    members = vendors.rollup(frame)
+    assert len(members) > 50
+    pd.testing.assert_frame_equal(members, plain_vendors.rollup(frame))
+    pd.testing.assert_frame_equal(vendors.events(frame, members), plain_vendors.events(frame, members))
+    # A frame in many chunks, with an index of gaps (as the dashboard's once withdrawn reports are cut out).
+    pieces = pd.concat([frame.iloc[i:i + 97] for i in range(0, len(frame), 100)])
+    pd.testing.assert_frame_equal(vendors.rollup(pieces), plain_vendors.rollup(pieces))
+
+
+def test_vendor_keys_on_bytes_are_vendor_key():
+    from collectors import load_incidents
+
+    frame = load_incidents()
+    names = sorted(set(frame["organization"].dropna()) | set(frame["vendor"].dropna())) + [
+        "The X Inc.", " ,the\tY", "A (B) C", "Foo dba Bar", "Foo d/b/a Bar", "Foo D.B.A. Bar", "Foo ’ Bar", "Co",
+        "x\x1cy", "Ünïcode LLC", "", "Acme, Inc", "Acme Co.", "ACME CORPORATION", "Théâtre", "theory health", "3M"]
+    assert vendors.vendor_keys(names) == [vendors.vendor_key(n) for n in names]

@@ -69,6 +69,15 @@ def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """
     if filters.date_basis == "incident":
         frame = frame.assign(attack_date=lag.attack_dates(frame))
+    keep = selection_mask(frame, filters)
+    if keep.all():  # the default view: no copy of the whole frame (copy-on-write keeps the shared one safe)
+        return frame.copy(deep=False)
+    return frame.loc[keep]
+
+
+def selection_mask(frame: pd.DataFrame, filters: Filters) -> pd.Series:
+    """The rows apply_filters() keeps, as a bool Series. On the incident basis `frame` must carry the
+    `attack_date` column (lag.attack_dates)."""
     dates = frame[date_column(filters)]
     keep = (dates >= pd.Timestamp(filters.start)) & (dates < pd.Timestamp(filters.end) + pd.Timedelta(days=1))
     keep = keep.fillna(False).astype(bool)
@@ -83,9 +92,7 @@ def apply_filters(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     ):
         if wanted:
             keep &= frame[column].isin(wanted).fillna(False).astype(bool)
-    if keep.all():  # the default view: no copy of the whole frame (copy-on-write keeps the shared one safe)
-        return frame.copy(deep=False)
-    return frame.loc[keep]
+    return keep
 
 
 def day_precise(frame: pd.DataFrame) -> pd.DataFrame:

@@ -12,6 +12,8 @@ import unicodedata
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -62,16 +64,77 @@ def with_abbreviations(folded: str) -> str:
     return " ".join([folded, *extra]) if extra else folded
 
 
+# Rows folded at a time: the transient arrays of one chunk stay small (a few MB).
+FOLD_CHUNK_ROWS = 50_000
+# Every folded name with_abbreviations() changes holds one of these words (a short form, or the first word
+# of a long one); only those go through it.
+_ABBREVIATION_WORDS = sorted({word for long, short in ABBREVIATIONS for word in (long.split()[0], *short.split())})
+# Bytes of plain ASCII text as fold() leaves them: letters in lower case, digits, anything else a space.
+_FOLDED_BYTE = np.full(256, ord(" "), dtype=np.uint8)
+for _ch in "0123456789abcdefghijklmnopqrstuvwxyz":
+    _FOLDED_BYTE[ord(_ch)] = _FOLDED_BYTE[ord(_ch.upper())] = ord(_ch)
+_STR = pd.StringDtype("pyarrow", na_value=np.nan)
+
+
 def fold_rows(frame: pd.DataFrame) -> pd.Series:
     """What search reads of each report: its organisation, town and vendor, folded, abbreviations both ways
-    (so "Dax", "Villefranche" and "Dedalus" find their attacks)."""
-    parts = [frame[c].astype("object").fillna("").astype(str) for c in ("organization", "locality", "vendor")
-             if c in frame.columns]
-    text = parts[0].str.cat(parts[1:], sep=" ") if len(parts) > 1 else parts[0]
-    folded = fold_series(text)
-    unique = pd.unique(folded)
-    expanded = {value: with_abbreviations(value) for value in unique}
-    return folded.map(expanded).astype("str")
+    (so "Dax", "Villefranche" and "Dedalus" find their attacks). As `fold_series(text).map(with_abbreviations)`
+    of the three joined by a space, computed with Arrow in chunks: plain-ASCII text (most names) folds as
+    lower case and runs of other characters as one space, which is what fold() does to it; only the rest,
+    and names that hold an abbreviation, go through Python, once per distinct value."""
+    columns = [c for c in ("organization", "locality", "vendor") if c in frame.columns]
+    pieces = [_fold_chunk([_text(frame[c].iloc[start:start + FOLD_CHUNK_ROWS]) for c in columns])
+              for start in range(0, len(frame), FOLD_CHUNK_ROWS)]
+    folded = pa.chunked_array(pieces, type=pa.large_string())
+    return pd.Series(pd.arrays.ArrowStringArray(folded, dtype=_STR), index=frame.index, name=columns[0])
+
+
+def _text(column: pd.Series) -> pa.Array:
+    """A column as Arrow text, missing values as ''."""
+    if isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow":
+        values = pa.chunked_array(column.array._pa_array).combine_chunks()
+    else:
+        values = pa.array(column.astype("object").fillna("").astype(str).tolist(), type=pa.large_string())
+    return pc.fill_null(values.cast(pa.large_string()), "")
+
+
+def _fold_chunk(parts: list[pa.Array]) -> pa.Array:
+    text = pc.binary_join_element_wise(*parts, pa.scalar(" ", pa.large_string())) if len(parts) > 1 else parts[0]
+    folded = _in_python(_fold_ascii(text), pc.invert(pc.string_is_ascii(text)), fold, text)
+    words = pc.split_pattern(folded, " ")
+    hits = pc.is_in(pc.list_flatten(words), value_set=pa.array(_ABBREVIATION_WORDS, pa.large_string()))
+    candidate = np.zeros(len(folded), dtype=bool)
+    candidate[pc.list_parent_indices(words).to_numpy()[hits.to_numpy(zero_copy_only=False)]] = True
+    return _in_python(folded, pa.array(candidate), with_abbreviations, folded)
+
+
+def _fold_ascii(text: pa.Array) -> pa.Array:
+    """fold() of plain-ASCII text, on its bytes (other rows get a placeholder, replaced afterwards): each byte
+    folded (_FOLDED_BYTE), then only the first space after a word kept (none before the first word), and a
+    last one trimmed."""
+    text = text.cast(pa.large_string())
+    offsets = np.frombuffer(text.buffers()[1], dtype=np.int64)[text.offset:text.offset + len(text) + 1]
+    raw = text.buffers()[2]
+    data = np.frombuffer(raw, dtype=np.uint8)[offsets[0]:offsets[-1]] if raw is not None else np.zeros(0, np.uint8)
+    offsets = offsets - offsets[0]
+    folded = _FOLDED_BYTE[data]
+    word = folded != ord(" ")
+    after_word = np.r_[False, word[:-1]]
+    lengths = np.diff(offsets)
+    after_word[offsets[:-1][lengths > 0]] = False  # a string's first byte follows no word of its own
+    keep = word | after_word
+    kept = np.r_[0, keep.astype(np.int64).cumsum()][offsets]  # (a bool cumsum is several times slower)
+    spaced = pa.LargeStringArray.from_buffers(len(text), pa.py_buffer(kept), pa.py_buffer(folded[keep].tobytes()))
+    return pc.ascii_rtrim(spaced, " ")
+
+
+def _in_python(values: pa.Array, where: pa.Array, function, source: pa.Array) -> pa.Array:
+    """`values` with function(source) where `where` is true (computed once per distinct source value)."""
+    if not pc.any(where).as_py():
+        return values
+    chosen = source.filter(where).to_pylist()
+    done = {value: function(value) for value in dict.fromkeys(chosen)}
+    return pc.replace_with_mask(values, where, pa.array([done[v] for v in chosen], type=values.type))
 
 
 def query_words(query: str) -> list[str]:

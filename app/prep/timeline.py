@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 # The usual order of events on one day: the attack, then its claim, the press, the filing.
@@ -68,13 +69,30 @@ def timeline(reports: pd.DataFrame) -> pd.DataFrame:
 
 def multi_source_incidents(frame: pd.DataFrame, limit: int = 20) -> pd.DataFrame:
     """Incidents reported by two sources or more, most sources first then newest: entry points (named as
-    their earliest report names them)."""
+    their earliest report names them). Only the reports of incidents with two sources or more are sorted (a
+    million reports: most incidents have one)."""
+    several = _of_several_sources(frame)
+    if not several.all():
+        frame = frame.loc[several]
     grouped = frame.sort_values(["reported_date", "record_id"]).groupby("incident_id").agg(
         sources=("source", "nunique"), reports=("record_id", "size"),
         organization=("organization", "first"), country=("country", "first"),
         first_reported=("reported_date", "min"))
     grouped = grouped.loc[grouped["sources"] >= 2]
     return grouped.sort_values(["sources", "first_reported"], ascending=[False, False]).head(limit).reset_index()
+
+
+def _of_several_sources(frame: pd.DataFrame) -> np.ndarray:
+    """Rows whose incident has two distinct sources or more (missing ids and sources not counted)."""
+    incident, _ = pd.factorize(frame["incident_id"], use_na_sentinel=True)
+    source, sources = pd.factorize(frame["source"], use_na_sentinel=True)
+    if not len(frame):
+        return np.zeros(0, dtype=bool)
+    known = (incident >= 0) & (source >= 0)
+    width = len(sources) + 1
+    pairs = np.unique(incident[known].astype(np.int64) * width + source[known])
+    per_incident = np.bincount(pairs // width, minlength=int(incident.max()) + 1)
+    return (incident >= 0) & (per_incident[np.maximum(incident, 0)] >= 2)
 
 
 @dataclass(frozen=True)

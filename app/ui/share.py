@@ -6,7 +6,7 @@ The pure parts live in app.exports.citation, app.exports.downloads and app.prep.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -47,24 +47,27 @@ def citation_block(prov: citation.Provenance, lang: str) -> None:
         st.code(citation.citations(prov, source_names(prov.sources)), language=None, wrap_lines=True)
 
 
-def download_buttons(rows: pd.DataFrame, prov: citation.Provenance, lang: str, key: str,
-                     what: str = "incidents") -> None:
-    """Excel and zipped-CSV downloads of exactly `rows`, built only when the reader clicks."""
+def download_buttons(rows: pd.DataFrame | Callable[[], pd.DataFrame], prov: citation.Provenance, lang: str, key: str,
+                     what: str = "incidents", count: int | None = None) -> None:
+    """Excel and zipped-CSV downloads of exactly `rows`, built only when the reader clicks. `rows` may be a
+    function that gives them (with their `count`), so that they are only put together then."""
     stem = downloads.file_stem(prov.accessed, what)
     names = source_names(prov.sources)
     col_excel, col_csv = st.columns(2)
-    too_big = len(rows) > downloads.EXCEL_MAX_ROWS
-    nothing = rows.empty  # a file of no rows would only be mistaken for data
+    count = len(rows) if isinstance(rows, pd.DataFrame) else count or 0
+    too_big = count > downloads.EXCEL_MAX_ROWS
+    nothing = not count  # a file of no rows would only be mistaken for data
+    get = rows if callable(rows) else (lambda: rows)
     col_excel.download_button(
-        i18n.t("Excel (.xlsx)", lang), data=lambda: downloads.xlsx_bytes(rows, prov, lang, names),
+        i18n.t("Excel (.xlsx)", lang), data=lambda: downloads.xlsx_bytes(get(), prov, lang, names),
         file_name=f"{stem}.xlsx", on_click="ignore", key=f"{key}_xlsx", icon=":material/table:",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", disabled=too_big or nothing)
     col_csv.download_button(
-        i18n.t("CSV + README (.zip)", lang), data=lambda: downloads.zip_bytes(rows, prov, lang, names),
+        i18n.t("CSV + README (.zip)", lang), data=lambda: downloads.zip_bytes(get(), prov, lang, names),
         file_name=f"{stem}.zip", mime="application/zip", on_click="ignore", key=f"{key}_zip",
         icon=":material/folder_zip:", disabled=nothing)
     st.caption(i18n.t("No row matches the selection: there is nothing to download.", lang) if nothing else
                i18n.t("Exactly the {rows} rows selected (every page), with the filters, the view's link, the "
                       "sources and their licences, the dataset's date and version and the citation: on the Excel "
                       "file's \"About\" sheet, or in the README.txt beside the CSV in the zip. Text that a "
-                      "spreadsheet would run as a formula starts with an apostrophe.", lang, rows=i18n.format_int(len(rows), lang)))
+                      "spreadsheet would run as a formula starts with an apostrophe.", lang, rows=i18n.format_int(count, lang)))

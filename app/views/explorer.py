@@ -1,10 +1,11 @@
 """Explorer: search, filter, sort and page through every report; each row links to its source and its
 incident page; download exactly the rows selected; cite the view. Everything lives in the URL."""
 
+import numpy as np
 import streamlit as st
 
 from app import data, i18n
-from app.prep import explore, filtering
+from app.prep import explore, explore_index, filtering
 from app.prep.explore import ExplorerState
 from app.ui import filters, share
 
@@ -12,8 +13,7 @@ lang = filters.current_language()
 dataset = data.load_dataset()
 selection_filters = filters.sidebar_filters(dataset.options, lang)
 members, events = data.vendor_rollup(dataset)
-vendor_labels = dict(zip(members["record_id"], members["vendor"]))
-event_labels = dict(zip(events["vendor_event_id"], events["vendor"]))
+vendor_labels, event_labels = data.vendor_labels(dataset)
 
 if "x_q" not in st.session_state:  # first draw in this session: the link decides
     seed = explore.state_from_params(filters.url_params(explore.EXPLORER_PARAMS))
@@ -45,9 +45,17 @@ if vendor_event:
 
 state = ExplorerState(query=query.strip(), vendor_event=vendor_event, sort=sort, descending=descending,
                       page_size=page_size)
-selected = filtering.apply_filters(dataset.incidents, selection_filters)
-rows = explore.sort_rows(explore.select(selected, data.search_index(dataset), state, members), state)
-pages = explore.page_count(len(rows), page_size)
+# explore.sort_rows(explore.select(filtering.apply_filters(...), ...)) as positions in the dataset
+# (app.prep.explore_index): no copy and no sort of every row on a rerun.
+frame = data.with_attack_dates(dataset) if selection_filters.date_basis == "incident" else dataset.incidents
+index = data.row_index(dataset)
+where = np.flatnonzero(filtering.selection_mask(frame, selection_filters).to_numpy(dtype=bool))
+where = explore_index.kept(frame, where, data.query_mask(dataset, state.query) if state.query else None,
+                           set(members.loc[members["vendor_event_id"] == state.vendor_event, "record_id"])
+                           if state.vendor_event else None, state)
+keys = explore_index.order_keys(data.sort_rank(dataset, sort), index, where, descending)
+count = len(where)
+pages = explore.page_count(count, page_size)
 # A new selection starts on page 1; a page past the end (fewer rows now) becomes the last one.
 signature = (selection_filters, state.query, state.vendor_event, sort, descending, page_size)
 if st.session_state.get("x_signature") not in (None, signature):
@@ -55,19 +63,20 @@ if st.session_state.get("x_signature") not in (None, signature):
 st.session_state["x_signature"] = signature
 st.session_state["x_page"] = min(max(1, int(st.session_state.get("x_page") or 1)), pages)
 
-st.markdown(i18n.nt("**{rows}** report matches, **{incidents}** incident.", "**{rows}** reports match, about **{incidents}** distinct incidents.", len(rows), lang, rows=i18n.format_int(len(rows), lang),
-                          incidents=i18n.format_int(rows["incident_id"].nunique(), lang)))
+st.markdown(i18n.nt("**{rows}** report matches, **{incidents}** incident.", "**{rows}** reports match, about **{incidents}** distinct incidents.", count, lang, rows=i18n.format_int(count, lang),
+                          incidents=i18n.format_int(explore_index.distinct_incidents(index, where), lang)))
 page = st.number_input(i18n.t("Page (of {pages})", lang, pages=i18n.format_int(pages, lang)), min_value=1,
                        max_value=pages, step=1, key="x_page", persist_state="session", width=220)
 state = ExplorerState(**{**state.__dict__, "page": int(page)})
 filters.write_url(explore.state_to_params(state), explore.EXPLORER_PARAMS)
 st.session_state["x_vendor_written"] = state.vendor_event
 
-if rows.empty:
+if not count:
     st.info(i18n.t("No breach matches these filters.", lang))
 else:
     attack_basis = selection_filters.date_basis == "incident"
-    shown = explore.display_table(explore.page_of(rows, state.page, page_size), lang, vendor_labels, attack_basis)
+    page_rows = explore_index.take_rows(frame, where[explore_index.page_order(keys, state.page, page_size)])
+    shown = explore.display_table(page_rows, lang, vendor_labels, attack_basis)
     st.dataframe(shown, hide_index=True, width="stretch", height="content", column_config={
         i18n.t("Reported", lang): st.column_config.TextColumn(width=100),
         i18n.t("Organization", lang): st.column_config.TextColumn(width=260),
@@ -84,6 +93,8 @@ else:
 st.subheader(i18n.t("Download these rows", lang))
 described = explore.describe_filters(selection_filters, dataset.options, lang, state,
                                      event_labels.get(state.vendor_event, ""))
-prov = share.provenance("explorer", lang, sorted(rows["source"].unique()), described)
-share.download_buttons(rows, prov, lang, key="explorer")
+prov = share.provenance("explorer", lang, explore_index.sources_of(index, where), described)
+# Every matching row in the reader's order, sorted only when a download is asked for.
+share.download_buttons(lambda: frame.iloc[where[np.argsort(keys, kind="stable")]], prov, lang, key="explorer",
+                       count=count)
 share.citation_block(prov, lang)

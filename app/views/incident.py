@@ -1,11 +1,12 @@
 """Incident page (?incident=inc:…): every report of one attack, its timeline with sources, and how many
 sources confirm it. Vendor event page (?vendor=vnd:…): one breach at a vendor and every filing it caused."""
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from app import data, i18n
-from app.prep import explore, safe_text, timeline
+from app.prep import explore, explore_index, safe_text, timeline
 from app.ui import filters, share
 
 lang = filters.current_language()
@@ -33,7 +34,7 @@ def t(key: str, **values) -> str:
 
 def reports_table(rows: pd.DataFrame, with_incident_link: bool) -> None:
     shown = explore.display_table(rows.sort_values(["reported_date", "record_id"]), lang,
-                                  dict(zip(members["record_id"], members["vendor"])))
+                                  data.vendor_labels(dataset)[0])
     if not with_incident_link:
         shown = shown.drop(columns=t("Incident"))
     st.dataframe(shown, hide_index=True, width="stretch", height="content", column_config={
@@ -51,7 +52,8 @@ def finish(rows: pd.DataFrame, what: str) -> None:
 
 
 if kind == "incident":
-    reports = incidents.loc[incidents["incident_id"] == identifier]
+    reports = explore_index.take_rows(incidents, np.flatnonzero(explore_index.text_in(incidents["incident_id"],
+                                                                                      {identifier})))
     if reports.empty:
         st.warning(t("No report has the id {id} (it may belong to a report the source has since withdrawn, or to "
                      "an older version of the data).", id=identifier))
@@ -114,8 +116,8 @@ elif kind == "vendor":
                      "an older version of the data).", id=identifier))
         st.stop()
     event = event_rows.iloc[0]
-    reports = incidents.loc[incidents["record_id"].isin(
-        members.loc[members["vendor_event_id"] == identifier, "record_id"])]
+    reports = explore_index.take_rows(incidents, np.flatnonzero(explore_index.text_in(
+        incidents["record_id"], set(members.loc[members["vendor_event_id"] == identifier, "record_id"]))))
     st.header(t("Breach at {vendor}", vendor=safe_text.plain(event["vendor"])))
     st.markdown(i18n.nt("One breach at a vendor (a business associate), reported in **{reports}** filings by "
                         "**{organizations}** organisation between {first} and {last}. Read it as one event with many "
@@ -143,7 +145,7 @@ else:
     st.markdown(t("Open an incident from the explorer's **Incident** column, or paste its id above. Below: "
                   "incidents that several sources report, and breaches at vendors that many organisations reported."))
     st.subheader(t("Incidents reported by several sources"))
-    multi = timeline.multi_source_incidents(incidents)
+    multi = data.multi_source_incidents(dataset)
     st.dataframe(pd.DataFrame({
         t("Organization"): multi["organization"].astype(str).tolist(),
         t("Country"): [i18n.country_name(c, lang) for c in multi["country"]],
