@@ -1,0 +1,154 @@
+"""Locust readers of the dashboard: `locust -f bench/locustfile.py --host http://127.0.0.1:PORT`.
+
+Each simulated reader is one browser tab speaking Streamlit's websocket protocol (bench/streamlit_reader.py):
+it opens a page in English or French, changes 1-3 of the page's filters, thinking 1-3 s between actions,
+then follows the sidebar to another page. Every run of the script is reported to Locust as a request of
+type "rerun", named `<page>:<action>`; its length is the number of deltas drawn.
+
+Locust imports gevent and monkey-patches the process first, so websocket-client and urllib yield to the
+other readers while they wait: one process holds a hundred readers (they spend their time waiting on the
+server). `bench/load.py` runs this file and reads the records below.
+
+Set LOAD_RECORDS to a path to get one JSON line per run (time, user, page, action, ms, deltas, error,
+and on /about the figures a reader reads there): load.py computes percentiles and the ingest check from it.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+import gevent
+from locust import User, between, events, task
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `bench` as a package, from any cwd
+
+from bench.streamlit_reader import MAIN, Reader, ReaderError, Rerun  # noqa: E402
+
+# The pages readers open, by url path. The World page is '' only: Streamlit gives the default page the empty
+# path whatever its url_path, and answers /world with "page not found" (then draws World).
+PAGES = ("", "france", "overview", "brief", "explorer", "methodology", "about")
+LANGUAGES = (("en", "en-US"), ("fr", "fr-FR"))
+# What a reader may change, where the page has it: (action name, the widget's label in English and French).
+CHANGES = (
+    ("attack", ("Attack type", "Type d'attaque")),
+    ("status", ("How sure", "Degré de certitude")),
+    ("period", ("Group by", "Regrouper par")),
+    ("week", ("ISO week (Monday to Sunday)", "Semaine ISO (du lundi au dimanche)")),
+)
+LANGUAGE_SWITCH = ("language", ("Language / Langue",))  # on every page: the change a filterless page offers
+THINK_S = (1.0, 3.0)
+
+_records = open(os.environ["LOAD_RECORDS"], "a", encoding="utf-8") if os.environ.get("LOAD_RECORDS") else None
+_user_ids = itertools.count(1)
+
+
+def page_name(page: str) -> str:
+    return page or "world"
+
+
+def about_figures(run: Rerun) -> list[str]:
+    """What /about says of the dataset: one line per source (data as of, exports merged) and the number of
+    reports. Rows and coverage come from different files, so a mixed dataset would show here."""
+    out, headers = [], 0
+    for path in sorted(run.elements):
+        element = run.elements[path]
+        kind = element.WhichOneof("type")
+        if path[0] != MAIN:
+            continue
+        if kind == "heading" and element.heading.tag == "h2":
+            headers += 1
+            if headers > 1:
+                break
+        elif kind == "markdown" and headers == 1:
+            out.append(element.markdown.body)
+    return out
+
+
+def next_value(reader: Reader, labels, rng: random.Random):
+    """A value a reader could pick: for a list, add one option (or drop one once two are picked); for a
+    single choice, another option."""
+    element = reader.widget(labels)
+    kind = element.WhichOneof("type")
+    widget = getattr(element, kind)
+    current = reader.value(labels)
+    if kind == "multiselect":
+        picked = list(current or [])
+        if len(picked) >= 2:
+            picked.remove(rng.choice(picked))
+        else:
+            picked.append(rng.choice([o for o in widget.options if o not in picked]))
+        return picked
+    return rng.choice([o for o in widget.options if o != current])
+
+
+class DashboardReader(User):
+    wait_time = between(*THINK_S)
+
+    def on_start(self) -> None:
+        self.rng = random.Random()
+        self.user_id = next(_user_ids)
+        self.lang, locale = self.rng.choice(LANGUAGES)
+        self.reader = Reader(self.host, locale=locale)
+
+    def on_stop(self) -> None:
+        self.reader.close()
+
+    @task
+    def read(self) -> None:
+        page = self.rng.choice(PAGES)
+        if not self._run(page, "open", lambda: self.reader.open(page, f"lang={self.lang}")):
+            return
+        present = [c for c in CHANGES if self._has(c[1])] or [LANGUAGE_SWITCH]
+        for _ in range(self.rng.randint(1, 3)):
+            gevent.sleep(self.rng.uniform(*THINK_S))
+            name, labels = self.rng.choice(present)
+            value = next_value(self.reader, labels, self.rng)
+            if not self._run(self.reader.page, f"change-{name}", functools.partial(self.reader.change, labels, value)):
+                return
+        gevent.sleep(self.rng.uniform(*THINK_S))
+        target = self.rng.choice([p for p in PAGES if page_name(p) != page_name(self.reader.page)])
+        self._run(target, "switch", lambda: self.reader.switch(target))
+
+    def _has(self, labels) -> bool:
+        try:
+            self.reader.widget(labels)
+        except ReaderError:
+            return False
+        return True
+
+    def _run(self, page: str, action: str, do) -> bool:
+        """Run one rerun and report it to Locust (and to the records); False when it failed."""
+        started = time.time()
+        t0 = time.perf_counter()
+        run, error = None, None
+        try:
+            run = do()
+        except ReaderError as exc:
+            error = exc
+        ms = run.ms if run is not None else (time.perf_counter() - t0) * 1000
+        name = f"{page_name(page)}:{action}"
+        events.request.fire(request_type="rerun", name=name, response_time=ms,
+                            response_length=run.deltas if run is not None else 0, exception=error, context={})
+        if _records is not None:
+            record = {"t": started, "t_end": time.time(), "user": self.user_id, "name": name, "page": page_name(page),
+                      "action": action.split("-")[0], "lang": self.lang, "ms": round(ms, 1),
+                      "deltas": run.deltas if run else 0, "messages": run.messages if run else 0,
+                      "title": run.title if run else None, "error": str(error) if error else None}
+            if run is not None and page_name(run.page) == "about":
+                record["about"] = about_figures(run)
+            _records.write(json.dumps(record, ensure_ascii=False) + "\n")
+            _records.flush()
+        return error is None
+
+
+@events.quitting.add_listener
+def _close_records(environment, **_kwargs) -> None:
+    if _records is not None:
+        _records.close()
