@@ -21,6 +21,7 @@ No import of Locust here: bench/locustfile.py wraps this class, tests drive it d
 
 from __future__ import annotations
 
+import collections
 import http.cookies
 import time
 import urllib.request
@@ -59,6 +60,7 @@ class Rerun:
     status: str
     elements: dict[tuple[int, ...], Element] = field(repr=False)
     error: str | None = None
+    message_types: dict[str, int] = field(default_factory=dict)  # ForwardMsgs received, by type
 
     @property
     def title(self) -> str | None:
@@ -156,8 +158,10 @@ class Reader:
         self.pages: dict[str, str] = {}  # url path -> page_script_hash, from the `navigation` message
         self.default_page = ""  # url path of the page `st.navigation` marks default
         self.last: Rerun | None = None
+        self.last_sent: BackMsg | None = None  # the last rerun_script sent (bench/validate_reader.py compares it)
         self._cache: dict[str, list] = {}  # hash -> [serialized ForwardMsg, run count when last used]
         self._run_count = 0
+        self._kinds: collections.Counter = collections.Counter()
         self._max_age = 2
         self._main_ids: set[str] = set()  # widgets the entry script drew: they survive a page switch
         # The frontend's WidgetStateManager: a widget's value, by id, for the widgets mounted now. The
@@ -270,6 +274,7 @@ class Reader:
         info.timezone, info.locale, info.color_scheme = self.timezone, self.locale, "light"
         info.timezone_offset = -60 if self.timezone == "Europe/Paris" else 0  # JS getTimezoneOffset (winter)
         info.url = f"{self.base_url}/{page}" + (f"?{self.query_string}" if self.query_string else "")
+        self.last_sent = msg
         started = time.perf_counter()
         try:
             self.ws.send_binary(msg.SerializeToString())
@@ -285,6 +290,7 @@ class Reader:
     def _receive(self, action: str, started: float) -> Rerun:
         elements: dict[tuple[int, ...], tuple[Element, str]] = {}
         messages = deltas = hits = 0
+        self._kinds: collections.Counter = collections.Counter()
         deadline = started + self.timeout
         while True:
             self.ws.settimeout(max(0.1, deadline - time.perf_counter()))
@@ -295,6 +301,7 @@ class Reader:
             msg = ForwardMsg()
             msg.ParseFromString(raw)
             kind = msg.WhichOneof("type")
+            self._kinds[kind] += 1
             if kind == "ref_hash":
                 msg, kind = self._cached(msg), "delta"
                 hits += 1
@@ -342,7 +349,7 @@ class Reader:
             self._mount(shown)
         if error is None:
             error = _shown_error(shown)
-        return Rerun(action, self.page, ms, messages, deltas, hits, status, shown, error)
+        return Rerun(action, self.page, ms, messages, deltas, hits, status, shown, error, dict(self._kinds))
 
     def _cached(self, ref: ForwardMsg) -> ForwardMsg:
         entry = self._cache.get(ref.ref_hash)
