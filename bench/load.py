@@ -194,7 +194,8 @@ def seconds(text: str) -> int:
     return 3600 * h + 60 * m + s
 
 
-def load_run(users: int, rate: float, duration: int, ingest_at: float | None, out: Path) -> dict:
+def load_run(users: int, rate: float, duration: int, ingest_at: float | None, out: Path,
+             timeout: float = 120) -> dict:
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="observatory-load-") as tmp:
         data_dir = Path(tmp) / "data"
@@ -216,7 +217,8 @@ def load_run(users: int, rate: float, duration: int, ingest_at: float | None, ou
                 [sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
                  "-u", str(users), "-r", str(rate), "-t", f"{duration}s", "--host", url, "--only-summary",
                  "--json-file", str(stats_path.with_suffix("")), "--loglevel", "WARNING"],
-                cwd=ROOT, env={**os.environ, "LOAD_RECORDS": str(records_path)}, capture_output=True, text=True)
+                cwd=ROOT, env={**os.environ, "LOAD_RECORDS": str(records_path), "LOAD_TIMEOUT_S": str(timeout)},
+                capture_output=True, text=True)
             wall = time.time() - started
             if timer is not None:
                 timer.join()
@@ -229,7 +231,7 @@ def load_run(users: int, rate: float, duration: int, ingest_at: float | None, ou
     result = {
         "command": " ".join(sys.argv), "load_average_before": [round(x, 2) for x in load_before],
         "load_average_after": [round(x, 2) for x in os.getloadavg()],
-        "readers": users, "spawn_rate": rate, "duration_s": round(wall), "reruns": len(records),
+        "readers": users, "spawn_rate": rate, "duration_s": round(wall), "reader_timeout_s": timeout, "reruns": len(records),
         "errors": len(errors), "error_examples": sorted({r["error"] for r in errors})[:5],
         "locust_failures": sum(s.get("num_failures", 0) for s in stats), "locust_exit_code": locust.returncode,
         "concurrent_readers_max": max_concurrent(records),
@@ -293,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-r", "--spawn-rate", type=float, default=10)
     parser.add_argument("-t", "--run-time", type=seconds, default=300, help="300, 5m, 1m30s")
     parser.add_argument("--ingest-at", type=float, help="seconds into the run at which an HHS export is ingested")
+    parser.add_argument("--timeout", type=float, default=120, help="seconds a reader waits for a run (else: an error)")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--validate", action="store_true", help="compare the Reader with Chromium instead")
     args = parser.parse_args(argv)
@@ -300,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
         from bench.validate_reader import main as validate
 
         return validate(args.out.with_name("validate.json"))
-    result = load_run(args.users, args.spawn_rate, args.run_time, args.ingest_at, args.out)
+    result = load_run(args.users, args.spawn_rate, args.run_time, args.ingest_at, args.out, args.timeout)
     print_result(result)
     print(f"written: {args.out}")
     ok = result["errors"] == 0 and result["locust_failures"] == 0

@@ -9,7 +9,7 @@ Locust imports gevent and monkey-patches the process first, so websocket-client 
 other readers while they wait: one process holds a hundred readers (they spend their time waiting on the
 server). `bench/load.py` runs this file and reads the records below.
 
-Set LOAD_RECORDS to a path to get one JSON line per run (time, user, page, action, ms, deltas, error,
+LOAD_TIMEOUT_S (default 120) is how long a reader waits for a run. Set LOAD_RECORDS to a path to get one JSON line per run (time, user, page, action, ms, deltas, error,
 and on /about the figures a reader reads there): load.py computes percentiles and the ingest check from it.
 """
 
@@ -43,6 +43,9 @@ from bench.streamlit_reader import Reader, ReaderError  # noqa: E402
 
 _records = open(os.environ["LOAD_RECORDS"], "a", encoding="utf-8") if os.environ.get("LOAD_RECORDS") else None
 _user_ids = itertools.count(1)
+# A run that has not finished after this long counts as a failure (the reader gave up). Streamlit's frontend
+# itself never gives up on a run: this is the reader's patience, set by bench/load.py --timeout.
+TIMEOUT_S = float(os.environ.get("LOAD_TIMEOUT_S", "120"))
 
 
 
@@ -53,7 +56,7 @@ class DashboardReader(User):
         self.rng = random.Random()
         self.user_id = next(_user_ids)
         self.lang, locale = self.rng.choice(LANGUAGES)
-        self.reader = Reader(self.host, locale=locale)
+        self.reader = Reader(self.host, locale=locale, timeout=TIMEOUT_S)
 
     def on_stop(self) -> None:
         self.reader.close()
