@@ -135,10 +135,23 @@ def run_ingest(data_dir: Path, export: Path) -> dict:
             "exit_code": done.returncode, "output": (done.stdout + done.stderr)[-1500:]}
 
 
-def about_now(url: str) -> dict[str, list[str]]:
+def ingest_then_look(url: str, data_dir: Path, export: Path) -> dict:
+    """The ingest, then one more reader opening /about in English as soon as it is done (under the load)."""
+    done = run_ingest(data_dir, export)
+    started = time.time()
+    try:
+        done["probe_after"] = {"about": about_now(url, ("en",))["en"], "ms": round(1000 * (time.time() - started))}
+    except Exception as exc:  # noqa: BLE001 -- reported, not raised from a timer thread
+        done["probe_after"] = {"error": repr(exc)}
+    return done
+
+
+def about_now(url: str, languages: tuple[str, ...] = ("en", "fr")) -> dict[str, list[str]]:
     """What /about says now, in each language (a fresh tab each)."""
     out = {}
     for lang, locale in (("en", "en-US"), ("fr", "fr-FR")):
+        if lang not in languages:
+            continue
         reader = Reader(url, locale=locale)
         out[lang] = about_figures(reader.open("about", f"lang={lang}"))
         reader.close()
@@ -165,7 +178,10 @@ def ingest_check(records: list[dict], before: dict, after: dict, ingest: dict) -
         if kind == "before" and r["t"] > ingest["ended"]:
             stale_after_ingest.append(r["t"] - ingest["ended"])
     window = [r for r in records if ingest["started"] - 5 <= r["t"] <= ingest["ended"] + 5]
+    probe = ingest.get("probe_after", {})
     return {"changed": before != after, "before": before, "after": after,
+            "probe_right_after_ingest_saw_new_figures": probe.get("about") == after.get("en") if "about" in probe
+            else probe.get("error"), "probe_ms": probe.get("ms"),
             "about_views": seen, "old_figures_after_ingest_ended": len(stale_after_ingest),
             "first_new_view_s_after_ingest_started": round(first_new - ingest["started"], 1) if first_new else None,
             "mixed_views": mixed[:3], "reruns_within_5s_of_ingest": len(window),
@@ -210,16 +226,23 @@ def load_run(users: int, rate: float, duration: int, ingest_at: float | None, ou
             ingest: dict = {}
             timer = None
             if export is not None:
-                timer = threading.Timer(ingest_at, lambda: ingest.update(run_ingest(data_dir, export)))
+                timer = threading.Timer(ingest_at, lambda: ingest.update(ingest_then_look(url, data_dir, export)))
                 timer.start()
             started = time.time()
-            locust = subprocess.run(
+            log = (Path(tmp) / "locust.log").open("w+")
+            locust = subprocess.Popen(
                 [sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
                  "-u", str(users), "-r", str(rate), "-t", f"{duration}s", "--host", url, "--only-summary",
                  "--json-file", str(stats_path.with_suffix("")), "--loglevel", "WARNING"],
                 cwd=ROOT, env={**os.environ, "LOAD_RECORDS": str(records_path), "LOAD_TIMEOUT_S": str(timeout)},
-                capture_output=True, text=True)
+                stdout=log, stderr=subprocess.STDOUT)
+            generator = Sampler(locust.pid)  # the load generator's own CPU: is it a bottleneck?
+            generator.start()
+            locust.wait(timeout=duration + timeout + 120)
             wall = time.time() - started
+            generator.stopped.set()
+            log.seek(0)
+            locust_output = log.read()
             if timer is not None:
                 timer.join()
             sampler.stopped.set()
@@ -235,27 +258,32 @@ def load_run(users: int, rate: float, duration: int, ingest_at: float | None, ou
         "errors": len(errors), "error_examples": sorted({r["error"] for r in errors})[:5],
         "locust_failures": sum(s.get("num_failures", 0) for s in stats), "locust_exit_code": locust.returncode,
         "concurrent_readers_max": max_concurrent(records),
+        "runs_in_flight_max": _most_at_once([(r["t"], r["t_end"]) for r in records]),
         "latency_ms": latency_summary(records),
         "server": sampler.summary(),
+        "load_generator_cpu_pct_of_one_core": generator.summary().get("cpu_pct_of_one_core"),
     }
     if export is not None:
-        result["ingest"] = {**{k: v for k, v in ingest.items() if k not in ("started", "ended")},
+        result["ingest"] = {**{k: v for k, v in ingest.items() if k not in ("started", "ended", "probe_after")},
                             "at_s": ingest_at, **ingest_check(records, before, after or {}, ingest)}
     if locust.returncode not in (0, 1):
-        result["locust_output"] = (locust.stdout + locust.stderr)[-3000:]
+        result["locust_output"] = locust_output[-3000:]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     return result
 
 
 def max_concurrent(records: list[dict]) -> int:
-    """Most readers that had a run in flight or were between runs of one visit at once: the users whose
-    records span each moment (first to last record of each user)."""
+    """Most readers present at once: the users whose records span each moment (first to last record)."""
     spans: dict[int, list[float]] = {}
     for r in records:
         span = spans.setdefault(r["user"], [r["t"], r["t_end"]])
         span[0], span[1] = min(span[0], r["t"]), max(span[1], r["t_end"])
-    edges = sorted([(a, 1) for a, _ in spans.values()] + [(b, -1) for _, b in spans.values()])
+    return _most_at_once(list(spans.values()))
+
+
+def _most_at_once(spans: list) -> int:
+    edges = sorted([(a, 1) for a, _ in spans] + [(b, -1) for _, b in spans])
     best = now = 0
     for _, step in edges:
         now += step
@@ -267,7 +295,8 @@ def print_result(r: dict) -> None:
     print(f"readers {r['readers']} (spawn {r['spawn_rate']}/s), {r['duration_s']} s; load average "
           f"{r['load_average_before'][0]} -> {r['load_average_after'][0]}")
     print(f"reruns {r['reruns']}, errors {r['errors']} (Locust failures {r['locust_failures']}), "
-          f"readers active at once (max) {r['concurrent_readers_max']}")
+          f"readers present at once (max) {r['concurrent_readers_max']}, runs waiting on the server at once "
+          f"(max) {r['runs_in_flight_max']}")
     for e in r["error_examples"]:
         print(f"  error: {e}")
     print("rerun latency, ms:   n      p50    p95    p99    max")
@@ -280,10 +309,12 @@ def print_result(r: dict) -> None:
               f"(1 s samples); RSS MB: start {rss['start']}, max {rss['max']}, end {rss['end']}")
         print("  over time: " + ", ".join(f"{p['t']}s {p['cpu_pct_of_one_core']:.0f}%/{p['rss_mb']}MB"
                                           for p in srv["every_10s"][::3]))
+    print(f"load generator (Locust) CPU, % of one core: {r['load_generator_cpu_pct_of_one_core']}")
     if "ingest" in r:
         i = r["ingest"]
         print(f"ingest at {i['at_s']} s: exit {i.get('exit_code')}, {i.get('seconds')} s; /about changed: "
-              f"{i['changed']}; views {i['about_views']}; old figures after the ingest ended: "
+              f"{i['changed']}; a reader opening /about right after it saw the new figures: "
+              f"{i['probe_right_after_ingest_saw_new_figures']} ({i['probe_ms']} ms); readers' views {i['about_views']}; old figures after the ingest ended: "
               f"{i['old_figures_after_ingest_ended']}; first new view {i['first_new_view_s_after_ingest_started']} s "
               f"after it started; errors within 5 s of it: {i['errors_within_5s_of_ingest']} of "
               f"{i['reruns_within_5s_of_ingest']} reruns")
@@ -310,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     if "ingest" in result:
         i = result["ingest"]
         ok = ok and i.get("exit_code") == 0 and i["changed"] and i["old_figures_after_ingest_ended"] == 0 \
-            and not i["mixed_views"]
+            and not i["mixed_views"] and i["probe_right_after_ingest_saw_new_figures"] is True
     return 0 if ok else 1
 
 
