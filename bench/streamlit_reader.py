@@ -13,6 +13,7 @@ runtime/app_session.py) and its frontend bundle (static/static/js/index.*.js), a
   empty query string and only the states of the widgets the entry script drew (the frontend keeps those,
   `clearPageElements`); always the query string the server last set (`page_info_changed`), the context
   (timezone, locale, url) and the hashes of the messages it has cached;
+- the files of download buttons (`/media/...`), fetched as the buttons are drawn;
 - the ForwardMsg cache: a message the server marks `cacheable` is kept by its hash, and later runs send
   only `ref_hash` for it; entries unused for `max_cached_message_age` runs are dropped.
 
@@ -167,6 +168,7 @@ class Reader:
         # The frontend's WidgetStateManager: a widget's value, by id, for the widgets mounted now. The
         # frontend keeps its own value across reruns; only a `set_value` from the server replaces it.
         self._values: dict[str, Any] = {}
+        self._fetched: set[str] = set()  # download buttons' files already fetched in this tab
 
     # --- what a reader does ----------------------------------------------------------------------------
     def open(self, page: str = "", query: str = "") -> Rerun:
@@ -175,6 +177,7 @@ class Reader:
         self.query_string = query
         self._cache.clear()  # a new tab: the frontend's message cache and widget states live in its memory
         self._values.clear()
+        self._fetched.clear()
         self._run_count = 0
         self._http(f"/{page}" + (f"?{query}" if query else ""))
         headers = self._http("/_stcore/health")
@@ -347,9 +350,20 @@ class Reader:
         shown = {path: element for path, (element, _) in elements.items()}
         if status == "FINISHED_SUCCESSFULLY":
             self._mount(shown)
+            self._fetch_downloads(shown)
         if error is None:
             error = _shown_error(shown)
         return Rerun(action, self.page, ms, messages, deltas, hits, status, shown, error, dict(self._kinds))
+
+    def _fetch_downloads(self, shown: dict[tuple[int, ...], Element]) -> None:
+        """The frontend fetches a download button's file (/media/...) as the button is drawn; once per
+        address in a tab (the address names the content)."""
+        for element in shown.values():
+            if element.WhichOneof("type") == "download_button" and element.download_button.url:
+                url = element.download_button.url
+                if url not in self._fetched:
+                    self._fetched.add(url)
+                    self._http(url if url.startswith("/") else f"/{url}")
 
     def _cached(self, ref: ForwardMsg) -> ForwardMsg:
         entry = self._cache.get(ref.ref_hash)

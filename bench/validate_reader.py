@@ -114,9 +114,11 @@ class ChromiumTab:
 
     def pick(self, labels, option: str) -> None:
         sidebar = self.page.locator('[data-testid="stSidebar"]')
-        box = next(sidebar.get_by_role("combobox", name=label) for label in labels
-                   if sidebar.get_by_role("combobox", name=label).count())
-        box.click()
+        box = sidebar.get_by_role("combobox", name=labels[0], exact=True)
+        for label in labels[1:]:
+            box = box.or_(sidebar.get_by_role("combobox", name=label, exact=True))
+        box.first.wait_for(state="visible", timeout=60_000)  # a widget's code is loaded as it is first drawn
+        box.first.click()
         choice = self.page.get_by_role("option", name=option, exact=True)
         choice.wait_for(state="visible", timeout=30_000)
         choice.click()
