@@ -109,15 +109,17 @@ def selection_coverage(dataset: Dataset, filters: Filters, periods: pd.DataFrame
         coverage_layer.countries_of_regions(filters.regions, normalise.mapping("country_region"))
         if filters.regions else ())
     wanted = tuple(s for s in (filters.sources or dataset.options.sources) if sources is None or s in sources)
-    return _period_coverage(table, id(table), tuple(periods["period_start"]), tuple(periods["period_end"]),
-                            wanted or sources or (), tuple(filters.statuses), tuple(countries))
+    return _period_coverage(table, id(table), dataset.version, tuple(periods["period_start"]),
+                            tuple(periods["period_end"]), wanted or sources or (), tuple(filters.statuses),
+                            tuple(countries))
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _period_coverage(_table: pd.DataFrame, table_id: int, starts: tuple, ends: tuple, sources: tuple,
-                     statuses: tuple, countries: tuple) -> pd.DataFrame:
+def _period_coverage(_table: pd.DataFrame, table_id: int, version: tuple, starts: tuple, ends: tuple,
+                     sources: tuple, statuses: tuple, countries: tuple) -> pd.DataFrame:
     """Cached by the selection (the table is the process's loaded one, named by its id): a rerun that changes
-    another widget does not recompute it."""
+    another widget does not recompute it. And by the files' version: once an update has replaced the dataset
+    and the old table is freed, Python may give its id to the new table."""
     periods = pd.DataFrame({"period_start": list(starts), "period_end": list(ends)})
     return coverage_layer.period_coverage(_table, periods, sources=sources, statuses=statuses, countries=countries)
 
