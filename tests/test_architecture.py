@@ -5,7 +5,8 @@ circle, and only the dashboard's top layers call Streamlit.
     api                   the open data API (SQLite + Datasette): imports collectors only
     app.i18n              languages: catalogs, names of codes, number and date formats
     app.prep              pure aggregates          app.charts    pure figure builders
-    app.exports           downloads, citations     app.data      the cached loaders (the only reader of files)
+    app.exports           downloads, citations     app.data      the cached loaders (the only reader of files),
+                                                                 and what is built from them once per version
     brief                 the weekly brief (numbers, words, layout), beside the pages that show it
     app.ui, app.views     Streamlit: widgets bound to the URL, the pages
 """
@@ -28,7 +29,7 @@ ALLOWED = {
     "app.prep": {"app.prep", "app.i18n", "collectors"},
     "app.charts": {"app.charts", "app.prep", "app.i18n", "collectors"},
     "app.exports": {"app.exports", "app.prep", "app.i18n", "collectors"},
-    "app.data": {"app.prep", "collectors"},
+    "app.data": {"app.data", "app.prep", "collectors"},  # app/data/derived.py builds on the loaders
     "brief": {"brief", "app.charts", "app.prep", "app.i18n", "collectors"},
     "app.ui": {"app.ui", "app.data", "app.exports", "app.charts", "app.prep", "app.i18n", "collectors", "brief"},
     "app.views": {"app.ui", "app.data", "app.exports", "app.charts", "app.prep", "app.i18n", "collectors", "brief"},
