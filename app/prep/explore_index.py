@@ -53,19 +53,19 @@ def sort_rank(column: pd.Series) -> np.ndarray:
     return np.where(codes >= 0, rank_of[np.maximum(codes, 0)], -1) if len(uniques) else np.full(len(codes), -1)
 
 
-# Up to this many rows, taken as slices of the frame (below); beyond, with one take.
-_SLICED_ROWS = 5_000
+# Up to this many runs of consecutive rows, taken as slices of the frame (below); beyond, with one take.
+_SLICED_RUNS = 200
 
 
 def take_rows(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
     """frame.iloc[positions], for a few rows of a frame whose Arrow columns have many chunks (the dataset's,
     once withdrawn reports are cut out): a take from such a column joins its chunks first (a quarter of a
     second at a million rows, for any number of rows), while slices of runs of rows are only views."""
-    if len(positions) > _SLICED_ROWS:
-        return frame.iloc[positions]
     if not len(positions):
         return frame.iloc[:0]
     breaks = np.flatnonzero(np.diff(positions) != 1) + 1
+    if len(breaks) >= _SLICED_RUNS:  # joining a thousand one-row frames costs more than the take
+        return frame.iloc[positions]
     starts = np.r_[0, breaks]
     stops = np.r_[breaks, len(positions)]
     return pd.concat([frame.iloc[positions[a]:positions[b - 1] + 1] for a, b in zip(starts, stops)])
