@@ -238,7 +238,11 @@ def load_run(users: int, rate: float, duration: int, ingest_at: float | None, ou
                 stdout=log, stderr=subprocess.STDOUT)
             generator = Sampler(locust.pid)  # the load generator's own CPU: is it a bottleneck?
             generator.start()
-            locust.wait(timeout=duration + timeout + 120)
+            try:
+                locust.wait(timeout=duration + timeout + 120)
+            except subprocess.TimeoutExpired:  # never leave it running
+                locust.kill()
+                locust.wait()
             wall = time.time() - started
             generator.stopped.set()
             log.seek(0)
