@@ -152,7 +152,7 @@ def about_now(url: str, languages: tuple[str, ...] = ("en", "fr")) -> dict[str, 
     for lang, locale in (("en", "en-US"), ("fr", "fr-FR")):
         if lang not in languages:
             continue
-        reader = Reader(url, locale=locale)
+        reader = Reader(url, locale=locale, timeout=300)  # under load a run takes as long as the readers' runs
         out[lang] = about_figures(reader.open("about", f"lang={lang}"))
         reader.close()
     return out
