@@ -152,7 +152,7 @@ def about_now(url: str, languages: tuple[str, ...] = ("en", "fr")) -> dict[str, 
     for lang, locale in (("en", "en-US"), ("fr", "fr-FR")):
         if lang not in languages:
             continue
-        reader = Reader(url, locale=locale)
+        reader = Reader(url, locale=locale, timeout=300)  # under load a run takes as long as the readers' runs
         out[lang] = about_figures(reader.open("about", f"lang={lang}"))
         reader.close()
     return out
@@ -238,7 +238,11 @@ def load_run(users: int, rate: float, duration: int, ingest_at: float | None, ou
                 stdout=log, stderr=subprocess.STDOUT)
             generator = Sampler(locust.pid)  # the load generator's own CPU: is it a bottleneck?
             generator.start()
-            locust.wait(timeout=duration + timeout + 120)
+            try:
+                locust.wait(timeout=duration + timeout + 120)
+            except subprocess.TimeoutExpired:  # never leave it running
+                locust.kill()
+                locust.wait()
             wall = time.time() - started
             generator.stopped.set()
             log.seek(0)

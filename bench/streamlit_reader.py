@@ -214,8 +214,8 @@ class Reader:
     def close(self) -> None:
         if self.ws is not None:
             try:
-                self.ws.close()
-            except OSError:
+                self.ws.close(timeout=0.2)  # a closing tab does not wait for the server's goodbye (3 s by default)
+            except (OSError, websocket.WebSocketException):
                 pass
             self.ws = None
 
