@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -17,7 +17,9 @@ import streamlit as st
 
 from app.data import _VERSIONS_KEPT, Dataset, load_dataset
 from app.prep import explore_index, lag, search, timeline
-from app.prep import methodology as methodology_prep
+
+if TYPE_CHECKING:  # imported where it is used: it imports collectors.vendors, which the landing page does not need
+    from app.prep import methodology as methodology_prep
 
 
 @st.cache_resource(show_spinner=False, max_entries=_VERSIONS_KEPT)
@@ -104,6 +106,8 @@ def vendor_rollup(dataset: Dataset | None = None) -> tuple[pd.DataFrame, pd.Data
 
 @st.cache_resource(show_spinner=False, max_entries=_VERSIONS_KEPT)
 def _methodology_numbers(_dataset: Dataset, data_dir_: str | None, version: tuple) -> methodology_prep.Numbers:
+    from app.prep import methodology as methodology_prep
+
     members, _ = vendor_rollup(_dataset)
     return methodology_prep.numbers(_dataset.incidents, _dataset.coverage, _dataset.withdrawn, members,
                                     _dataset.complete_through, _dataset.coverage_table)
