@@ -295,7 +295,10 @@ def apptest_worker(folder: Path, runs: int, cold: bool) -> dict:
                     at = session(params)
                     at.run()
                     start = time.perf_counter()
-                    (at.run() if index == 0 else at.switch_page(view).run())
+                    if index == 0:
+                        at.run()
+                    else:
+                        at.switch_page(view).run()
                     times.append(time.perf_counter() - start)
                     if at.exception:
                         error = str(at.exception[0].value)[:200]
@@ -330,25 +333,28 @@ def floor_apptest(runs: int) -> dict:
     return {"session": statistics.median(session), "rerun": statistics.median(rerun)}
 
 
+def _status_mb(*fields: str) -> dict[str, float]:
+    """Fields of /proc/self/status given in kB (VmHWM, VmRSS ...), in MB."""
+    out = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        name, _, value = line.partition(":")
+        if name in fields:
+            out[name] = int(value.split()[0]) / 1024
+    return out
+
+
 def resident_mb() -> dict:
     """What this process holds now (VmRSS), and of it the private memory (RssAnon) and the file pages
     (RssFile: the memory-mapped Arrow cache, shared between processes and reclaimable by the kernel)."""
-    fields = {"VmRSS:": "rss_mb", "RssAnon:": "anon_mb", "RssFile:": "file_mb"}
-    out = {}
-    for line in Path("/proc/self/status").read_text().splitlines():
-        name = line.split(":")[0] + ":"
-        if name in fields:
-            out[fields[name]] = int(line.split()[1]) / 1024
-    return out
+    now = _status_mb("VmRSS", "RssAnon", "RssFile")
+    return {"rss_mb": now.get("VmRSS"), "anon_mb": now.get("RssAnon"), "file_mb": now.get("RssFile")}
 
 
 def peak_rss_mb() -> float:
     """This process's peak resident memory (VmHWM). Not ru_maxrss: Linux carries that over from the
     parent across fork + exec, so a worker started by this (large) process would report the parent's."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = _status_mb("VmHWM").get("VmHWM")
+    return peak if peak is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def run_worker(folder: Path, runs: int, cold: bool = False) -> dict:
