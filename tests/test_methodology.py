@@ -133,6 +133,27 @@ def test_filing_lags_of_a_selection_with_filings_only_is_empty_not_an_error():
     assert lag.summarise(lag.filing_lags(only_filings), "year").empty
 
 
+def _filing_lags_plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """lag.filing_lags() as first written, on whole rows: what the column-only one must equal."""
+    public = frame.loc[frame["status"] != "confirmed"]
+    first_public = public.groupby("incident_id")["reported_date"].min()
+    filings = frame.loc[(frame["status"] == "confirmed") & frame["incident_id"].isin(first_public.index)]
+    lag_days = (filings["reported_date"] - filings["incident_id"].map(first_public)).dt.days
+    return pd.DataFrame({"record_id": filings["record_id"], "source": filings["source"],
+                         "year": filings["reported_date"].dt.year, "lag_days": lag_days.astype("int64")
+                         }).reset_index(drop=True)
+
+
+def test_filing_lags_are_the_plain_computation_on_the_committed_data():
+    frame = incident_types.for_counting(load_incidents(DATA_DIR))
+    lags = lag.filing_lags(frame)
+    assert len(lags) > 50  # HHS filings whose attack a claim or the press reported first
+    pd.testing.assert_frame_equal(lags, _filing_lags_plain(frame))
+    # A report without a status is a public one (not a filing), as `!= "confirmed"` had it.
+    no_status = frame.assign(status=frame["status"].where(frame["source"] != "ransomware_live"))
+    pd.testing.assert_frame_equal(lag.filing_lags(no_status), _filing_lags_plain(no_status))
+
+
 def _same(a, b) -> bool:
     return (a is None and b is None) or (a is not None and b is not None and (a == b or (pd.isna(a) and pd.isna(b))))
 

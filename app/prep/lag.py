@@ -53,12 +53,15 @@ def reporting_lags(frame: pd.DataFrame) -> pd.DataFrame:
 def filing_lags(frame: pd.DataFrame) -> pd.DataFrame:
     """Regulator filings (status confirmed) linked to an earlier claim or press report: days from the first
     public report of the attack to the filing, by year of filing."""
-    public = frame.loc[frame["status"] != "confirmed"]
+    # Only the columns it reads: a million reports' every column, copied for the filings, held half a gigabyte.
+    confirmed = frame["status"].eq("confirmed").to_numpy(dtype=bool, na_value=False)
+    frame = frame[["record_id", "source", "incident_id", "reported_date"]]
+    public = frame.loc[~confirmed, ["incident_id", "reported_date"]]
     if public.empty:  # an HHS-only selection: no public report to measure a filing's lag from
         return pd.DataFrame({"record_id": pd.Series(dtype="str"), "source": pd.Series(dtype="str"),
                              "year": pd.Series(dtype="int32"), "lag_days": pd.Series(dtype="int64")})
     first_public = public.groupby("incident_id")["reported_date"].min()
-    filings = frame.loc[(frame["status"] == "confirmed") & frame["incident_id"].isin(first_public.index)]
+    filings = frame.loc[confirmed & frame["incident_id"].isin(first_public.index).to_numpy(dtype=bool)]
     lag = (filings["reported_date"] - filings["incident_id"].map(first_public)).dt.days
     return pd.DataFrame({
         "record_id": filings["record_id"],
