@@ -278,7 +278,8 @@ def possible_clusters(frame: pd.DataFrame, members: pd.DataFrame,
     """Weeks (Monday start) with at least `min_reports` filings that involve a business associate, share an
     attack type, and belong to no vendor event: possibly one vendor's breach, which the data cannot name."""
     involved = frame["business_associate_involved"].fillna(False).astype(bool)
-    free = frame.loc[involved & ~frame["record_id"].isin(members["record_id"])]
+    # Only the two columns it counts by: whole rows of a million reports' filings would copy every column.
+    free = frame.loc[involved & ~frame["record_id"].isin(members["record_id"]), ["reported_date", "attack_type"]]
     week = free["reported_date"] - pd.to_timedelta(free["reported_date"].dt.day_of_week, unit="D")
     counts = (free.assign(week_start=week.dt.normalize())
               .groupby(["week_start", "attack_type"]).size().rename("reports").reset_index())
