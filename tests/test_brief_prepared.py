@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from app import data
@@ -49,6 +50,19 @@ def test_take_on_the_loaded_dataset(committed):
     positions = np.flatnonzero((frame["reported_date"].dt.year == 2024).to_numpy())
     pd.testing.assert_frame_equal(rows.take(frame, positions, list(frame.columns)), frame.iloc[positions],
                                   check_exact=True)
+
+
+def test_is_in_is_isin_on_arrow_text_and_on_anything_else(committed):
+    ids = committed.incidents["record_id"]
+    some = pd.concat([ids.iloc[::97], pd.Series(["hhs_ocr:not-a-record", None], dtype="str")], ignore_index=True)
+    assert isinstance(ids.array._pa_array, pa.ChunkedArray)  # the loaded text: Arrow's hash set is asked
+    for values, of in ((some, ids), (some, ids.iloc[:100]), (ids, some), (some, some.iloc[:3])):
+        np.testing.assert_array_equal(rows.is_in(values, of), values.isin(of).to_numpy(dtype=bool))
+    assert 0 < rows.is_in(some, ids).sum() < len(some)  # ids found and not found
+    # A missing id matches a missing id, as in pandas; object columns and numbers go through pandas.
+    assert rows.is_in(some.iloc[-2:], some.iloc[-1:]).tolist() == [False, True]
+    assert rows.is_in(some.astype(object).iloc[-3:], ids.iloc[:1]).tolist() == [False, False, False]
+    assert rows.is_in(pd.Series([1, 2, 3]), pd.Series([3])).tolist() == [False, False, True]
 
 
 @pytest.mark.parametrize("with_table", [True, False])

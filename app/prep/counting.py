@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from app.prep import lag, world
+from app.prep import rows as row_access
 from collectors import SourceCoverage
 
 COMPLETE, PARTIAL, UNKNOWN = "complete", "partial", "unknown"
@@ -62,7 +63,7 @@ class CountingFacts:
 def counting_facts(frame: pd.DataFrame, withdrawn: int, vendor_members: pd.DataFrame) -> CountingFacts:
     # "Confirmed by two sources or more" means the same on every page: app.prep.world.linking decides it.
     linking = world.linking(frame)
-    in_vendor = vendor_members.loc[vendor_members["record_id"].isin(frame["record_id"])]
+    in_vendor = vendor_members.loc[row_access.is_in(vendor_members["record_id"], frame["record_id"])]
     return CountingFacts(
         reports=len(frame),
         incidents=linking.incidents,
