@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from app.data.memory import release_freed
 from app.prep import coverage as coverage_layer
 from app.prep import filtering
 from app.prep.filtering import FilterOptions, Filters
@@ -63,8 +64,8 @@ def _load(data_dir: str | None, version: tuple) -> Dataset:
     with reading(data_dir):  # the three files of one version, never an update half-done
         incidents, coverage, table = load_incidents(data_dir), load_coverage(data_dir), load_coverage_table(data_dir)
     # Counted by the incident's attack type (collectors/incident_types.py); the report's own is kept beside it.
-    return dataclasses.replace(build_dataset(incident_types.for_counting(incidents), coverage, table),
-                               data_dir=data_dir, version=version)
+    return release_freed(dataclasses.replace(build_dataset(incident_types.for_counting(incidents), coverage, table),
+                                             data_dir=data_dir, version=version))
 
 
 def _current() -> tuple[str | None, tuple]:
@@ -139,7 +140,7 @@ def selection(dataset: Dataset, filters: Filters,
 @st.cache_resource(show_spinner=False, max_entries=4 * _VERSIONS_KEPT)
 def _rows_of(_dataset: Dataset, data_dir_: str | None, version: tuple, name: str,
              _select: Callable[[pd.DataFrame], pd.DataFrame]) -> pd.DataFrame:
-    return _select(_dataset.incidents)
+    return release_freed(_select(_dataset.incidents))
 
 
 # --- journalists' views: date basis, dataset fingerprint, search index, vendor roll-up ------------------

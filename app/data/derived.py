@@ -2,7 +2,8 @@
 the search index and the explorer's indexes, the attack dates, the vendor roll-up and its look-ups, the incident
 page's entry points, the methodology page's numbers, and `per_version` for the brief. Each is cached by the
 folder and the files' version (app.data.Dataset.data_dir, .version), so an update replaces them; the dataset itself
-is passed unhashed (a leading underscore tells Streamlit). Results are shared: never modify them.
+is passed unhashed (a leading underscore tells Streamlit). Results are shared: never modify them. Each build hands
+the memory it freed back to the system (app.data.memory).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from app.data import _VERSIONS_KEPT, Dataset, load_dataset
+from app.data.memory import release_freed
 from app.prep import explore_index, lag, search, timeline
 
 if TYPE_CHECKING:  # imported where it is used: it imports collectors.vendors, which the landing page does not need
@@ -25,7 +27,7 @@ if TYPE_CHECKING:  # imported where it is used: it imports collectors.vendors, w
 @st.cache_resource(show_spinner=False, max_entries=_VERSIONS_KEPT)
 def _search_index(_dataset: Dataset, data_dir_: str | None, version: tuple) -> pd.Series:
     # Keyed by (folder, version); the dataset itself is not hashed (a leading underscore tells Streamlit).
-    return search.fold_rows(_dataset.incidents)
+    return release_freed(search.fold_rows(_dataset.incidents))
 
 
 def search_index(dataset: Dataset | None = None) -> pd.Series:
@@ -45,7 +47,7 @@ def _read_only(value):
 
 @st.cache_resource(show_spinner=False, max_entries=_VERSIONS_KEPT)
 def _row_index(_dataset: Dataset, data_dir_: str | None, version: tuple) -> explore_index.RowIndex:
-    return _read_only(explore_index.build(_dataset.incidents))
+    return release_freed(_read_only(explore_index.build(_dataset.incidents)))
 
 
 def row_index(dataset: Dataset) -> explore_index.RowIndex:
@@ -65,7 +67,7 @@ def sort_rank(dataset: Dataset, column: str) -> np.ndarray:
 
 @st.cache_resource(show_spinner=False, max_entries=_VERSIONS_KEPT)
 def _attack_dates(_dataset: Dataset, data_dir_: str | None, version: tuple) -> pd.Series:
-    return lag.attack_dates(_dataset.incidents)
+    return release_freed(lag.attack_dates(_dataset.incidents))
 
 
 def with_attack_dates(dataset: Dataset) -> pd.DataFrame:
@@ -94,7 +96,7 @@ def _vendor_rollup(_dataset: Dataset, data_dir_: str | None, version: tuple) -> 
 
     incidents = _dataset.incidents
     members = vendors.rollup(incidents)
-    return members, vendors.events(incidents, members)
+    return release_freed((members, vendors.events(incidents, members)))
 
 
 def vendor_rollup(dataset: Dataset | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -109,8 +111,8 @@ def _methodology_numbers(_dataset: Dataset, data_dir_: str | None, version: tupl
     from app.prep import methodology as methodology_prep
 
     members, _ = vendor_rollup(_dataset)
-    return methodology_prep.numbers(_dataset.incidents, _dataset.coverage, _dataset.withdrawn, members,
-                                    _dataset.complete_through, _dataset.coverage_table)
+    return release_freed(methodology_prep.numbers(_dataset.incidents, _dataset.coverage, _dataset.withdrawn, members,
+                                                  _dataset.complete_through, _dataset.coverage_table))
 
 
 def methodology_numbers(dataset: Dataset) -> methodology_prep.Numbers:
@@ -121,7 +123,7 @@ def methodology_numbers(dataset: Dataset) -> methodology_prep.Numbers:
 @st.cache_resource(show_spinner=False, max_entries=4 * _VERSIONS_KEPT)
 def _per_version(_dataset: Dataset, _build: Callable[[Dataset], Any], name: str, data_dir_: str | None,
                  version: tuple) -> Any:
-    return _build(_dataset)
+    return release_freed(_build(_dataset))
 
 
 def per_version(dataset: Dataset, name: str, build: Callable[[Dataset], Any]) -> Any:
@@ -145,7 +147,7 @@ def vendor_labels(dataset: Dataset) -> tuple[dict[str, str], dict[str, str]]:
 
 @st.cache_resource(show_spinner=False, max_entries=_VERSIONS_KEPT)
 def _multi_source_incidents(_dataset: Dataset, data_dir_: str | None, version: tuple) -> pd.DataFrame:
-    return timeline.multi_source_incidents(_dataset.incidents)
+    return release_freed(timeline.multi_source_incidents(_dataset.incidents))
 
 
 def multi_source_incidents(dataset: Dataset) -> pd.DataFrame:
