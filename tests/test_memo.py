@@ -129,3 +129,26 @@ def test_a_page_drawn_from_the_caches_is_the_page_drawn_without_them(data_dir, m
     assert after_change == from_caches == uncached
     assert after_change != default  # the filter changed what the page shows
     assert any(kind == "plotly_chart" for kind, _ in after_change)
+
+
+def test_the_brief_drawn_from_the_cache_is_the_brief_drawn_without_it(monkeypatch):
+    """A week's brief laid out once (app.ui.brief_page) and shared: the page from the cache, on the committed data,
+    is the page computed afresh, in both languages, and another week is another page."""
+    monkeypatch.delenv("OBSERVATORY_DATA_DIR", raising=False)
+
+    def drawn(week: str, lang: str) -> list:
+        at = open_app("app/views/brief.py", lang=lang, week=week, timeout=60)
+        assert not at.exception
+        assert any(week in str(getattr(node, "value", "")) for node in at.main)  # the week asked for
+        # A download button's file is made on click, under an id new at every run: its label and key compared.
+        return [(node.type, (node.proto.id, node.proto.label) if node.type == "download_button"
+                 else getattr(node, "proto", None)) for node in at.main if node.type != "expander"]
+
+    memo._shared.clear()
+    fresh = {(w, lang): drawn(w, lang) for w in ("2025-W10", "2025-W40") for lang in ("en", "fr")}
+    assert drawn("2025-W10", "fr") == fresh["2025-W10", "fr"]  # from the cache
+    monkeypatch.setattr(memo, "_shared", memo._shared.__wrapped__)
+    for (week, lang), page in fresh.items():
+        assert drawn(week, lang) == page
+    assert fresh["2025-W10", "en"] != fresh["2025-W40", "en"] and fresh["2025-W10", "en"] != fresh["2025-W10", "fr"]
+    assert any(kind == "plotly_chart" for kind, _ in fresh["2025-W10", "en"])

@@ -7,6 +7,7 @@ arguments alone:
 
     memo.figure(world_charts.world_map_figure, on_map, unit, lang, source)   # the figure, shared (never modify it)
     memo.frame(france_prep.yearly, memo.keyed(selection, key), table, ...)   # a copy of the cached result
+    memo.shared(brief_page.laid_out, memo.keyed(prepared, key), week, lang)  # any result, shared (read only)
 
 Arguments are keyed by value: every frame, array and scalar hashed in full (Streamlit's own hasher samples frames
 of 50k rows or more, so two selections could share a result). A big frame (the reader's selection) is hashed
@@ -118,6 +119,12 @@ class Serialised(go.Figure):
 def figure(builder: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
     """builder(*args, **kwargs), built once per distinct inputs and shared, ready for st.plotly_chart."""
     return _shared(_key(builder, args, kwargs), _serialised, (builder, *args), kwargs)
+
+
+def shared(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """fn(*args, **kwargs), computed once per distinct inputs and shared as it is (never modify it): for a
+    result that is costly to make and only read, such as a week's brief laid out (app.ui.brief_page)."""
+    return _shared(_key(fn, args, kwargs), fn, args, kwargs)
 
 
 def _serialised(builder: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> Serialised:

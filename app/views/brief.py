@@ -9,7 +9,7 @@ import streamlit as st
 
 from app import data, i18n
 from app.i18n import N_
-from app.ui import filters
+from app.ui import brief_page, filters
 from brief import compute, narrative, render
 from brief.compute import IsoWeek
 
@@ -44,8 +44,7 @@ week = st.sidebar.selectbox(
     format_func=lambda w: f"{w} · {narrative.week_range(IsoWeek.parse(w), lang, long=False)}")
 filters.keep_in_url(WEEK_PARAM, week, start_week)
 
-brief = compute.brief_for(prepared, week)
-doc = render.document(brief, lang)
+brief, doc = brief_page.week_brief(dataset, prepared, week, lang)  # made once per version, week and language
 st.title(doc.title)
 st.caption(doc.subtitle)
 
