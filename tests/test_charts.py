@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -40,6 +41,20 @@ def bars(fig):
 @pytest.mark.parametrize(("lang", "expected"), [("en", "1,234,567"), ("fr", f"1{NNBSP}234{NNBSP}567")])
 def test_format_int(lang, expected):
     assert i18n.format_int(1_234_567, lang) == expected
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_format_int_is_babel_s_for_every_kind_of_count(lang):
+    from babel import Locale
+    from babel import numbers as babel_numbers
+
+    values = [0, 7, 999, 1000, 12_345, -1, -1000, -987_654_321, 10**12, 2.5, 3.5, 1499.6, np.int64(849_438_456),
+              np.float64(-0.4)]
+    for value in values:
+        assert i18n.format_int(value, lang) == babel_numbers.format_decimal(round(value), locale=Locale.parse(lang))
+    # A language grouping otherwise (Hindi: 12,34,567) would be left to Babel.
+    from app.i18n import formatting
+    assert formatting._int_symbols(Locale.parse("hi")) is None
 
 
 def test_format_decimal():
