@@ -111,6 +111,9 @@ def test_choosing_a_week_changes_the_numbers_and_the_url(session):
     assert metrics(at) == expected_metrics("2020-W50", "fr")
     assert at.query_params["week"] == "2020-W50"
     assert any("Aucun signalement cette semaine." in m.value for m in at.markdown)
+    # Each week labelled by its dates in the reader's language: 2020-W50 is Monday 7 to Sunday 13 December.
+    assert "2020-W50 · 7–13 déc. 2020" in at.selectbox(key="brief_week").options
+    assert "2020-W50 · 7–13 Dec 2020" in session(lang="en").selectbox(key="brief_week").options
 
 
 def test_a_bad_week_in_the_url_falls_back_to_the_default(session):

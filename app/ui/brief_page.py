@@ -8,9 +8,10 @@ hundred readers (py-spy, docs/load.md), for the same result whenever the week an
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 from app.ui import memo
-from brief import compute, render
+from brief import compute, narrative, render
 
 
 def laid_out(prepared: compute.Prepared, week: str, lang: str) -> tuple[compute.Brief, render.Document]:
@@ -23,3 +24,9 @@ def laid_out(prepared: compute.Prepared, week: str, lang: str) -> tuple[compute.
 def week_brief(dataset, prepared: compute.Prepared, week: str, lang: str) -> tuple[compute.Brief, render.Document]:
     """laid_out(), shared: `prepared` is keyed by the dataset it was prepared from (folder and files' version)."""
     return memo.shared(laid_out, memo.keyed(prepared, ("brief", dataset.data_dir, dataset.version)), week, lang)
+
+
+@functools.lru_cache(maxsize=8192)
+def week_label(week: str, lang: str) -> str:
+    """'2025-W10 · 3–9 Mar 2025': the week selector's label, which Streamlit asks of every week at every rerun."""
+    return f"{week} · {narrative.week_range(compute.IsoWeek.parse(week), lang, long=False)}"

@@ -41,7 +41,7 @@ start_week = str(default) if default else weeks[0]  # the week the page opens on
 filters.seed_from_url(WEEK_KEY, WEEK_PARAM, weeks, start_week, normalise=lambda w: str(IsoWeek.parse(w)))
 week = st.sidebar.selectbox(
     i18n.t("ISO week (Monday to Sunday)", lang), weeks, key=WEEK_KEY,
-    format_func=lambda w: f"{w} · {narrative.week_range(IsoWeek.parse(w), lang, long=False)}")
+    format_func=lambda w: brief_page.week_label(w, lang))
 filters.keep_in_url(WEEK_PARAM, week, start_week)
 
 brief, doc = brief_page.week_brief(dataset, prepared, week, lang)  # made once per version, week and language
