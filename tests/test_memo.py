@@ -144,10 +144,10 @@ def test_the_brief_drawn_from_the_cache_is_the_brief_drawn_without_it(monkeypatc
         return [(node.type, (node.proto.id, node.proto.label) if node.type == "download_button"
                  else getattr(node, "proto", None)) for node in at.main if node.type != "expander"]
 
-    memo._shared.clear()
+    memo._shared_result.clear()
     fresh = {(w, lang): drawn(w, lang) for w in ("2025-W10", "2025-W40") for lang in ("en", "fr")}
     assert drawn("2025-W10", "fr") == fresh["2025-W10", "fr"]  # from the cache
-    monkeypatch.setattr(memo, "_shared", memo._shared.__wrapped__)
+    monkeypatch.setattr(memo, "_shared_result", memo._shared_result.__wrapped__)
     for (week, lang), page in fresh.items():
         assert drawn(week, lang) == page
     assert fresh["2025-W10", "en"] != fresh["2025-W40", "en"] and fresh["2025-W10", "en"] != fresh["2025-W10", "fr"]

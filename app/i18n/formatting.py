@@ -40,7 +40,7 @@ def _int_symbols(locale: Locale) -> tuple[str, str] | None:
 
 
 # Tables format thousands of counts per selection: Python's grouping with the CLDR's symbols is Babel's result
-# (tests/test_i18n.py compares them) at a twentieth of the cost.
+# (tests/test_charts.py compares them) at a twentieth of the cost.
 _INT_SYMBOLS = {lang: _int_symbols(loc) for lang, loc in LOCALES.items()}
 
 

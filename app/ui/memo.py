@@ -40,6 +40,7 @@ import streamlit as st
 # are kept fewer: a weekly trend's JSON is about 1 MB.
 ENTRIES_KEPT = 512
 FIGURES_KEPT = 96
+RESULTS_SHARED = 128  # memo.shared(): a week's brief laid out is ~25 kB, figures included
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})  # exactly these types: their repr says all of them
@@ -123,8 +124,9 @@ def figure(builder: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.F
 
 def shared(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """fn(*args, **kwargs), computed once per distinct inputs and shared as it is (never modify it): for a
-    result that is costly to make and only read, such as a week's brief laid out (app.ui.brief_page)."""
-    return _shared(_key(fn, args, kwargs), fn, args, kwargs)
+    result that is costly to make and only read, such as a week's brief laid out (app.ui.brief_page). Kept
+    apart from the figures, so that readers browsing weeks do not push the pages' figures out."""
+    return _shared_result(_key(fn, args, kwargs), fn, args, kwargs)
 
 
 def _serialised(builder: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> Serialised:
@@ -158,6 +160,12 @@ def _unwrapped(args: tuple, kwargs: dict) -> tuple[tuple, dict]:
 # Only `key` is hashed by Streamlit (a leading underscore tells it to skip an argument).
 @st.cache_resource(show_spinner=False, max_entries=FIGURES_KEPT)
 def _shared(key: str, _fn: Callable, _args: tuple, _kwargs: dict) -> Any:
+    args, kwargs = _unwrapped(_args, _kwargs)
+    return _fn(*args, **kwargs)
+
+
+@st.cache_resource(show_spinner=False, max_entries=RESULTS_SHARED)
+def _shared_result(key: str, _fn: Callable, _args: tuple, _kwargs: dict) -> Any:
     args, kwargs = _unwrapped(_args, _kwargs)
     return _fn(*args, **kwargs)
 
