@@ -358,20 +358,25 @@ def coverage_caveats(week: IsoWeek, levels: _Levels, relevant: list[str],
     """From the coverage table: each relevant stream that is silent, partial or still filling in for the week."""
     months = sorted({f"{pd.Period(d, 'M')}" for d in (week.start, week.end)})
     as_of = {c.source: pd.Timestamp(c.data_as_of).normalize() for c in coverage}
+    # A stream still filling in names the day its source is complete through; a source that gives none says so.
+    through = {c.source: pd.Timestamp(c.complete_through).normalize() for c in coverage
+               if c.complete_through is not None}
     out = []
     every, fills = levels.months(months, list(relevant))
     for j, key in enumerate(relevant):
         values, filling = every[:, j], bool(fills[:, j].any())
+        source = key.split(":", 1)[0]
+        complete = None
         if (values == 0).all():
             kind = ABSENT
         elif filling:
-            kind = MAY_GROW
+            complete = through.get(source)
+            kind = MAY_GROW if complete is not None else COMPLETENESS_UNKNOWN
         elif (values == 2).all():
             continue
         else:
             kind = PARTIAL
-        source = key.split(":", 1)[0]
-        out.append(Caveat(key, kind, as_of.get(source, week.end), None))
+        out.append(Caveat(key, kind, as_of.get(source, week.end), complete))
     return tuple(out)
 
 

@@ -2,7 +2,9 @@
 
 - Reordered, nothing lost: the Markdown and the HTML of the hand-made weeks hold the same sentences, table rows
   and numbers as before the reordering (tests/fixtures/brief_before_onepage/, written by the layout of commit
-  107acd7), plus only the summary's short list of notable incidents, whose every cell is in the annex's table.
+  107acd7, with one fix since: HHS's "complete only through" caveat names its date, 31 Dec 2020, where that
+  layout printed a dash), plus only the summary's short list of notable incidents, whose every cell is in the
+  annex's table.
 - Page 1 of the PDF, for real weeks of data/ in both languages and for the fullest summary of 2024-2025,
   holds the headline, the unusual-week flag, the notable incidents and what the figures may miss; the annex
   starts on page 2.

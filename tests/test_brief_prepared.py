@@ -4,6 +4,8 @@ Arrow frame, in chunks, as the dashboard holds it) and on frames cut into many c
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -12,7 +14,7 @@ import pytest
 from app import data
 from app.prep import coverage as coverage_layer
 from app.prep import rows
-from brief import compute
+from brief import compute, render
 from brief.compute import HOSPITAL_TYPE, STATUSES, IsoWeek
 from collectors import DATA_DIR, incident_types, load_coverage, load_coverage_table, load_incidents
 from tests.support.frames import brief as frames
@@ -50,6 +52,25 @@ def test_take_on_the_loaded_dataset(committed):
     positions = np.flatnonzero((frame["reported_date"].dt.year == 2024).to_numpy())
     pd.testing.assert_frame_equal(rows.take(frame, positions, list(frame.columns)), frame.iloc[positions],
                                   check_exact=True)
+
+
+def test_a_stream_still_filling_names_its_source_s_complete_through_date(committed):
+    """From the coverage table, HHS is still filling in for recent weeks: the caveat names the day HHS is complete
+    through (28 Jun 2022 on the committed data), never a dash; a source without such a date says it gives none."""
+    prepared = compute.prepare(committed.incidents, committed.coverage, committed.coverage_table)
+    brief = compute.brief_for(prepared, prepared.default_week)
+    hhs = [c for c in brief.caveats if c.source.startswith("hhs_ocr")]
+    through = next(c.complete_through for c in committed.coverage if c.source == "hhs_ocr")
+    assert [(c.kind, c.complete_through) for c in hhs] == [(compute.MAY_GROW, pd.Timestamp(through).normalize())]
+    for lang in ("en", "fr"):
+        lines = render.document(brief, lang).sections[2].blocks[-1]
+        assert lines and not any("–." in line or "– " in line for line in lines)
+    # The same source giving no complete-through date: its filling stream's completeness is unknown.
+    undated = tuple(dataclasses.replace(c, complete_through=None) if c.source == "hhs_ocr" else c
+                    for c in committed.coverage)
+    levels = prepared.levels
+    kinds = {c.source: c.kind for c in compute.coverage_caveats(brief.week, levels, prepared.relevant, undated)}
+    assert kinds["hhs_ocr:*"] == compute.COMPLETENESS_UNKNOWN
 
 
 def test_is_in_is_isin_on_arrow_text_and_on_anything_else(committed):
