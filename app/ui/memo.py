@@ -157,23 +157,26 @@ def _unwrapped(args: tuple, kwargs: dict) -> tuple[tuple, dict]:
     return tuple(value(a) for a in args), {k: value(v) for k, v in kwargs.items()}
 
 
-# Only `key` is hashed by Streamlit (a leading underscore tells it to skip an argument).
+def _call(fn: Callable, args: tuple, kwargs: dict) -> Any:
+    args, kwargs = _unwrapped(args, kwargs)
+    return fn(*args, **kwargs)
+
+
+# The three caches differ only in how long and how shared their results are. Only `key` is hashed by Streamlit
+# (a leading underscore tells it to skip an argument).
 @st.cache_resource(show_spinner=False, max_entries=FIGURES_KEPT)
 def _shared(key: str, _fn: Callable, _args: tuple, _kwargs: dict) -> Any:
-    args, kwargs = _unwrapped(_args, _kwargs)
-    return _fn(*args, **kwargs)
+    return _call(_fn, _args, _kwargs)
 
 
 @st.cache_resource(show_spinner=False, max_entries=RESULTS_SHARED)
 def _shared_result(key: str, _fn: Callable, _args: tuple, _kwargs: dict) -> Any:
-    args, kwargs = _unwrapped(_args, _kwargs)
-    return _fn(*args, **kwargs)
+    return _call(_fn, _args, _kwargs)
 
 
 @st.cache_data(show_spinner=False, max_entries=ENTRIES_KEPT)
 def _copied(key: str, _fn: Callable, _args: tuple, _kwargs: dict) -> Any:
-    args, kwargs = _unwrapped(_args, _kwargs)
-    return _fn(*args, **kwargs)
+    return _call(_fn, _args, _kwargs)
 
 
 def _feed(digest: Any, value: Any) -> None:
